@@ -1,0 +1,271 @@
+//! Untrusted text enters the program here, once: bytes are decoded, then
+//! every escape sequence and control character is removed, so that nothing
+//! drawn later can reach the terminal as a command.
+
+use std::borrow::Cow;
+
+use memchr::memmem;
+
+/// Why a file's bytes are not text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("binary file (it contains NUL bytes)")]
+    Binary,
+}
+
+/// Decodes bytes of unknown encoding: UTF-8 with or without BOM, UTF-16 with
+/// a BOM, and anything else that is not valid UTF-8 as Windows-1252.
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let rest = &bytes[bom_len..];
+        if encoding != encoding_rs::UTF_8 {
+            let (text, _) = encoding.decode_without_bom_handling(rest);
+            return Ok(text);
+        }
+        return decode_8bit(rest);
+    }
+    decode_8bit(bytes)
+}
+
+fn decode_8bit(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
+    if memchr::memchr(0, bytes).is_some() {
+        return Err(DecodeError::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Cow::Borrowed(text)),
+        Err(_) => Ok(encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0),
+    }
+}
+
+/// Removes escape sequences (7-bit and C1 forms) whole, other control
+/// characters, zero-width and bidirectional-control characters; expands tabs;
+/// turns CR, CRLF and Unicode line separators into `\n`; folds runs of spaces
+/// and trims every line.
+pub fn sanitize(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if is_graphic(b) {
+            // The common case, copied in one go: printable ASCII with single
+            // spaces between words (a space only when a word follows it).
+            let start = i;
+            i += 1;
+            while i < bytes.len()
+                && (is_graphic(bytes[i])
+                    || (bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&n| is_graphic(n))))
+            {
+                i += 1;
+            }
+            out.push_str(&input[start..i]);
+            continue;
+        }
+        match b {
+            b' ' | b'\t' => push_space(&mut out),
+            b'\n' => push_newline(&mut out),
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => push_newline(&mut out),
+            0x1b => {
+                i = skip_escape(bytes, i + 1);
+                continue;
+            }
+            0x80.. => {
+                // `i` is on a char boundary: every other branch moves by whole chars.
+                let Some(c) = input.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                i += c.len_utf8();
+                match c {
+                    '\u{9b}' => i = skip_csi(bytes, i),
+                    '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
+                        i = skip_string(bytes, i)
+                    }
+                    '\u{2028}' | '\u{2029}' | '\u{85}' => push_newline(&mut out),
+                    '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => {
+                        // Unusual spaces fold like ordinary ones.
+                        push_space(&mut out)
+                    }
+                    c if is_invisible(c) => {}
+                    c => out.push(c),
+                }
+                continue;
+            }
+            _ => {} // other C0 controls and DEL
+        }
+        i += 1;
+    }
+    trim_end_spaces(&mut out);
+    out
+}
+
+fn is_graphic(b: u8) -> bool {
+    (0x21..0x7f).contains(&b)
+}
+
+/// Zero-width, bidirectional-control and C1 characters: never drawn.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{80}'..='\u{9f}'
+        | '\u{ad}'
+        | '\u{61c}'
+        | '\u{180e}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{206a}'..='\u{206f}'
+        | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}')
+}
+
+fn push_space(out: &mut String) {
+    if !(out.is_empty() || out.ends_with(' ') || out.ends_with('\n')) {
+        out.push(' ');
+    }
+}
+
+fn push_newline(out: &mut String) {
+    trim_end_spaces(out);
+    out.push('\n');
+}
+
+fn trim_end_spaces(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+}
+
+/// Skips the sequence after an ESC at `bytes[i - 1]`; returns the next index.
+fn skip_escape(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i) {
+        Some(b'[') => skip_csi(bytes, i + 1),
+        Some(b']' | b'P' | b'X' | b'^' | b'_') => skip_string(bytes, i + 1),
+        // nF: intermediates, then one final byte.
+        Some(0x20..=0x2f) => {
+            let mut j = i;
+            while matches!(bytes.get(j), Some(0x20..=0x2f)) {
+                j += 1;
+            }
+            if matches!(bytes.get(j), Some(0x30..=0x7e)) {
+                j + 1
+            } else {
+                j
+            }
+        }
+        // Fp, Fe and Fs: one final byte.
+        Some(0x30..=0x7e) => i + 1,
+        _ => i,
+    }
+}
+
+/// Skips a control sequence's parameters, intermediates and final byte.
+fn skip_csi(bytes: &[u8], mut i: usize) -> usize {
+    while matches!(bytes.get(i), Some(0x20..=0x3f)) {
+        i += 1;
+    }
+    if matches!(bytes.get(i), Some(0x40..=0x7e)) {
+        i + 1
+    } else {
+        i
+    }
+}
+
+/// Skips a control string (OSC, DCS, SOS, PM, APC) up to and including its
+/// terminator: BEL, ESC \ or C1 ST. An unterminated string ends at the line's
+/// end, so that one stray byte cannot swallow the rest of an article.
+fn skip_string(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() {
+        match bytes[i] {
+            0x07 => return i + 1,
+            0x1b if bytes.get(i + 1) == Some(&b'\\') => return i + 2,
+            0x1b => return i,
+            0xc2 if bytes.get(i + 1) == Some(&0x9c) => return i + 2,
+            b'\n' | b'\r' => return i,
+            _ => i += 1,
+        }
+    }
+    i
+}
+
+/// Phrases of web boilerplate removed wherever they appear in a body.
+#[derive(Debug, Clone)]
+pub struct Boilerplate {
+    finders: Vec<memmem::Finder<'static>>,
+}
+
+/// The phrases bundled with byline, one a line.
+pub const DEFAULT_BOILERPLATE: &str = include_str!("../assets/boilerplate.txt");
+
+impl Default for Boilerplate {
+    fn default() -> Self {
+        Self::new(DEFAULT_BOILERPLATE.lines())
+    }
+}
+
+impl Boilerplate {
+    /// Blank lines and lines starting with `#` are ignored.
+    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Self {
+        let finders = phrases
+            .into_iter()
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && !p.starts_with('#'))
+            .map(|p| memmem::Finder::new(p.as_bytes()).into_owned())
+            .collect();
+        Self { finders }
+    }
+
+    /// Removes every phrase, folding the spaces left around it.
+    pub fn strip(&self, text: &mut String) {
+        for finder in &self.finders {
+            if finder.find(text.as_bytes()).is_none() {
+                continue;
+            }
+            let mut kept = String::with_capacity(text.len());
+            let mut last = 0;
+            for at in finder.find_iter(text.as_bytes()) {
+                kept.push_str(&text[last..at]);
+                last = at + finder.needle().len();
+            }
+            kept.push_str(&text[last..]);
+            *text = sanitize(&kept);
+        }
+    }
+}
+
+/// Splits cleaned text into a title (its first non-blank line) and a body
+/// made by [`paragraphs`].
+pub fn split_article(text: &str) -> (&str, String) {
+    let text = text.trim_start_matches('\n');
+    let (title, rest) = text.split_once('\n').unwrap_or((text, ""));
+    (title, paragraphs(rest))
+}
+
+/// One paragraph a line. When the text has blank lines, they separate
+/// paragraphs and the lines between them are joined (hard-wrapped text, BBC
+/// style); otherwise every line is a paragraph (the seed's style).
+pub fn paragraphs(text: &str) -> String {
+    let text = text.trim_matches('\n');
+    if memmem::find(text.as_bytes(), b"\n\n").is_none() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut new_paragraph = false;
+    for line in text.split('\n') {
+        if line.is_empty() {
+            new_paragraph = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(if new_paragraph { '\n' } else { ' ' });
+        }
+        out.push_str(line);
+        new_paragraph = false;
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "clean_tests.rs"]
+mod tests;

@@ -1,0 +1,287 @@
+//! Loading a corpus: walking the paths given, reading every article file in
+//! parallel, cleaning its text once, and dropping exact duplicates.
+
+mod json;
+mod text;
+mod walk;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::article::Article;
+use crate::clean::{Boilerplate, sanitize};
+
+pub use walk::{Input, InputKind};
+
+/// Bodies longer than this are cut, with a note in the article.
+pub const DEFAULT_MAX_BODY: usize = 8 * 1024 * 1024;
+
+/// The articles bundled into the binary: the seeds the project started from.
+pub const SEEDS: &[(&str, &[u8])] = &[(
+    "000_67028faab5672e93.txt",
+    include_bytes!("../seeds/000_67028faab5672e93.txt"),
+)];
+
+/// A load that could not start at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{0}: no such file or directory")]
+    NotFound(String),
+}
+
+/// A problem that skipped (or cut) one file or entry; the load went on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The file, as given or found (cleaned of control characters).
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl Warning {
+    pub fn new(path: &Path, message: impl fmt::Display) -> Self {
+        Self {
+            path: sanitize(&path.display().to_string()),
+            message: sanitize(&message.to_string()),
+        }
+    }
+}
+
+/// What a load found besides articles.
+#[derive(Debug, Clone, Default)]
+pub struct LoadReport {
+    pub files: usize,
+    pub bytes: u64,
+    pub duplicates: usize,
+    pub warnings: Vec<Warning>,
+}
+
+/// How to clean what is loaded.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    pub boilerplate: Boilerplate,
+    pub max_body: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            boilerplate: Boilerplate::default(),
+            max_body: DEFAULT_MAX_BODY,
+        }
+    }
+}
+
+/// The articles in memory, in corpus order (roots as given, paths sorted).
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub report: LoadReport,
+    /// What the corpus was opened from; it names the corpus for saved state.
+    pub roots: Vec<String>,
+    /// Articles dropped as exact duplicates of one that was kept.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// An article that was not kept because an earlier one had the same URL, or
+/// the same title and body. Its id still finds the article kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub id: String,
+    pub section: String,
+    /// Index of the article kept.
+    pub of: usize,
+}
+
+impl Corpus {
+    /// Loads every article under `paths` (files or directories).
+    pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Self, LoadError> {
+        let mut report = LoadReport::default();
+        let inputs = walk::inputs(paths, &mut report.warnings)?;
+        let roots = paths
+            .iter()
+            .map(|p| sanitize(&p.display().to_string()))
+            .collect();
+        Ok(Self::from_inputs(inputs, report, roots, options))
+    }
+
+    /// The seed articles embedded in the binary.
+    pub fn seeds(options: &LoadOptions) -> Self {
+        let inputs = SEEDS
+            .iter()
+            .map(|(name, bytes)| Input::embedded(name, bytes))
+            .collect();
+        Self::from_inputs(
+            inputs,
+            LoadReport::default(),
+            vec!["<seeds>".into()],
+            options,
+        )
+    }
+
+    fn from_inputs(
+        inputs: Vec<Input>,
+        mut report: LoadReport,
+        roots: Vec<String>,
+        options: &LoadOptions,
+    ) -> Self {
+        let parsed: Vec<Parsed> = inputs
+            .par_iter()
+            .map(|input| parse(input, options))
+            .collect();
+        let mut articles = Vec::with_capacity(parsed.len());
+        for p in parsed {
+            report.files += 1;
+            report.bytes += p.bytes;
+            report.warnings.extend(p.warnings);
+            articles.extend(p.articles);
+        }
+        let duplicates = drop_duplicates(&mut articles);
+        report.duplicates = duplicates.len();
+        make_ids_unique(&mut articles);
+        Self {
+            articles,
+            report,
+            roots,
+            duplicates,
+        }
+    }
+
+    /// The article with this id; the id of a dropped duplicate finds the
+    /// article kept in its place.
+    pub fn find(&self, id: &str) -> Option<(usize, &Article)> {
+        let index = self
+            .articles
+            .iter()
+            .position(|a| a.id == id)
+            .or_else(|| self.duplicates.iter().find(|d| d.id == id).map(|d| d.of))?;
+        Some((index, self.articles.get(index)?))
+    }
+}
+
+/// What one input file gave.
+#[derive(Debug, Default)]
+struct Parsed {
+    articles: Vec<Article>,
+    warnings: Vec<Warning>,
+    bytes: u64,
+}
+
+fn parse(input: &Input, options: &LoadOptions) -> Parsed {
+    let mut parsed = Parsed::default();
+    let read = match input.kind {
+        InputKind::Text => input.read_limited(options.max_body.saturating_add(64 * 1024)),
+        InputKind::Json | InputKind::JsonLines => input.read_all().map(|bytes| (bytes, false)),
+    };
+    let (bytes, cut) = match read {
+        Ok(read) => read,
+        Err(err) => {
+            parsed.warnings.push(Warning::new(&input.path, err));
+            return parsed;
+        }
+    };
+    parsed.bytes = bytes.len() as u64;
+    let result = match input.kind {
+        InputKind::Text => {
+            text::parse(input, &bytes, cut, options, &mut parsed.warnings).map(|a| vec![a])
+        }
+        InputKind::Json => json::parse_document(input, &bytes, options, &mut parsed.warnings),
+        InputKind::JsonLines => json::parse_lines(input, &bytes, options, &mut parsed.warnings),
+    };
+    match result {
+        Ok(articles) => parsed.articles = articles,
+        Err(message) => parsed.warnings.push(Warning::new(&input.path, message)),
+    }
+    parsed
+}
+
+/// Keeps the first of articles with the same URL, or the same title and body,
+/// and says which were dropped in favour of which.
+fn drop_duplicates(articles: &mut Vec<Article>) -> Vec<Duplicate> {
+    let mut original: Vec<Option<usize>> = vec![None; articles.len()];
+    {
+        let mut urls: HashMap<&str, usize> = HashMap::new();
+        // Keyed by title and body length: bodies are compared only on a tie.
+        let mut texts: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
+        for (i, a) in articles.iter().enumerate() {
+            if let Some(url) = a.url.as_deref().filter(|u| !u.is_empty()) {
+                if let Some(&first) = urls.get(url) {
+                    original[i] = Some(first);
+                    continue;
+                }
+                urls.insert(url, i);
+            }
+            let same = texts.entry((a.title.as_str(), a.body.len())).or_default();
+            match same.iter().find(|&&j| articles[j].body == a.body) {
+                Some(&first) => original[i] = Some(first),
+                None => same.push(i),
+            }
+        }
+    }
+    // Where each kept article lands once the duplicates are gone.
+    let mut new_index = Vec::with_capacity(articles.len());
+    let mut kept = 0;
+    for o in &original {
+        new_index.push(kept);
+        kept += usize::from(o.is_none());
+    }
+    let duplicates = original
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| {
+            let first = (*o)?;
+            let a = &articles[i];
+            Some(Duplicate {
+                id: a.id.clone(),
+                section: a.section.clone(),
+                of: new_index[first],
+            })
+        })
+        .collect();
+    let mut flags = original.into_iter();
+    articles.retain(|_| flags.next().flatten().is_none());
+    duplicates
+}
+
+/// Two roots can hold the same relative path: later ones get `~2`, `~3`...
+fn make_ids_unique(articles: &mut [Article]) {
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(articles.len());
+    for a in articles.iter_mut() {
+        let n = seen.entry(a.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            a.id = format!("{}~{n}", a.id);
+        }
+    }
+}
+
+/// Cuts `body` to at most `max` bytes on a character boundary. When it was
+/// cut, here or by the read before it, a note ends the body and the warning
+/// to report is returned.
+fn limit_body(body: &mut String, max: usize, already_cut: bool) -> Option<String> {
+    if body.len() <= max && !already_cut {
+        return None;
+    }
+    let mut end = max.min(body.len());
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    body.truncate(end);
+    let mib = max.div_ceil(1024 * 1024);
+    body.push_str(&format!(
+        "\n[byline: this article was cut at {mib} MiB; the rest was not loaded]"
+    ));
+    Some(format!("body larger than {mib} MiB; cut"))
+}
+
+#[cfg(test)]
+#[path = "corpus_tests.rs"]
+mod tests;

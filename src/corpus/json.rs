@@ -1,0 +1,338 @@
+//! JSON articles: an array, an object holding an `articles` or `items` array
+//! (NewsAPI, JSON Feed), or JSON Lines. Field names follow real feeds.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use rayon::prelude::*;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::{Input, LoadOptions, Warning, limit_body};
+use crate::article::Article;
+use crate::clean::{decode, paragraphs, sanitize};
+
+/// One entry as feeds spell it; every field is optional and unknown ones are
+/// ignored. Which of several synonyms wins is decided in [`RawArticle::into_article`].
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RawArticle {
+    title: Option<String>,
+    headline: Option<String>,
+    body: Option<String>,
+    content_text: Option<String>,
+    content: Option<String>,
+    text: Option<String>,
+    description: Option<String>,
+    summary: Option<String>,
+    date: Option<DateValue>,
+    #[serde(rename = "publishedAt")]
+    published_at: Option<DateValue>,
+    published: Option<DateValue>,
+    date_published: Option<DateValue>,
+    #[serde(rename = "pubDate")]
+    pub_date: Option<DateValue>,
+    url: Option<String>,
+    link: Option<String>,
+    source: Option<Named>,
+    author: Option<Named>,
+    authors: Option<Vec<Named>>,
+    section: Option<Words>,
+    category: Option<Words>,
+    tags: Option<Words>,
+}
+
+/// A string, or an object with a `name` (NewsAPI's `source`, JSON Feed's authors).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Named {
+    Plain(String),
+    Object { name: Option<String> },
+}
+
+impl Named {
+    fn name(self) -> Option<String> {
+        match self {
+            Named::Plain(s) => Some(s),
+            Named::Object { name } => name,
+        }
+    }
+}
+
+/// One word or a list of them (`category`, `tags`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Words {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Words {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            Words::One(s) => vec![s],
+            Words::Many(v) => v,
+        }
+    }
+}
+
+/// A date as text (RFC 3339, RFC 2822, `YYYY-MM-DD`) or as Unix seconds.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum DateValue {
+    Text(String),
+    Seconds(i64),
+}
+
+/// Parses a whole JSON document.
+pub fn parse_document(
+    input: &Input,
+    bytes: &[u8],
+    options: &LoadOptions,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Article>, String> {
+    let text = decode(bytes).map_err(|e| format!("{e}; skipped"))?;
+    let entries = top_level_entries(&text).map_err(|e| format!("malformed JSON: {e}; skipped"))?;
+    let mut line = LineCounter::new(&text);
+    let located: Vec<(usize, &str)> = entries
+        .iter()
+        .map(|raw| (line.line_of(raw.get()), raw.get()))
+        .collect();
+    Ok(parse_entries(input, &located, options, warnings))
+}
+
+/// Parses JSON Lines: one entry a non-blank line.
+pub fn parse_lines(
+    input: &Input,
+    bytes: &[u8],
+    options: &LoadOptions,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Article>, String> {
+    let text = decode(bytes).map_err(|e| format!("{e}; skipped"))?;
+    let located: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| (n + 1, l))
+        .collect();
+    Ok(parse_entries(input, &located, options, warnings))
+}
+
+/// The entries of a document: an array, a wrapper object, or one article.
+fn top_level_entries(text: &str) -> Result<Vec<&RawValue>, serde_json::Error> {
+    #[derive(Deserialize)]
+    struct Wrapper<'a> {
+        #[serde(borrow, default)]
+        articles: Option<Vec<&'a RawValue>>,
+        #[serde(borrow, default)]
+        items: Option<Vec<&'a RawValue>>,
+    }
+    if text.trim_start().starts_with('{') {
+        let wrapper: Wrapper = serde_json::from_str(text)?;
+        return match wrapper.articles.or(wrapper.items) {
+            Some(entries) => Ok(entries),
+            None => Ok(vec![serde_json::from_str(text)?]),
+        };
+    }
+    serde_json::from_str(text)
+}
+
+/// Parses entries in parallel; each `(line, json)` that fails becomes a warning.
+fn parse_entries(
+    input: &Input,
+    located: &[(usize, &str)],
+    options: &LoadOptions,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Article> {
+    let results: Vec<(Option<Article>, Vec<String>)> = located
+        .par_iter()
+        .enumerate()
+        .map(|(i, &(line, json))| {
+            let mut notes = Vec::new();
+            let article = parse_entry(json, options, &mut notes)
+                .map(|mut a| {
+                    a.id = format!("{}#{}", input.id, i + 1);
+                    if a.section.is_empty() {
+                        a.section.clone_from(&input.section);
+                    }
+                    a
+                })
+                .map_err(|e| notes.push(format!("{e}; skipped")))
+                .ok();
+            let notes = notes
+                .into_iter()
+                .map(|n| format!("entry {} (line {line}): {n}", i + 1))
+                .collect();
+            (article, notes)
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for (article, notes) in results {
+        warnings.extend(notes.iter().map(|n| Warning::new(&input.path, n)));
+        articles.extend(article);
+    }
+    articles
+}
+
+fn parse_entry(
+    json: &str,
+    options: &LoadOptions,
+    notes: &mut Vec<String>,
+) -> Result<Article, String> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let raw: RawArticle = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if path == "." || path == "?" {
+            inner.to_string()
+        } else {
+            format!("{path}: {inner}")
+        }
+    })?;
+    raw.into_article(options, notes)
+}
+
+impl RawArticle {
+    fn into_article(
+        self,
+        options: &LoadOptions,
+        notes: &mut Vec<String>,
+    ) -> Result<Article, String> {
+        let title = first_text([self.title, self.headline]).ok_or("no title")?;
+        let mut body = first_text([
+            self.body,
+            self.content_text,
+            self.content,
+            self.text,
+            self.description,
+            self.summary,
+        ])
+        .map(|b| strip_truncation_marker(&b).to_owned())
+        .unwrap_or_default();
+        options.boilerplate.strip(&mut body);
+        notes.extend(limit_body(&mut body, options.max_body, false));
+        let date = [
+            self.date,
+            self.published_at,
+            self.published,
+            self.date_published,
+            self.pub_date,
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+        .and_then(|d| parse_date(d).map_err(|e| notes.push(e)).ok());
+        let mut tags: Vec<String> = [self.tags, self.category]
+            .into_iter()
+            .flatten()
+            .flat_map(Words::into_vec)
+            .map(|t| sanitize(&t))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let section = self
+            .section
+            .map(Words::into_vec)
+            .and_then(|v| v.into_iter().next());
+        let section = first_text([section, tags.first().cloned()]).unwrap_or_default();
+        tags.dedup();
+        let author = self
+            .author
+            .or_else(|| self.authors.and_then(|a| a.into_iter().next()));
+        Ok(Article {
+            id: String::new(),
+            title: single_line(&title),
+            section: single_line(&section),
+            date,
+            url: first_text([self.url, self.link]),
+            source: self
+                .source
+                .and_then(Named::name)
+                .map(|s| single_line(&clean_body(&s))),
+            author: author
+                .and_then(Named::name)
+                .map(|s| single_line(&clean_body(&s))),
+            tags,
+            body,
+        })
+    }
+}
+
+/// The first value that is not blank after cleaning, cleaned; paragraphs of
+/// a body come out one a line (see [`paragraphs`]).
+fn first_text<const N: usize>(values: [Option<String>; N]) -> Option<String> {
+    values
+        .into_iter()
+        .flatten()
+        .map(|v| clean_body(&v))
+        .find(|v| !v.is_empty())
+}
+
+fn clean_body(text: &str) -> String {
+    paragraphs(&sanitize(text))
+}
+
+fn single_line(text: &str) -> String {
+    text.replace('\n', " ")
+}
+
+/// NewsAPI cuts `content` and ends it with `… [+1234 chars]`.
+fn strip_truncation_marker(body: &str) -> &str {
+    let Some(start) = body.rfind(" [+") else {
+        return body;
+    };
+    let tail = &body[start + 3..];
+    if tail.ends_with(" chars]") && tail[..tail.len() - 7].bytes().all(|b| b.is_ascii_digit()) {
+        body[..start].trim_end_matches('…').trim_end()
+    } else {
+        body
+    }
+}
+
+/// Unix seconds of a date, or why it was not understood.
+fn parse_date(value: DateValue) -> Result<i64, String> {
+    let text = match value {
+        // Millisecond timestamps are common too: anything past year 5000 is one.
+        DateValue::Seconds(n) if n.abs() > 100_000_000_000 => return Ok(n / 1000),
+        DateValue::Seconds(n) => return Ok(n),
+        DateValue::Text(text) => text,
+    };
+    let t = text.trim();
+    DateTime::parse_from_rfc3339(t)
+        .or_else(|_| DateTime::parse_from_rfc2822(t))
+        .map(|d| d.timestamp())
+        .or_else(|_| {
+            NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").map(|d| d.and_utc().timestamp())
+        })
+        .or_else(|_| {
+            NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S").map(|d| d.and_utc().timestamp())
+        })
+        .or_else(|_| {
+            NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
+        })
+        .map_err(|_| format!("date {:?} not understood; ignored", sanitize(t)))
+}
+
+/// Line numbers of slices of one text, counted incrementally.
+struct LineCounter<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line where `slice`, a part of the text, starts.
+    fn line_of(&mut self, slice: &str) -> usize {
+        let at = (slice.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        let at = at.min(self.text.len()).max(self.offset);
+        self.line += memchr::memchr_iter(b'\n', &self.text.as_bytes()[self.offset..at]).count();
+        self.offset = at;
+        self.line
+    }
+}

@@ -1,0 +1,171 @@
+use super::*;
+
+fn load_json(name: &str, json: &str) -> Corpus {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), name, json.as_bytes());
+    load(dir.path())
+}
+
+#[test]
+fn a_plain_array() {
+    let corpus = load_json(
+        "feed.json",
+        r#"[{"title": "First", "body": "Para one\n\nPara two", "date": "2024-05-01T10:00:00Z",
+             "url": "https://x/1", "author": "Ann", "section": "world", "tags": ["a", "b"], "extra": 1},
+            {"headline": "Second", "text": "Text"}]"#,
+    );
+    assert!(
+        corpus.report.warnings.is_empty(),
+        "{:?}",
+        corpus.report.warnings
+    );
+    let [first, second] = &corpus.articles[..] else {
+        panic!("{:?}", corpus.articles)
+    };
+    assert_eq!(first.id, "feed.json#1");
+    assert_eq!(first.body, "Para one\nPara two");
+    assert_eq!(first.date_label().as_deref(), Some("2024-05-01"));
+    assert_eq!(
+        (first.section.as_str(), first.author.as_deref()),
+        ("world", Some("Ann"))
+    );
+    assert_eq!(first.tags, ["a", "b"]);
+    assert_eq!(
+        (
+            second.id.as_str(),
+            second.title.as_str(),
+            second.body.as_str()
+        ),
+        ("feed.json#2", "Second", "Text")
+    );
+}
+
+#[test]
+fn newsapi_response() {
+    let corpus = load_json(
+        "news.json",
+        r#"{"status": "ok", "totalResults": 1, "articles": [{
+            "source": {"id": null, "name": "Reuters"}, "author": null, "title": "Markets rally",
+            "description": "Short", "url": "https://r/1", "publishedAt": "2024-06-02T08:30:00Z",
+            "content": "Stocks rose on Monday… [+2104 chars]"}]}"#,
+    );
+    let a = &corpus.articles[0];
+    assert_eq!(a.source.as_deref(), Some("Reuters"));
+    assert_eq!(a.body, "Stocks rose on Monday");
+    assert_eq!(a.date_label().as_deref(), Some("2024-06-02"));
+}
+
+#[test]
+fn json_feed_items() {
+    let corpus = load_json(
+        "feed.json",
+        r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Blog", "items": [
+            {"id": "1", "title": "Post", "content_text": "Hello", "date_published": "2024-01-02T00:00:00+02:00",
+             "authors": [{"name": "Bo"}], "tags": ["x"]}]}"#,
+    );
+    let a = &corpus.articles[0];
+    assert_eq!(
+        (a.title.as_str(), a.body.as_str(), a.author.as_deref()),
+        ("Post", "Hello", Some("Bo"))
+    );
+    assert_eq!(a.date_label().as_deref(), Some("2024-01-01"));
+}
+
+#[test]
+fn json_lines_with_rfc2822_dates() {
+    let corpus = load_json(
+        "feed.jsonl",
+        "{\"title\": \"One\", \"pubDate\": \"Tue, 01 Oct 2024 12:00:00 +0000\", \"category\": \"sport\"}\n\n{\"title\": \"Two\", \"published\": 1700000000}\n",
+    );
+    let ids: Vec<_> = corpus
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.section.as_str()))
+        .collect();
+    assert_eq!(ids, [("feed.jsonl#1", "sport"), ("feed.jsonl#2", "")]);
+    assert_eq!(
+        corpus.articles[0].date_label().as_deref(),
+        Some("2024-10-01")
+    );
+    assert_eq!(
+        corpus.articles[1].date_label().as_deref(),
+        Some("2023-11-14")
+    );
+}
+
+#[test]
+fn malformed_json_names_line_and_column() {
+    let corpus = load_json(
+        "bad.json",
+        "[\n  {\"title\": \"x\"},\n  {\"title\" \"y\"}\n]",
+    );
+    assert!(corpus.articles.is_empty());
+    let warning = only_warning(&corpus);
+    assert!(
+        warning.ends_with("bad.json: malformed JSON: expected `:` at line 3 column 12; skipped"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn bad_entries_are_skipped_and_the_rest_loads() {
+    let corpus = load_json(
+        "mixed.json",
+        "[\n{\"title\": \"Good\"},\n{\"body\": \"no title\"},\n{\"title\": 5},\n\"just a string\",\n{\"title\": \"Also good\", \"date\": \"someday\"}\n]",
+    );
+    assert_eq!(titles(&corpus), ["Good", "Also good"]);
+    let warnings: Vec<String> = corpus
+        .report
+        .warnings
+        .iter()
+        .map(|w| w.message.clone())
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "entry 2 (line 3): no title; skipped",
+            "entry 3 (line 4): title: invalid type: integer `5`, expected a string at line 1 column 11; skipped",
+            "entry 4 (line 5): invalid type: string \"just a string\", expected struct RawArticle at line 1 column 15; skipped",
+            "entry 5 (line 6): date \"someday\" not understood; ignored",
+        ]
+    );
+}
+
+#[test]
+fn a_bad_json_line_skips_only_that_line() {
+    let corpus = load_json(
+        "f.ndjson",
+        "{\"title\": \"A\"}\n{oops\n{\"title\": \"B\"}\n",
+    );
+    assert_eq!(titles(&corpus), ["A", "B"]);
+    let warning = only_warning(&corpus);
+    assert!(
+        warning.ends_with(
+            "f.ndjson: entry 2 (line 2): key must be a string at line 1 column 2; skipped"
+        ),
+        "{warning}"
+    );
+}
+
+#[test]
+fn same_url_loads_once() {
+    let corpus = load_json(
+        "f.jsonl",
+        "{\"title\": \"A\", \"url\": \"u\"}\n{\"title\": \"A again\", \"url\": \"u\"}\n",
+    );
+    assert_eq!(titles(&corpus), ["A"]);
+    assert_eq!(corpus.report.duplicates, 1);
+}
+
+#[test]
+fn json_text_is_cleaned_too() {
+    let corpus = load_json(
+        "f.json",
+        r#"[{"title": "T\u001b]0;x\u0007itle", "body": "a\u001b[2Jb", "source": "S\u202eX"}]"#,
+    );
+    let a = &corpus.articles[0];
+    assert_eq!(
+        (a.title.as_str(), a.body.as_str(), a.source.as_deref()),
+        ("Title", "ab", Some("SX"))
+    );
+}

@@ -1,0 +1,128 @@
+//! An article laid out at one width: the lines the reader draws and
+//! `byline show` prints. Wrapping happens here, once per article and width.
+
+use textwrap::{Options, WrapAlgorithm};
+
+use crate::article::Article;
+
+/// What a laid-out line is, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Meta,
+    Body,
+    Blank,
+}
+
+/// One line of a laid-out article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub kind: LineKind,
+    pub text: String,
+    /// Which block the line belongs to: 0 the title, 1 the metadata line,
+    /// `2 + n` the n-th paragraph. A reading position is a block, so it
+    /// survives a change of width.
+    pub block: usize,
+}
+
+/// An article wrapped to `width` columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleLayout {
+    pub width: usize,
+    pub lines: Vec<Line>,
+}
+
+impl ArticleLayout {
+    /// Title, metadata line, a blank line, then paragraphs with a blank line
+    /// between them. A width of 0 is taken as 1.
+    pub fn new(article: &Article, width: usize) -> Self {
+        let width = width.max(1);
+        let mut lines = Vec::new();
+        push_wrapped(&mut lines, &article.title, width, LineKind::Title, 0);
+        push_wrapped(&mut lines, &article.meta_line(), width, LineKind::Meta, 1);
+        for (n, paragraph) in article.paragraphs().enumerate() {
+            lines.push(Line {
+                kind: LineKind::Blank,
+                text: String::new(),
+                block: n + 1,
+            });
+            push_wrapped(&mut lines, paragraph, width, LineKind::Body, n + 2);
+        }
+        Self { width, lines }
+    }
+
+    /// The first line of `block`, or the last line when there are fewer blocks.
+    pub fn line_of_block(&self, block: usize) -> usize {
+        self.lines
+            .iter()
+            .position(|l| l.block >= block && l.kind != LineKind::Blank)
+            .unwrap_or(self.lines.len().saturating_sub(1))
+    }
+
+    /// The lines as plain text, one a line (what `byline show` prints).
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for line in &self.lines {
+            out.push_str(&line.text);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn push_wrapped(lines: &mut Vec<Line>, text: &str, width: usize, kind: LineKind, block: usize) {
+    let options = Options::new(width).wrap_algorithm(WrapAlgorithm::FirstFit);
+    for piece in textwrap::wrap(text, options) {
+        lines.push(Line {
+            kind,
+            text: piece.into_owned(),
+            block,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use unicode_width::UnicodeWidthStr;
+
+    use super::*;
+
+    fn article(body: &str) -> Article {
+        Article {
+            title: "A title that is long".into(),
+            body: body.into(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn title_meta_and_paragraphs_with_blank_lines_between() {
+        let layout = ArticleLayout::new(&article("one two three\nfour"), 40);
+        let kinds: Vec<_> = layout.lines.iter().map(|l| l.kind).collect();
+        use LineKind::*;
+        assert_eq!(kinds, [Title, Meta, Blank, Body, Blank, Body]);
+        assert_eq!(layout.lines[5].text, "four");
+        assert_eq!(layout.lines[5].block, 3);
+    }
+
+    #[test]
+    fn wraps_to_the_width_and_finds_blocks() {
+        let layout = ArticleLayout::new(&article("alpha beta gamma delta\nsecond"), 11);
+        assert!(layout.lines.iter().all(|l| l.text.width() <= 11));
+        assert_eq!(layout.lines[layout.line_of_block(3)].text, "second");
+        assert_eq!(layout.line_of_block(99), layout.lines.len() - 1);
+    }
+
+    #[test]
+    fn cjk_wraps_by_display_width() {
+        let layout = ArticleLayout::new(&article("中非合作论坛在北京举行会议讨论发展"), 10);
+        for line in &layout.lines {
+            assert!(line.text.width() <= 10, "{:?}", line.text);
+        }
+    }
+
+    #[test]
+    fn zero_width_does_not_panic() {
+        assert!(!ArticleLayout::new(&article("x"), 0).lines.is_empty());
+    }
+}

@@ -1,0 +1,15 @@
+//! byline: a terminal news reader.
+//!
+//! The library holds everything testable: loading and cleaning a corpus
+//! ([`corpus`], [`clean`]), laying articles out ([`layout`]), ranking titles
+//! ([`search`]), and the command line ([`cli`]). `main.rs` only hands over.
+
+pub mod article;
+pub mod clean;
+pub mod cli;
+pub mod corpus;
+pub mod layout;
+pub mod search;
+
+pub use article::Article;
+pub use corpus::{Corpus, LoadOptions};

@@ -1,0 +1,153 @@
+//! The `byline` binary as scripts use it: output, stderr and exit codes.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests may stop at the first surprise
+
+mod common;
+
+use std::fs;
+use std::process::{Command, Output};
+
+fn byline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .output()
+        .expect("byline runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn list_with_no_path_shows_the_bundled_seed() {
+    let out = byline(&["list"]);
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out),
+        "000_67028faab5672e93.txt\t-\t-\tChina cracks down on instant messaging services\n"
+    );
+}
+
+#[test]
+fn show_wraps_to_the_width_asked() {
+    let out = byline(&["show", "000_67028faab5672e93.txt", "--width", "40"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "China cracks down on instant messaging");
+    assert_eq!(lines[1], "services");
+    assert_eq!(lines[2], "284 words · 2 min read");
+    assert_eq!(lines[3], "");
+    assert!(lines.iter().all(|l| l.chars().count() <= 40), "{text}");
+    assert!(!text.contains("advertisement"));
+}
+
+#[test]
+fn show_json_has_the_paragraphs() {
+    let out = byline(&["show", "000_67028faab5672e93.txt", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["paragraphs"].as_array().map(Vec::len), Some(8));
+    assert_eq!(json["id"], "000_67028faab5672e93.txt");
+    assert_eq!(json["words"], 284);
+}
+
+#[test]
+fn a_missing_path_exits_2_with_one_line() {
+    let out = byline(&["list", "no/such/place"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "byline: no/such/place: no such file or directory\n"
+    );
+}
+
+#[test]
+fn an_unknown_id_exits_1() {
+    let out = byline(&["show", "nope"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no article with id \"nope\""));
+}
+
+#[test]
+fn warnings_go_to_stderr_with_a_count_and_the_rest_loads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("good.txt"), "Good\nbody").expect("write");
+    fs::write(dir.path().join("bad.json"), "[{").expect("write");
+    let path = dir.path().to_string_lossy().into_owned();
+    let out = byline(&["list", &path]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "good.txt\t-\t-\tGood\n");
+    let err = stderr(&out);
+    assert!(
+        err.contains("bad.json: malformed JSON: EOF while parsing"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("byline: 1 warning; skipped or cut what they name\n"),
+        "{err}"
+    );
+    let quiet = byline(&["list", "--quiet", &path]);
+    assert_eq!(
+        stderr(&quiet),
+        "byline: 1 warning; skipped or cut what they name\n"
+    );
+}
+
+#[test]
+fn list_json_is_json_lines_with_metadata() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("f.jsonl"),
+        "{\"title\": \"A\", \"url\": \"https://a\", \"date\": \"2024-01-01\", \"source\": {\"name\": \"S\"}}\n",
+    )
+    .expect("write");
+    let out = byline(&["list", "--json", &dir.path().to_string_lossy()]);
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON line");
+    assert_eq!(line["id"], "f.jsonl#1");
+    assert_eq!(line["url"], "https://a");
+    assert_eq!(line["source"], "S");
+    assert_eq!(line["date"], "2024-01-01T00:00:00+00:00");
+}
+
+#[test]
+fn search_ranks_and_limits() {
+    let Some(bbc) = common::bbc() else { return };
+    let out = byline(&["search", "mutu", "--limit", "2", &bbc.to_string_lossy()]);
+    assert_eq!(
+        stdout(&out),
+        "sport/199.txt\tsport\t-\tChelsea sack Mutu\nsport/201.txt\tsport\t-\tWenger offers Mutu hope\n"
+    );
+}
+
+#[test]
+fn stats_counts_the_corpus() {
+    let Some(bbc) = common::bbc() else { return };
+    let out = byline(&["stats", &bbc.to_string_lossy()]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(
+            "articles    2127\nsections    5\n  business               503  (+7 duplicates)\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("duplicates  98 "), "{text}");
+    assert!(text.contains("warnings    0\n"), "{text}");
+}
+
+#[test]
+fn output_to_a_closed_pipe_is_not_an_error() {
+    let Some(bbc) = common::bbc() else { return };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["list", &bbc.to_string_lossy()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
