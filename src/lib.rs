@@ -4,10 +4,13 @@
 //! ([`corpus`], [`clean`]), laying articles out ([`layout`]), ranking titles
 //! ([`search`]), and the command line ([`cli`]). `main.rs` only hands over.
 
+pub mod action;
 pub mod article;
 pub mod clean;
 pub mod cli;
+pub mod config;
 pub mod corpus;
+pub mod keymap;
 pub mod layout;
 pub mod search;
 
