@@ -22,7 +22,7 @@ use crate::search;
     version,
     about = "A fast terminal news reader: a list pane, a reading pane and fuzzy search.",
     long_about = "A fast terminal news reader: a list pane, a reading pane and fuzzy search.\n\n\
-        With no subcommand, opens the reader. PATHs are files or directories of articles: \
+        With no subcommand, opens the reader (press ? in it for the keys). PATHs are files or directories of articles: \
         plain text (.txt: title on the first line, then paragraphs), JSON (.json: an array, or \
         an object with an `articles` or `items` array) and JSON Lines (.jsonl, .ndjson). \
         Directories are walked recursively, skipping hidden entries. With no PATH, byline \
@@ -115,19 +115,28 @@ impl CliError {
     }
 }
 
-/// Loads the corpus the arguments name, printing warnings and their count.
-pub fn load(
+/// Loads the corpus the arguments name (the bundled seeds when none), and
+/// says how long it took.
+pub fn open_corpus(
     args: &CorpusArgs,
     options: &LoadOptions,
-    io: &mut Io,
-) -> Result<(Corpus, Duration), CliError> {
+) -> Result<(Corpus, Duration), LoadError> {
     let started = Instant::now();
     let corpus = if args.paths.is_empty() {
         Corpus::seeds(options)
     } else {
         Corpus::load(&args.paths, options)?
     };
-    let elapsed = started.elapsed();
+    Ok((corpus, started.elapsed()))
+}
+
+/// Loads the corpus the arguments name, printing warnings and their count.
+pub fn load(
+    args: &CorpusArgs,
+    options: &LoadOptions,
+    io: &mut Io,
+) -> Result<(Corpus, Duration), CliError> {
+    let (corpus, elapsed) = open_corpus(args, options)?;
     let warnings = &corpus.report.warnings;
     if !args.quiet {
         for w in warnings {

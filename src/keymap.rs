@@ -1,7 +1,6 @@
 //! Keys: parsing key strings such as `ctrl-d`, `G` or `pagedown`, and the
 //! table from keys to [`Action`]s that drives input and the help overlay.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -163,32 +162,39 @@ impl Key {
     }
 }
 
-/// Which action each key does.
+/// Which action each key does, in the order the keys were bound (the
+/// order of `config.toml`, so the first key of an action is its main one).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keymap {
-    keys: BTreeMap<Key, Action>,
+    keys: Vec<(Key, Action)>,
 }
 
 impl Keymap {
     /// Binds `key` to `action`; returns the action it was bound to before.
     pub fn bind(&mut self, key: Key, action: Action) -> Option<Action> {
-        self.keys.insert(key, action)
+        match self.keys.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, bound)) => Some(std::mem::replace(bound, action)),
+            None => {
+                self.keys.push((key, action));
+                None
+            }
+        }
     }
 
     /// Removes every key of `action`.
     pub fn unbind_action(&mut self, action: Action) {
-        self.keys.retain(|_, a| *a != action);
+        self.keys.retain(|(_, a)| *a != action);
     }
 
     pub fn action(&self, key: &Key) -> Option<Action> {
-        self.keys.get(key).copied()
+        self.keys.iter().find(|(k, _)| k == key).map(|(_, a)| *a)
     }
 
-    /// The keys of `action`, in table order.
+    /// The keys of `action`, main one first.
     pub fn keys_of(&self, action: Action) -> Vec<Key> {
         self.keys
             .iter()
-            .filter(|(_, a)| **a == action)
+            .filter(|(_, a)| *a == action)
             .map(|(k, _)| *k)
             .collect()
     }
@@ -198,14 +204,8 @@ impl Keymap {
         Action::ALL
             .iter()
             .map(|&a| {
-                (
-                    a,
-                    self.keys_of(a)
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                )
+                let keys: Vec<String> = self.keys_of(a).iter().map(ToString::to_string).collect();
+                (a, keys.join(" "))
             })
             .filter(|(_, keys)| !keys.is_empty())
             .collect()

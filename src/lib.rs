@@ -5,6 +5,7 @@
 //! ([`search`]), and the command line ([`cli`]). `main.rs` only hands over.
 
 pub mod action;
+pub mod app;
 pub mod article;
 pub mod clean;
 pub mod cli;
@@ -13,6 +14,8 @@ pub mod corpus;
 pub mod keymap;
 pub mod layout;
 pub mod search;
+pub mod tui;
+pub mod ui;
 
 pub use article::Article;
 pub use corpus::{Corpus, LoadOptions};

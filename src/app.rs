@@ -1,0 +1,272 @@
+//! The reader's state and everything that changes it. `App::update` does no
+//! I/O and never touches the terminal: sizes come in through `resize`, keys
+//! come in as [`Action`]s, and drawing reads the result.
+
+use std::sync::Arc;
+
+use ratatui::layout::{Position, Rect};
+
+use crate::action::Action;
+use crate::config::Config;
+use crate::corpus::Corpus;
+use crate::layout::ArticleLayout;
+use crate::ui::geometry::{self, Focus, Geometry};
+
+/// Lines the mouse wheel moves.
+const WHEEL_LINES: usize = 3;
+
+/// A window above the panes that takes input first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help { top: usize },
+    Warnings { top: usize },
+}
+
+/// The article in the reading pane, laid out for the current width.
+#[derive(Debug, Clone, Default)]
+pub struct Reader {
+    /// Index into the corpus.
+    pub article: Option<usize>,
+    pub layout: ArticleLayout,
+    /// The first line on screen.
+    pub top: usize,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub corpus: Arc<Corpus>,
+    pub config: Config,
+    pub area: Rect,
+    pub focus: Focus,
+    /// The list: corpus indices, in the order shown.
+    pub rows: Vec<usize>,
+    pub selected: usize,
+    /// The first row of the list on screen.
+    pub list_top: usize,
+    pub reader: Reader,
+    pub overlay: Option<Overlay>,
+    /// Draw without colours (`NO_COLOR`): bold and reverse video only.
+    pub monochrome: bool,
+    pub quit: bool,
+    pub suspend: bool,
+}
+
+impl App {
+    pub fn new(corpus: Arc<Corpus>, config: Config, area: Rect) -> Self {
+        let rows = (0..corpus.articles.len()).collect();
+        let mut app = Self {
+            corpus,
+            config,
+            area,
+            focus: Focus::List,
+            rows,
+            selected: 0,
+            list_top: 0,
+            reader: Reader::default(),
+            overlay: None,
+            monochrome: false,
+            quit: false,
+            suspend: false,
+        };
+        app.settle();
+        app
+    }
+
+    pub fn geometry(&self) -> Geometry {
+        Geometry::new(self.area, &self.config.reader, self.focus)
+    }
+
+    /// The corpus index of the selected article.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// A new terminal size: the selected article and the paragraph at the top
+    /// of the reader stay where they are.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.area = Rect::new(0, 0, width, height);
+        self.settle();
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if self.overlay.is_some() {
+            self.update_overlay(action);
+            return;
+        }
+        match action {
+            Action::Down => self.step(1, true),
+            Action::Up => self.step(1, false),
+            Action::HalfPageDown => self.step(self.page() / 2, true),
+            Action::HalfPageUp => self.step(self.page() / 2, false),
+            Action::PageDown => self.step(self.page(), true),
+            Action::PageUp => self.step(self.page(), false),
+            Action::Top => self.step(usize::MAX, false),
+            Action::Bottom => self.step(usize::MAX, true),
+            Action::Open if !self.rows.is_empty() => self.focus = Focus::Reader,
+            Action::Back => self.focus = Focus::List,
+            Action::SwitchFocus if !self.rows.is_empty() => {
+                self.focus = match self.focus {
+                    Focus::List => Focus::Reader,
+                    Focus::Reader => Focus::List,
+                }
+            }
+            Action::NextArticle => self.select(self.selected.saturating_add(1)),
+            Action::PrevArticle => self.select(self.selected.saturating_sub(1)),
+            Action::Help => self.overlay = Some(Overlay::Help { top: 0 }),
+            Action::Warnings => self.overlay = Some(Overlay::Warnings { top: 0 }),
+            Action::Quit => self.quit = true,
+            Action::Suspend => self.suspend = true,
+            _ => {}
+        }
+        self.settle();
+    }
+
+    /// Overlays take input first: movement scrolls them, anything that
+    /// means "go back" closes them.
+    fn update_overlay(&mut self, action: Action) {
+        let page = self.page();
+        let Some(Overlay::Help { top } | Overlay::Warnings { top }) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Down => *top = top.saturating_add(1),
+            Action::Up => *top = top.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => *top = top.saturating_add(page / 2),
+            Action::PageUp | Action::HalfPageUp => *top = top.saturating_sub(page / 2),
+            Action::Top => *top = 0,
+            Action::Back | Action::Quit | Action::Help | Action::Warnings | Action::Open => {
+                self.overlay = None
+            }
+            Action::Suspend => self.suspend = true,
+            _ => {}
+        }
+    }
+
+    /// Moves the list selection or scrolls the reader, by `n` (clamped).
+    fn step(&mut self, n: usize, forward: bool) {
+        match self.focus {
+            Focus::List => {
+                let target = if forward {
+                    self.selected.saturating_add(n)
+                } else {
+                    self.selected.saturating_sub(n)
+                };
+                self.select(target);
+            }
+            Focus::Reader => {
+                let top = self.reader.top;
+                self.reader.top = if forward {
+                    top.saturating_add(n)
+                } else {
+                    top.saturating_sub(n)
+                };
+            }
+        }
+    }
+
+    /// Selects a row (clamped); the reader shows it from its top.
+    pub fn select(&mut self, row: usize) {
+        self.selected = row.min(self.rows.len().saturating_sub(1));
+        self.settle();
+    }
+
+    /// A page: the height of the panes.
+    pub fn page(&self) -> usize {
+        usize::from(self.area.height.saturating_sub(1)).max(1)
+    }
+
+    /// Restores every invariant after a change: the selection is in range
+    /// and on screen, the reader shows the selected article laid out for
+    /// the current width, and its scroll offset is in range.
+    fn settle(&mut self) {
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        let rows = self.geometry().list_rows().max(1);
+        if self.selected < self.list_top {
+            self.list_top = self.selected;
+        } else if self.selected >= self.list_top + rows {
+            self.list_top = self.selected + 1 - rows;
+        }
+        self.list_top = self.list_top.min(self.rows.len().saturating_sub(rows));
+        if self.rows.is_empty() {
+            self.focus = Focus::List;
+        }
+        self.lay_out_reader();
+        let last_top = self.reader.layout.lines.len().saturating_sub(self.page());
+        self.reader.top = self.reader.top.min(last_top);
+    }
+
+    fn lay_out_reader(&mut self) {
+        let article = self.selected_article();
+        let width = geometry::wrap_width(self.area, &self.config.reader);
+        let reader = &mut self.reader;
+        if reader.article == article && reader.layout.width == width {
+            return;
+        }
+        let Some(index) = article else {
+            self.reader = Reader::default();
+            return;
+        };
+        // Same article at a new width: keep the paragraph at the top.
+        let block = match reader.article == article {
+            true => reader.layout.lines.get(reader.top).map_or(0, |l| l.block),
+            false => 0,
+        };
+        reader.layout = ArticleLayout::new(&self.corpus.articles[index], width);
+        reader.top = if block == 0 {
+            0
+        } else {
+            reader.layout.line_of_block(block)
+        };
+        reader.article = article;
+    }
+
+    /// A click: on a list row selects it, on the reader focuses it.
+    pub fn click(&mut self, x: u16, y: u16) {
+        if self.overlay.is_some() {
+            self.overlay = None;
+            return;
+        }
+        let geometry = self.geometry();
+        let at = Position { x, y };
+        if let Some(list) = geometry.list.filter(|r| r.contains(at)) {
+            let row = self.list_top + usize::from(y - list.y);
+            if row < self.rows.len() {
+                self.focus = Focus::List;
+                self.select(row);
+            }
+        } else if geometry.reader.is_some_and(|r| r.contains(at)) && !self.rows.is_empty() {
+            self.focus = Focus::Reader;
+        }
+    }
+
+    /// The wheel scrolls the pane under the pointer, whatever has focus.
+    pub fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        let geometry = self.geometry();
+        let at = Position { x, y };
+        let focus = if geometry.list.is_some_and(|r| r.contains(at)) {
+            Focus::List
+        } else if geometry.reader.is_some_and(|r| r.contains(at)) {
+            Focus::Reader
+        } else {
+            return;
+        };
+        let saved = std::mem::replace(&mut self.focus, focus);
+        self.step(WHEEL_LINES, down);
+        self.focus = saved;
+        self.settle();
+    }
+
+    /// How far through the article the reader is, 0 to 100.
+    pub fn reader_percent(&self) -> usize {
+        let lines = self.reader.layout.lines.len();
+        let page = self.page();
+        if lines <= page {
+            return 100;
+        }
+        (self.reader.top * 100 / (lines - page)).min(100)
+    }
+}
+
+#[cfg(test)]
+#[path = "app/tests.rs"]
+mod tests;

@@ -1,0 +1,229 @@
+use std::sync::Arc;
+
+use super::*;
+use crate::article::Article;
+
+const WIDE: (u16, u16) = (120, 40);
+const NARROW: (u16, u16) = (80, 24);
+
+fn corpus(n: usize, paragraphs: usize) -> Arc<Corpus> {
+    let body = (0..paragraphs)
+        .map(|p| format!("Paragraph {p} with a few words in it."))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let articles = (0..n)
+        .map(|i| Article {
+            id: format!("{i}.txt"),
+            title: format!("Title {i}"),
+            body: body.clone(),
+            ..Article::default()
+        })
+        .collect();
+    Arc::new(Corpus {
+        articles,
+        ..Corpus::default()
+    })
+}
+
+fn app(n: usize, size: (u16, u16)) -> App {
+    App::new(
+        corpus(n, 60),
+        Config::default(),
+        Rect::new(0, 0, size.0, size.1),
+    )
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        app.update(a);
+    }
+}
+
+#[test]
+fn moving_the_selection_clamps_at_both_ends() {
+    let mut app = app(5, WIDE);
+    run(&mut app, &[Action::Up]);
+    assert_eq!(app.selected, 0);
+    run(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(app.selected, 2);
+    run(&mut app, &[Action::Bottom, Action::Down, Action::PageDown]);
+    assert_eq!(app.selected, 4);
+    run(&mut app, &[Action::HalfPageUp]);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn the_selection_stays_in_view() {
+    let mut app = app(100, NARROW);
+    run(&mut app, &[Action::PageDown, Action::PageDown]);
+    let rows = app.geometry().list_rows();
+    assert_eq!(app.selected, 46);
+    assert!(app.list_top <= app.selected && app.selected < app.list_top + rows);
+    run(&mut app, &[Action::Top]);
+    assert_eq!((app.selected, app.list_top), (0, 0));
+}
+
+#[test]
+fn open_scroll_and_back_keep_the_row() {
+    let mut app = app(10, NARROW);
+    run(&mut app, &[Action::Down, Action::Down, Action::Open]);
+    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.reader.article, Some(2));
+    run(
+        &mut app,
+        &[Action::Down, Action::Down, Action::HalfPageDown],
+    );
+    assert_eq!(app.reader.top, 2 + 11);
+    run(&mut app, &[Action::Bottom]);
+    assert_eq!(app.reader.top, app.reader.layout.lines.len() - app.page());
+    assert_eq!(app.reader_percent(), 100);
+    run(&mut app, &[Action::Down, Action::PageDown]);
+    assert_eq!(
+        app.reader.top,
+        app.reader.layout.lines.len() - app.page(),
+        "clamped at the end"
+    );
+    run(&mut app, &[Action::Top, Action::Up]);
+    assert_eq!(app.reader.top, 0);
+    run(&mut app, &[Action::Back]);
+    assert_eq!((app.focus, app.selected), (Focus::List, 2));
+}
+
+#[test]
+fn next_and_previous_article_stay_in_the_reader_from_the_top() {
+    let mut app = app(3, NARROW);
+    run(
+        &mut app,
+        &[Action::Open, Action::PageDown, Action::NextArticle],
+    );
+    assert_eq!(
+        (app.focus, app.reader.article, app.reader.top),
+        (Focus::Reader, Some(1), 0)
+    );
+    run(&mut app, &[Action::NextArticle, Action::NextArticle]);
+    assert_eq!(app.reader.article, Some(2));
+    run(
+        &mut app,
+        &[
+            Action::PrevArticle,
+            Action::PrevArticle,
+            Action::PrevArticle,
+        ],
+    );
+    assert_eq!(app.reader.article, Some(0));
+}
+
+#[test]
+fn tab_switches_focus() {
+    let mut app = app(3, WIDE);
+    run(&mut app, &[Action::SwitchFocus]);
+    assert_eq!(app.focus, Focus::Reader);
+    run(&mut app, &[Action::SwitchFocus]);
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn an_empty_corpus_takes_every_action() {
+    let mut app = app(0, NARROW);
+    for &action in Action::ALL {
+        app.update(action);
+        app.overlay = None;
+    }
+    assert_eq!(
+        (app.selected, app.focus, app.reader.article),
+        (0, Focus::List, None)
+    );
+    app.click(5, 5);
+    app.wheel(5, 5, true);
+    app.resize(1, 1);
+}
+
+#[test]
+fn resizing_keeps_the_paragraph_at_the_top() {
+    let mut app = App::new(
+        corpus(3, 300),
+        Config::default(),
+        Rect::new(0, 0, WIDE.0, WIDE.1),
+    );
+    run(
+        &mut app,
+        &[Action::Open, Action::PageDown, Action::PageDown],
+    );
+    let block = app.reader.layout.lines[app.reader.top].block;
+    app.resize(60, 20);
+    assert_eq!(app.reader.layout.lines[app.reader.top].block, block);
+    app.resize(200, 60);
+    assert_eq!(app.reader.layout.lines[app.reader.top].block, block);
+    assert_eq!(app.reader.article, Some(0));
+}
+
+#[test]
+fn every_size_down_to_nothing_is_safe() {
+    let mut app = app(3, WIDE);
+    for (w, h) in [
+        (1, 1),
+        (0, 0),
+        (2, 1),
+        (19, 2),
+        (20, 3),
+        (u16::MAX, u16::MAX),
+    ] {
+        app.resize(w, h);
+        run(
+            &mut app,
+            &[Action::Open, Action::PageDown, Action::Bottom, Action::Back],
+        );
+    }
+}
+
+#[test]
+fn overlays_take_input_first_and_close_on_back() {
+    let mut app = app(5, WIDE);
+    run(&mut app, &[Action::Help, Action::Down, Action::Down]);
+    assert_eq!(app.overlay, Some(Overlay::Help { top: 2 }));
+    assert_eq!(app.selected, 0, "the list did not move");
+    run(&mut app, &[Action::Quit]);
+    assert!(
+        app.overlay.is_none() && !app.quit,
+        "q closes the overlay first"
+    );
+    run(&mut app, &[Action::Warnings, Action::Back]);
+    assert!(app.overlay.is_none());
+    run(&mut app, &[Action::Quit]);
+    assert!(app.quit);
+}
+
+#[test]
+fn clicks_select_rows_and_focus_the_reader() {
+    let mut app = app(10, WIDE);
+    app.click(3, 4);
+    assert_eq!((app.selected, app.focus), (4, Focus::List));
+    app.click(80, 4);
+    assert_eq!(app.focus, Focus::Reader);
+    app.click(3, 30);
+    assert_eq!(
+        app.selected, 4,
+        "a click below the last row changes nothing"
+    );
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut app = app(10, WIDE);
+    app.wheel(80, 5, true);
+    assert_eq!(
+        (app.reader.top, app.selected, app.focus),
+        (3, 0, Focus::List)
+    );
+    app.wheel(3, 5, true);
+    assert_eq!(app.selected, 3);
+    app.wheel(80, 5, false);
+    assert_eq!(app.reader.top, 0);
+}
+
+#[test]
+fn suspend_is_asked_for_not_done() {
+    let mut app = app(1, WIDE);
+    run(&mut app, &[Action::Suspend]);
+    assert!(app.suspend);
+}

@@ -1,0 +1,88 @@
+//! Drawing: a pure function of `&App` and the frame. Every piece draws only
+//! the rows it can see, straight into the buffer.
+
+pub mod geometry;
+mod list;
+mod overlay;
+mod reader;
+mod status;
+mod style;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
+pub use style::Styles;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let styles = Styles::new(app.monochrome);
+    let buf = frame.buffer_mut();
+    let geometry = app.geometry();
+    if geometry.too_small {
+        buf.set_stringn(
+            area.x,
+            area.y,
+            "Terminal too small",
+            usize::from(area.width),
+            styles.status,
+        );
+        return;
+    }
+    if let Some(list) = geometry.list {
+        list::draw(app, list, &styles, buf);
+    }
+    if let Some(sep) = geometry.separator {
+        for y in sep.top()..sep.bottom() {
+            buf.set_string(sep.x, y, "│", styles.border);
+        }
+    }
+    if let Some(reader) = geometry.reader {
+        reader::draw(app, reader, &styles, buf);
+    }
+    status::draw(app, geometry.status, &styles, buf);
+    if let Some(overlay) = &app.overlay {
+        overlay::draw(app, overlay, area, &styles, buf);
+    }
+}
+
+/// `text` cut to `width` display columns, with an ellipsis when cut.
+pub fn fit(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if text.width() <= width {
+        return text.into();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out.into()
+}
+
+/// Writes `text` at the start of row `y` of `area`, at most its width.
+fn put(
+    buf: &mut Buffer,
+    area: Rect,
+    x_offset: u16,
+    y: u16,
+    text: &str,
+    style: ratatui::style::Style,
+) -> u16 {
+    let x = area.x.saturating_add(x_offset);
+    if x >= area.right() || y >= area.bottom() {
+        return x;
+    }
+    buf.set_stringn(x, y, text, usize::from(area.right() - x), style)
+        .0
+}

@@ -1,0 +1,168 @@
+//! Where everything goes on screen. Drawing and paging both read this one
+//! computation, so a page is always exactly what is drawn. All arithmetic
+//! saturates: any size, down to 1x1 and 0x0, is a valid input.
+
+use ratatui::layout::Rect;
+
+use crate::config::ReaderConfig;
+
+/// Below this the reader says the terminal is too small.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 3;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    List,
+    Reader,
+}
+
+/// The panes of one frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Geometry {
+    pub list: Option<Rect>,
+    /// The reading pane: text, then a scrollbar on its last column.
+    pub reader: Option<Rect>,
+    /// The column between the panes, when both show.
+    pub separator: Option<Rect>,
+    pub status: Rect,
+    pub too_small: bool,
+}
+
+impl Geometry {
+    pub fn new(area: Rect, config: &ReaderConfig, focus: Focus) -> Self {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return Self {
+                status: area,
+                too_small: true,
+                ..Self::default()
+            };
+        }
+        let body = Rect {
+            height: area.height - 1,
+            ..area
+        };
+        let status = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        if area.width < config.two_pane_min_width {
+            let (list, reader) = match focus {
+                Focus::List => (Some(body), None),
+                Focus::Reader => (None, Some(body)),
+            };
+            return Self {
+                list,
+                reader,
+                separator: None,
+                status,
+                too_small: false,
+            };
+        }
+        let percent = u32::from(config.list_percent.clamp(10, 90));
+        let list_width = (u32::from(body.width) * percent / 100) as u16;
+        let list = Rect {
+            width: list_width,
+            ..body
+        };
+        let separator = Rect {
+            x: body.x + list_width,
+            width: 1,
+            ..body
+        };
+        let reader = Rect {
+            x: separator.x + 1,
+            width: body.width.saturating_sub(list_width + 1),
+            ..body
+        };
+        Self {
+            list: Some(list),
+            reader: Some(reader),
+            separator: Some(separator),
+            status,
+            too_small: false,
+        }
+    }
+
+    pub fn two_panes(&self) -> bool {
+        self.separator.is_some()
+    }
+
+    /// Rows of the list on screen.
+    pub fn list_rows(&self) -> usize {
+        self.list.map_or(0, |r| usize::from(r.height))
+    }
+
+    /// Lines of text on screen in the reader.
+    pub fn reader_rows(&self) -> usize {
+        self.reader.map_or(0, |r| usize::from(r.height))
+    }
+}
+
+/// The column of text inside a reading pane: at most `measure` wide,
+/// centered, a column of margin on the left, the scrollbar on the right.
+pub fn text_column(reader: Rect, measure: u16) -> Rect {
+    let room = reader.width.saturating_sub(3);
+    let width = room.min(measure.max(1));
+    let x = reader.x + 1 + (room - width) / 2;
+    Rect { x, width, ..reader }
+}
+
+/// The text width the reader wraps to when it has this pane width; the same
+/// whether the reader shows beside the list or alone.
+pub fn wrap_width(area: Rect, config: &ReaderConfig) -> usize {
+    let geometry = Geometry::new(area, config, Focus::Reader);
+    geometry.reader.map_or(1, |r| {
+        usize::from(text_column(r, config.measure).width.max(1))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONFIG: ReaderConfig = ReaderConfig {
+        measure: 80,
+        list_percent: 40,
+        two_pane_min_width: 90,
+    };
+
+    #[test]
+    fn wide_terminals_show_both_panes() {
+        let g = Geometry::new(Rect::new(0, 0, 120, 40), &CONFIG, Focus::List);
+        assert_eq!(g.list, Some(Rect::new(0, 0, 48, 39)));
+        assert_eq!(g.separator, Some(Rect::new(48, 0, 1, 39)));
+        assert_eq!(g.reader, Some(Rect::new(49, 0, 71, 39)));
+        assert_eq!(g.status, Rect::new(0, 39, 120, 1));
+    }
+
+    #[test]
+    fn narrow_terminals_show_the_focused_pane() {
+        let g = Geometry::new(Rect::new(0, 0, 80, 24), &CONFIG, Focus::Reader);
+        assert_eq!((g.list, g.reader), (None, Some(Rect::new(0, 0, 80, 23))));
+        let g = Geometry::new(Rect::new(0, 0, 80, 24), &CONFIG, Focus::List);
+        assert_eq!((g.list, g.reader), (Some(Rect::new(0, 0, 80, 23)), None));
+    }
+
+    #[test]
+    fn every_tiny_size_is_safe() {
+        for w in 0..25 {
+            for h in 0..6 {
+                let g = Geometry::new(Rect::new(0, 0, w, h), &CONFIG, Focus::Reader);
+                assert_eq!(g.too_small, w < MIN_WIDTH || h < MIN_HEIGHT);
+                if let Some(r) = g.reader {
+                    assert!(text_column(r, 80).right() <= r.right());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_is_capped_at_the_measure_and_centered() {
+        let column = text_column(Rect::new(0, 0, 200, 10), 80);
+        assert_eq!((column.x, column.width), (59, 80));
+        assert_eq!(text_column(Rect::new(0, 0, 40, 10), 80).width, 37);
+    }
+}

@@ -1,0 +1,72 @@
+//! Windows above the panes: the help, generated from the key table that
+//! drives input, and the list of load warnings.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::{Styles, fit, put};
+use crate::app::{App, Overlay};
+
+pub fn draw(app: &App, overlay: &Overlay, area: Rect, styles: &Styles, buf: &mut Buffer) {
+    let (title, lines, top) = match overlay {
+        Overlay::Help { top } => (" Keys (q or esc to close) ", help_lines(app), *top),
+        Overlay::Warnings { top } => (
+            " Load warnings (q or esc to close) ",
+            warning_lines(app),
+            *top,
+        ),
+    };
+    let window = centered(area, 76, lines.len() as u16 + 2);
+    Clear.render(window, buf);
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(styles.border)
+        .title(title)
+        .render(window, buf);
+    let inner = Rect {
+        x: window.x + 2,
+        y: window.y + 1,
+        width: window.width.saturating_sub(4),
+        height: window.height.saturating_sub(2),
+    };
+    let top = top.min(lines.len().saturating_sub(usize::from(inner.height)));
+    for (y, line) in (inner.y..inner.bottom()).zip(lines.iter().skip(top)) {
+        put(
+            buf,
+            inner,
+            0,
+            y,
+            &fit(line, usize::from(inner.width)),
+            styles.normal,
+        );
+    }
+}
+
+fn help_lines(app: &App) -> Vec<String> {
+    let rows = app.config.keymap.help_rows();
+    let key_width = rows.iter().map(|(_, k)| k.len()).max().unwrap_or(0);
+    rows.iter()
+        .map(|(action, keys)| format!("{keys:<key_width$}  {}", action.description()))
+        .collect()
+}
+
+fn warning_lines(app: &App) -> Vec<String> {
+    let warnings = &app.corpus.report.warnings;
+    if warnings.is_empty() {
+        return vec!["No warnings: every file loaded.".to_owned()];
+    }
+    warnings.iter().map(ToString::to_string).collect()
+}
+
+/// A window of at most `width` x `height`, centered, never outside `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}

@@ -1,0 +1,50 @@
+//! The reading pane: the visible slice of the laid-out article, in a
+//! centered column, with a scrollbar on the right edge.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Styles, put};
+use crate::app::App;
+use crate::layout::LineKind;
+use crate::ui::geometry::text_column;
+
+pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
+    let lines = &app.reader.layout.lines;
+    if lines.is_empty() {
+        return;
+    }
+    let column = text_column(area, app.config.reader.measure);
+    let visible = lines
+        .iter()
+        .skip(app.reader.top)
+        .take(usize::from(area.height));
+    for (y, line) in (area.y..).zip(visible) {
+        let style = match line.kind {
+            LineKind::Title => styles.title,
+            LineKind::Meta => styles.meta,
+            LineKind::Body | LineKind::Blank => styles.normal,
+        };
+        put(buf, column, 0, y, &line.text, style);
+    }
+    draw_scrollbar(area, lines.len(), app.reader.top, styles, buf);
+}
+
+/// A thumb proportional to the share of the article on screen.
+fn draw_scrollbar(area: Rect, lines: usize, top: usize, styles: &Styles, buf: &mut Buffer) {
+    let height = usize::from(area.height);
+    if lines <= height || area.width == 0 {
+        return;
+    }
+    let x = area.right() - 1;
+    let thumb = (height * height / lines).clamp(1, height);
+    let start = top * (height - thumb) / (lines - height).max(1);
+    for (i, y) in (area.y..area.bottom()).enumerate() {
+        let (symbol, style) = if (start..start + thumb).contains(&i) {
+            ("┃", styles.scrollbar)
+        } else {
+            ("│", styles.border)
+        };
+        buf.set_string(x, y, symbol, style);
+    }
+}

@@ -1,0 +1,62 @@
+//! The status bar: where you are, what has focus, the most useful keys,
+//! and load warnings when there are any.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Styles, put};
+use crate::action::Action;
+use crate::app::App;
+use crate::ui::geometry::Focus;
+
+/// The hints shown, most useful first; they drop off from the end when
+/// the bar is narrow.
+const HINTS: &[(Action, &str)] = &[
+    (Action::Help, "help"),
+    (Action::Find, "find"),
+    (Action::Open, "open"),
+    (Action::Back, "back"),
+    (Action::Quit, "quit"),
+];
+
+pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
+    buf.set_style(area, styles.status);
+    let position = match app.rows.len() {
+        0 => " 0/0 ".to_owned(),
+        n => format!(" {}/{n} ", app.selected + 1),
+    };
+    let focus = match app.focus {
+        Focus::List => "list".to_owned(),
+        Focus::Reader => format!("reader {}%", app.reader_percent()),
+    };
+    let left = format!("{position}· {focus} ");
+    let mut x = put(buf, area, 0, area.y, &left, styles.status) - area.x;
+    let warnings = app.corpus.report.warnings.len();
+    let right = match warnings {
+        0 => String::new(),
+        1 => " 1 warning (w) ".to_owned(),
+        n => format!(" {n} warnings (w) "),
+    };
+    let right_start = area.width.saturating_sub(right.width() as u16);
+    for (action, label) in HINTS {
+        let Some(key) = app
+            .config
+            .keymap
+            .keys_of(*action)
+            .first()
+            .map(ToString::to_string)
+        else {
+            continue;
+        };
+        let needed = (key.width() + label.width() + 3) as u16;
+        if x + needed > right_start {
+            break;
+        }
+        x = put(buf, area, x + 1, area.y, &key, styles.status_key) - area.x;
+        x = put(buf, area, x + 1, area.y, label, styles.status) - area.x + 1;
+    }
+    if warnings > 0 {
+        put(buf, area, right_start, area.y, &right, styles.warning);
+    }
+}
