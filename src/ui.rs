@@ -23,13 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let buf = frame.buffer_mut();
     let geometry = app.geometry();
     if geometry.too_small {
-        buf.set_stringn(
-            area.x,
-            area.y,
-            "Terminal too small",
-            usize::from(area.width),
-            styles.status,
-        );
+        put(buf, area, 0, area.y, "Terminal too small", styles.status);
         return;
     }
     if let Some(list) = geometry.list {

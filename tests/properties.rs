@@ -1,0 +1,64 @@
+//! Properties over arbitrary text, widths and key sequences.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests may stop at the first surprise
+
+use std::sync::Arc;
+
+use byline::action::Action;
+use byline::app::App;
+use byline::clean::sanitize;
+use byline::config::Config;
+use byline::layout::ArticleLayout;
+use byline::{Article, Corpus};
+use proptest::prelude::*;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+/// Words from several scripts, with wide, zero-width and combining characters.
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z]{1,12}",
+        "[中非合作论坛北京]{1,8}",
+        Just("👩‍💻".to_owned()),
+        Just("e\u{301}te\u{301}".to_owned()),
+        Just("supercalifragilisticexpialidocious".to_owned()),
+        "[\\PC]{1,6}",
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::collection::vec(word(), 0..40).prop_map(|w| w.join(" ")),
+        0..6,
+    )
+    .prop_map(|paragraphs| sanitize(&paragraphs.join("\n")))
+}
+
+proptest! {
+    #[test]
+    fn no_wrapped_line_is_wider_than_its_width(body in text(), width in 2usize..120) {
+        let article = Article { title: "A title".into(), body, ..Article::default() };
+        for line in ArticleLayout::new(&article, width).lines {
+            prop_assert!(line.text.width() <= width, "{:?} is wider than {}", line.text, width);
+        }
+    }
+
+    #[test]
+    fn scrolling_and_selection_stay_in_bounds(
+        steps in prop::collection::vec(prop::sample::select(Action::ALL.to_vec()), 0..60),
+        n in 0usize..5,
+        (w, h) in (0u16..160, 0u16..50),
+    ) {
+        let articles = (0..n)
+            .map(|i| Article { title: format!("T{i}"), body: "word ".repeat(200 * i).trim().into(), ..Article::default() })
+            .collect();
+        let corpus = Arc::new(Corpus { articles, ..Corpus::default() });
+        let mut app = App::new(corpus, Config::default(), Rect::new(0, 0, w, h));
+        for action in steps {
+            app.update(action);
+            app.overlay = None;
+            prop_assert!(app.selected < n.max(1));
+            prop_assert!(app.reader.top <= app.reader.layout.lines.len());
+            prop_assert!(app.list_top <= app.selected);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! Whole screens drawn into a `TestBackend`, at the sizes people use and at
+//! a tiny one, checked as insta snapshots; and styles checked cell by cell.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests may stop at the first surprise
+
+use std::sync::Arc;
+
+use byline::action::Action;
+use byline::app::App;
+use byline::config::Config;
+use byline::{Article, Corpus, LoadOptions};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+fn seeds() -> Arc<Corpus> {
+    Arc::new(Corpus::seeds(&LoadOptions::default()))
+}
+
+fn cjk() -> Arc<Corpus> {
+    let articles = vec![
+        Article {
+            id: "cjk.txt".into(),
+            title: "中非合作论坛在北京开幕 🎉 Café naïve".into(),
+            section: "world".into(),
+            date: Some(1_700_000_000),
+            body: "中非合作论坛第九届部长级会议在北京举行，各方讨论了发展合作。\nA paragraph with e\u{301}mojis 👩‍💻 and combining marks.".into(),
+            ..Article::default()
+        },
+        Article { id: "b.txt".into(), title: "Second".into(), body: "Text".into(), ..Article::default() },
+    ];
+    Arc::new(Corpus {
+        articles,
+        ..Corpus::default()
+    })
+}
+
+fn screen(corpus: Arc<Corpus>, (w, h): (u16, u16), actions: &[Action]) -> Terminal<TestBackend> {
+    let mut app = App::new(corpus, Config::default(), Rect::new(0, 0, w, h));
+    app.monochrome = true;
+    for &a in actions {
+        app.update(a);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|frame| byline::ui::draw(frame, &app))
+        .unwrap();
+    terminal
+}
+
+#[test]
+fn seed_80x24_list() {
+    insta::assert_snapshot!(screen(seeds(), (80, 24), &[]).backend());
+}
+
+#[test]
+fn seed_80x24_reader() {
+    insta::assert_snapshot!(screen(seeds(), (80, 24), &[Action::Open]).backend());
+}
+
+#[test]
+fn seed_120x40_both_panes() {
+    insta::assert_snapshot!(screen(seeds(), (120, 40), &[]).backend());
+}
+
+#[test]
+fn seed_20x5() {
+    insta::assert_snapshot!(screen(seeds(), (20, 5), &[Action::Open]).backend());
+}
+
+#[test]
+fn too_small() {
+    insta::assert_snapshot!(screen(seeds(), (12, 2), &[]).backend());
+}
+
+#[test]
+fn cjk_120x40() {
+    insta::assert_snapshot!(screen(cjk(), (120, 40), &[]).backend());
+}
+
+#[test]
+fn cjk_20x5_reader() {
+    insta::assert_snapshot!(screen(cjk(), (20, 5), &[Action::Open]).backend());
+}
+
+#[test]
+fn help_is_generated_from_the_key_table() {
+    insta::assert_snapshot!(screen(seeds(), (80, 40), &[Action::Help]).backend());
+}
+
+#[test]
+fn the_selected_row_is_reverse_video_without_colour() {
+    let terminal = screen(cjk(), (120, 40), &[Action::Down]);
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer[(5, 1)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
+    assert!(
+        !buffer[(5, 0)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
+    // The status bar too.
+    assert!(
+        buffer[(60, 39)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    for w in 0..30 {
+        for h in 0..8 {
+            screen(cjk(), (w, h), &[Action::Open, Action::PageDown]);
+            screen(seeds(), (w, h), &[Action::Help]);
+        }
+    }
+}
