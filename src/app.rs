@@ -6,9 +6,14 @@ use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect};
 
+mod search;
+
+pub use search::{Edit, SearchOverlay};
+
 use crate::action::Action;
 use crate::config::Config;
 use crate::corpus::Corpus;
+use crate::keymap::Key;
 use crate::layout::ArticleLayout;
 use crate::ui::geometry::{self, Focus, Geometry};
 
@@ -20,6 +25,7 @@ const WHEEL_LINES: usize = 3;
 pub enum Overlay {
     Help { top: usize },
     Warnings { top: usize },
+    Search(SearchOverlay),
 }
 
 /// The article in the reading pane, laid out for the current width.
@@ -113,10 +119,58 @@ impl App {
             Action::NextArticle => self.select(self.selected.saturating_add(1)),
             Action::PrevArticle => self.select(self.selected.saturating_sub(1)),
             Action::Help => self.overlay = Some(Overlay::Help { top: 0 }),
+            Action::Search => self.open_search(),
+            Action::Find if self.focus == Focus::List => self.open_search(),
             Action::Warnings => self.overlay = Some(Overlay::Warnings { top: 0 }),
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
             _ => {}
+        }
+        self.settle();
+    }
+
+    /// Whether keys should go to [`App::search_key`] rather than the key table.
+    pub fn wants_text(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Search(_)))
+    }
+
+    fn open_search(&mut self) {
+        let mut overlay = SearchOverlay {
+            row_before: self.selected,
+            ..SearchOverlay::default()
+        };
+        overlay.set_hits(
+            crate::search::rank(&self.corpus.articles, "", &|| false).unwrap_or_default(),
+        );
+        self.overlay = Some(Overlay::Search(overlay));
+    }
+
+    /// A key typed into the search overlay.
+    pub fn search_key(&mut self, key: Key) {
+        let Some(Overlay::Search(overlay)) = &mut self.overlay else {
+            return;
+        };
+        match overlay.key(key) {
+            Edit::Query => {
+                let hits = crate::search::rank(&self.corpus.articles, &overlay.query, &|| false);
+                overlay.set_hits(hits.unwrap_or_default());
+            }
+            Edit::Accept => {
+                let chosen = overlay.hits.get(overlay.selected).map(|h| h.index);
+                self.overlay = None;
+                if let Some(row) =
+                    chosen.and_then(|index| self.rows.iter().position(|&r| r == index))
+                {
+                    self.select(row);
+                    self.focus = Focus::Reader;
+                }
+            }
+            Edit::Cancel => {
+                let row = overlay.row_before;
+                self.overlay = None;
+                self.select(row);
+            }
+            Edit::Moved | Edit::Nothing => {}
         }
         self.settle();
     }

@@ -126,8 +126,12 @@ where
 pub fn handle(app: &mut App, event: Event) {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            let action = Key::from_event(&key).and_then(|k| app.config.keymap.action(&k));
-            if let Some(action) = action {
+            let Some(key) = Key::from_event(&key) else {
+                return;
+            };
+            if app.wants_text() {
+                app.search_key(key);
+            } else if let Some(action) = app.config.keymap.action(&key) {
                 app.update(action);
             }
         }

@@ -5,6 +5,7 @@ pub mod geometry;
 mod list;
 mod overlay;
 mod reader;
+mod search;
 mod status;
 mod style;
 

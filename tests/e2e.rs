@@ -171,6 +171,24 @@ fn read_the_bbc_corpus_move_open_scroll_resize_and_quit() {
 }
 
 #[test]
+fn fuzzy_find_opens_the_best_match() {
+    let Some(bbc) = common::bbc() else { return };
+    let mut s = Session::start(&[&bbc.to_string_lossy()], 120, 30, &[]);
+    s.wait_for("1/2127");
+    s.keys("/mutu");
+    s.wait_for("60/2127");
+    s.keys("\r");
+    let screen = s.wait_for("reader 0%");
+    assert!(
+        screen.contains("Chelsea have sacked Adrian Mutu"),
+        "{screen}"
+    );
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
 fn help_comes_from_the_key_table() {
     let mut s = Session::start(&[], 80, 40, &[]);
     s.wait_for("China cracks down");

@@ -122,3 +122,29 @@ fn every_size_draws_without_panicking() {
         }
     }
 }
+
+#[test]
+fn search_highlights_cjk_by_display_column() {
+    let mut app = App::new(cjk(), Config::default(), Rect::new(0, 0, 120, 40));
+    app.monochrome = true;
+    app.update(Action::Find);
+    for key in ["中", "非"] {
+        app.search_key(key.parse().unwrap());
+    }
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|frame| byline::ui::draw(frame, &app))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let lit = |x: u16| {
+        buffer[(x, 3)]
+            .style()
+            .add_modifier
+            .contains(Modifier::UNDERLINED)
+    };
+    assert_eq!(buffer[(3, 3)].symbol(), "中");
+    assert_eq!(buffer[(5, 3)].symbol(), "非");
+    assert!(lit(3) && lit(5), "both matched characters are highlighted");
+    assert!(!lit(7), "合 is not");
+    insta::assert_snapshot!(terminal.backend());
+}

@@ -227,3 +227,74 @@ fn suspend_is_asked_for_not_done() {
     run(&mut app, &[Action::Suspend]);
     assert!(app.suspend);
 }
+
+fn titled(titles: &[&str]) -> App {
+    let articles = titles
+        .iter()
+        .map(|t| Article {
+            title: (*t).into(),
+            body: "x".into(),
+            ..Article::default()
+        })
+        .collect();
+    App::new(
+        Arc::new(Corpus {
+            articles,
+            ..Corpus::default()
+        }),
+        Config::default(),
+        Rect::new(0, 0, 120, 40),
+    )
+}
+
+fn type_keys(app: &mut App, keys: &[&str]) {
+    for k in keys {
+        app.search_key(k.parse().unwrap());
+    }
+}
+
+fn search_overlay(app: &App) -> &SearchOverlay {
+    match &app.overlay {
+        Some(Overlay::Search(s)) => s,
+        other => panic!("no search overlay: {other:?}"),
+    }
+}
+
+#[test]
+fn search_overlay_open_type_move_accept() {
+    let mut app = titled(&["Alpha news", "Beta report", "Gamma news", "Delta"]);
+    run(&mut app, &[Action::Find]);
+    assert!(app.wants_text());
+    assert_eq!(
+        search_overlay(&app).hits.len(),
+        4,
+        "an empty query lists everything"
+    );
+    type_keys(&mut app, &["n", "e", "w", "s"]);
+    let hits: Vec<usize> = search_overlay(&app).hits.iter().map(|h| h.index).collect();
+    assert_eq!(hits, [0, 2]);
+    type_keys(&mut app, &["down", "enter"]);
+    assert!(app.overlay.is_none());
+    assert_eq!((app.selected, app.focus), (2, Focus::Reader));
+}
+
+#[test]
+fn search_overlay_cancel_restores_the_selection() {
+    let mut app = titled(&["Alpha", "Beta", "Gamma"]);
+    run(&mut app, &[Action::Down, Action::Search]);
+    type_keys(&mut app, &["g", "enter"]);
+    assert_eq!(app.selected, 2);
+    run(&mut app, &[Action::Back, Action::Up, Action::Search]);
+    type_keys(&mut app, &["a", "down", "esc"]);
+    assert!(app.overlay.is_none());
+    assert_eq!((app.selected, app.focus), (1, Focus::List));
+}
+
+#[test]
+fn accepting_with_no_hits_changes_nothing() {
+    let mut app = titled(&["Alpha", "Beta"]);
+    run(&mut app, &[Action::Down, Action::Find]);
+    type_keys(&mut app, &["z", "z", "z", "enter"]);
+    assert!(app.overlay.is_none());
+    assert_eq!((app.selected, app.focus), (1, Focus::List));
+}

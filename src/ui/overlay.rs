@@ -16,6 +16,7 @@ pub fn draw(app: &App, overlay: &Overlay, area: Rect, styles: &Styles, buf: &mut
             warning_lines(app),
             *top,
         ),
+        Overlay::Search(search) => return super::search::draw(app, search, area, styles, buf),
     };
     let window = centered(area, 76, lines.len() as u16 + 2);
     Clear.render(window, buf);
