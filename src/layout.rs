@@ -71,13 +71,40 @@ impl ArticleLayout {
 }
 
 fn push_wrapped(lines: &mut Vec<Line>, text: &str, width: usize, kind: LineKind, block: usize) {
-    let options = Options::new(width).wrap_algorithm(WrapAlgorithm::FirstFit);
-    for piece in textwrap::wrap(text, options) {
+    let mut push = |piece: &str| {
         lines.push(Line {
             kind,
-            text: piece.into_owned(),
+            text: piece.to_owned(),
             block,
-        });
+        })
+    };
+    // Plain ASCII breaks only at spaces and one byte is one column: a direct
+    // first-fit pass is many times faster than textwrap, which keeps opening
+    // an 8 MiB article quick. Everything else needs Unicode line breaking.
+    if text.is_ascii() {
+        wrap_ascii(text, width, push);
+        return;
+    }
+    let options = Options::new(width).wrap_algorithm(WrapAlgorithm::FirstFit);
+    for piece in textwrap::wrap(text, options) {
+        push(&piece);
+    }
+}
+
+/// First-fit wrapping of ASCII text at spaces; a word longer than the line
+/// is broken. Cleaned text has single spaces, but any run is handled.
+fn wrap_ascii(text: &str, width: usize, mut emit: impl FnMut(&str)) {
+    let mut rest = text.trim_matches(' ');
+    while rest.len() > width {
+        let (end, next) = match rest.as_bytes()[..=width].iter().rposition(|&b| b == b' ') {
+            Some(space) if space > 0 => (space, space + 1),
+            _ => (width, width),
+        };
+        emit(rest[..end].trim_end_matches(' '));
+        rest = rest[next..].trim_start_matches(' ');
+    }
+    if !rest.is_empty() {
+        emit(rest);
     }
 }
 
@@ -119,6 +146,21 @@ mod tests {
         for line in &layout.lines {
             assert!(line.text.width() <= 10, "{:?}", line.text);
         }
+    }
+
+    #[test]
+    fn ascii_wrapping_breaks_at_spaces_and_splits_long_words() {
+        let mut lines = Vec::new();
+        wrap_ascii("  the quick  brown fox jumps  ", 9, |l| {
+            lines.push(l.to_owned())
+        });
+        assert_eq!(lines, ["the quick", "brown fox", "jumps"]);
+        lines.clear();
+        wrap_ascii("abcdefghijkl xy", 5, |l| lines.push(l.to_owned()));
+        assert_eq!(lines, ["abcde", "fghij", "kl xy"]);
+        lines.clear();
+        wrap_ascii("", 5, |l| lines.push(l.to_owned()));
+        assert!(lines.is_empty());
     }
 
     #[test]
