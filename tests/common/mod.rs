@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::PathBuf;
 
 /// The BBC corpus beside the repository, or `None` (with the reason printed)
