@@ -1,22 +1,37 @@
-//! The `byline` binary: parse the command line, hand over to the library.
+//! The `byline` binary: parse the command line, load the configuration,
+//! hand over to the library.
 
 use std::io;
 use std::process::ExitCode;
 
-use byline::cli::{self, Cli, CliError, Command, Io};
-use byline::corpus::LoadOptions;
+use byline::cli::{self, Cli, CliError, Command, Context, Io};
+use byline::config::Config;
+use byline::xdg::Env;
 use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let options = LoadOptions::default();
+    let command = cli.command.unwrap_or(Command::Stats { corpus: cli.corpus });
+    let env = Env::from_process();
+    let config = if command.needs_config() {
+        // Refused before anything else happens, the terminal included.
+        match Config::load(env.config_file().as_deref()) {
+            Ok(config) => config,
+            Err(e) => {
+                eprintln!("byline: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        Config::default()
+    };
+    let context = Context::new(&config, &env);
     let (mut out, mut err) = (io::stdout().lock(), io::stderr());
     let mut io = Io {
         out: &mut out,
         err: &mut err,
     };
-    let command = cli.command.unwrap_or(Command::Stats { corpus: cli.corpus });
-    match cli::run(&command, &options, &mut io) {
+    match cli::run(&command, &context, &mut io) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report(&e),
     }

@@ -40,8 +40,15 @@ impl Source<'_> {
     }
 
     pub fn toml_error(&self, e: &toml::de::Error) -> ConfigError {
-        // toml's message can end in a newline meant for its own layout.
-        self.error(e.span(), e.message().trim_end())
+        // toml's message can end in a newline meant for its own layout, and
+        // speaks of Rust types where a user thinks of TOML ones.
+        let message = e
+            .message()
+            .trim_end()
+            .replace("unknown field", "unknown key")
+            .replace("expected u16", "expected a whole number from 0 to 65535")
+            .replace("expected a sequence", "expected a list, such as [\"q\"]");
+        self.error(e.span(), message)
     }
 }
 
