@@ -7,6 +7,7 @@
 //! clock.
 
 mod store;
+mod view;
 
 use std::collections::BTreeMap;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -14,6 +15,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 pub use store::{Loaded, StateError, Store};
+pub use view::View;
 
 /// A moment in milliseconds since the Unix epoch, as the caller's clock says.
 #[derive(
@@ -75,42 +77,19 @@ impl Entry {
     }
 }
 
-/// Which articles the list shows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum View {
-    #[default]
-    All,
-    Unread,
-    Starred,
-}
-
-impl View {
-    pub const ALL: [View; 3] = [View::All, View::Unread, View::Starred];
-
-    /// The next view, wrapping: all, unread, starred, all...
-    pub fn cycle(self) -> View {
-        match self {
-            View::All => View::Unread,
-            View::Unread => View::Starred,
-            View::Starred => View::All,
-        }
-    }
-
-    /// What the status bar calls it.
-    pub fn name(self) -> &'static str {
-        match self {
-            View::All => "all",
-            View::Unread => "unread",
-            View::Starred => "starred",
-        }
-    }
-}
-
-/// A mark the user can undo.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mark {
+/// A mark the user can toggle, and undo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mark {
     Read,
     Star,
+}
+
+/// What [`ReadingState::undo`] put back: `mark` on article `id` is `value` again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undone {
+    pub id: String,
+    pub mark: Mark,
+    pub value: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,13 +207,17 @@ impl ReadingState {
         self.toggle(id, Mark::Star, now)
     }
 
-    /// Puts the last toggle back; returns the article it was on.
-    pub fn undo(&mut self, now: Stamp) -> Option<String> {
+    /// Puts the last toggle back; says which, for the status bar.
+    pub fn undo(&mut self, now: Stamp) -> Option<Undone> {
         let Undo { id, mark, was } = self.undo.pop()?;
         // A new stamp, not the old one: the undo must win over the toggle
         // already saved to disk.
         self.set_mark(&id, mark, was, now);
-        Some(id)
+        Some(Undone {
+            id,
+            mark,
+            value: was,
+        })
     }
 
     /// Remembers where the reader is; unchanged positions are not restamped.

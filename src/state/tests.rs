@@ -68,10 +68,14 @@ fn undo_reverts_toggles_newest_first_but_not_opening() {
     s.toggle_read("a", t(1));
     s.toggle_star("b", t(2));
     s.mark_read("c", t(3));
-    assert_eq!(s.undo(t(4)).as_deref(), Some("b"));
+    let undone = s.undo(t(4)).unwrap();
+    assert_eq!(
+        (undone.id.as_str(), undone.mark, undone.value),
+        ("b", Mark::Star, false)
+    );
     assert!(!s.is_starred("b"));
     assert!(s.is_read("c"), "opening an article is not undone");
-    assert_eq!(s.undo(t(5)).as_deref(), Some("a"));
+    assert_eq!(s.undo(t(5)).map(|u| u.id).as_deref(), Some("a"));
     assert!(!s.is_read("a"));
     assert_eq!(s.undo(t(6)), None);
 }
@@ -124,4 +128,61 @@ fn stamps_keep_rising_when_the_clock_goes_back() {
 fn system_time_becomes_milliseconds() {
     let time = UNIX_EPOCH + std::time::Duration::from_millis(1_234);
     assert_eq!(Stamp::from(time), Stamp(1_234));
+}
+
+mod merging {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// One change by one of two instances: (instance, article, what).
+    fn change() -> impl Strategy<Value = (usize, usize, u8)> {
+        (0..2usize, 0..3usize, 0..4u8)
+    }
+
+    proptest! {
+        /// Whatever two instances do, merging gives the same state in either
+        /// order, merging twice changes nothing, and every field holds the
+        /// value of its latest change.
+        #[test]
+        fn merge_is_order_free_and_keeps_the_latest(changes in prop::collection::vec(change(), 0..40)) {
+            let mut states = [ReadingState::default(), ReadingState::default()];
+            // (is_read, is_starred, position) as last written, per article.
+            let mut latest = [(false, false, 0usize); 3];
+            for (now, &(who, article, what)) in changes.iter().enumerate() {
+                let (s, id, now) = (&mut states[who], IDS[article], t(now as u64 + 1));
+                let l = &mut latest[article];
+                match what {
+                    0 => l.0 = s.toggle_read(id, now),
+                    1 => l.1 = s.toggle_star(id, now),
+                    2 => {
+                        s.set_position(id, now.0 as usize, now);
+                        l.2 = now.0 as usize;
+                    }
+                    _ => {
+                        if let Some(undone) = s.undo(now) {
+                            let i = IDS.iter().position(|x| *x == undone.id).unwrap();
+                            match undone.mark {
+                                Mark::Read => latest[i].0 = undone.value,
+                                Mark::Star => latest[i].1 = undone.value,
+                            }
+                        }
+                    }
+                }
+            }
+            let [a, b] = states;
+            let mut ab = a.clone();
+            ab.merge(&b);
+            let mut ba = b.clone();
+            ba.merge(&a);
+            prop_assert_eq!(&ab.articles, &ba.articles);
+            let mut twice = ab.clone();
+            twice.merge(&b);
+            prop_assert_eq!(&twice.articles, &ab.articles);
+            for (i, id) in IDS.iter().take(3).enumerate() {
+                let got = (ab.is_read(id), ab.is_starred(id), ab.position(id));
+                prop_assert_eq!(got, latest[i], "article {}", id);
+            }
+        }
+    }
 }
