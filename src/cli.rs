@@ -30,7 +30,9 @@ use print::{plural, print_article, print_config, print_stats};
         plain text (.txt: title on the first line, then paragraphs), JSON (.json: an array, or \
         an object with an `articles` or `items` array) and JSON Lines (.jsonl, .ndjson). \
         Directories are walked recursively, skipping hidden entries. With no PATH, byline \
-        opens the articles bundled with it.",
+        opens the `paths` of `[corpus]` in its configuration file, or else the articles \
+        bundled with it. `byline config` shows where the configuration and reading state \
+        live.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -42,7 +44,7 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct CorpusArgs {
-    /// Files or directories of articles [default: the bundled seed articles]
+    /// Files or directories of articles [default: `[corpus] paths` from the configuration, else the bundled seed articles]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Do not print load warnings on stderr (the summary count stays)
