@@ -1,20 +1,24 @@
-//! The command line: `byline [list|show|search|stats] [PATH...]`.
+//! The command line: `byline [list|show|search|stats|config] [PATH...]`.
 //!
 //! Every subcommand prints what the reader would show, so scripts and tests
 //! see the same corpus, ids and ranking as a person does.
 
-use std::collections::BTreeMap;
+mod print;
+
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand};
-use serde::Serialize;
 
-use crate::article::Article;
+use crate::config::Config;
 use crate::corpus::{Corpus, LoadError, LoadOptions};
-use crate::layout::ArticleLayout;
 use crate::search;
+use crate::state::{ReadingState, StateError, Store, View};
+use crate::xdg::Env;
+
+pub use print::print_list;
+use print::{plural, print_article, print_config, print_stats};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -26,7 +30,9 @@ use crate::search;
         plain text (.txt: title on the first line, then paragraphs), JSON (.json: an array, or \
         an object with an `articles` or `items` array) and JSON Lines (.jsonl, .ndjson). \
         Directories are walked recursively, skipping hidden entries. With no PATH, byline \
-        opens the articles bundled with it.",
+        opens the `paths` of `[corpus]` in its configuration file, or else the articles \
+        bundled with it. `byline config` shows where the configuration and reading state \
+        live.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -38,7 +44,7 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct CorpusArgs {
-    /// Files or directories of articles [default: the bundled seed articles]
+    /// Files or directories of articles [default: `[corpus] paths` from the configuration, else the bundled seed articles]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Do not print load warnings on stderr (the summary count stays)
@@ -53,6 +59,12 @@ pub enum Command {
         /// JSON Lines with all metadata instead
         #[arg(long)]
         json: bool,
+        /// Only articles not yet read (as saved by the reader for this corpus)
+        #[arg(long, conflicts_with = "starred")]
+        unread: bool,
+        /// Only starred articles (as saved by the reader for this corpus)
+        #[arg(long)]
+        starred: bool,
         #[command(flatten)]
         corpus: CorpusArgs,
     },
@@ -87,6 +99,44 @@ pub enum Command {
         #[command(flatten)]
         corpus: CorpusArgs,
     },
+    /// Where the configuration and reading state live; the defaults
+    Config {
+        /// Print the default configuration, commented, to copy from
+        #[arg(long)]
+        print_default: bool,
+    },
+}
+
+impl Command {
+    /// Whether the command reads the user's configuration. `config` does
+    /// not, so it still works when the file is broken: it is how to fix it.
+    pub fn needs_config(&self) -> bool {
+        !matches!(self, Command::Config { .. })
+    }
+}
+
+/// What commands need besides their arguments, settled in `main` from the
+/// configuration and the environment.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub options: LoadOptions,
+    /// Opened when no PATH is given (`[corpus] paths`); empty: the seeds.
+    pub default_paths: Vec<PathBuf>,
+    /// The configuration file looked for, whether or not it exists.
+    pub config_file: Option<PathBuf>,
+    /// Where reading state is kept; `None` when no home can be found.
+    pub state_dir: Option<PathBuf>,
+}
+
+impl Context {
+    pub fn new(config: &Config, env: &Env) -> Context {
+        Context {
+            options: config.load_options(),
+            default_paths: config.default_paths(env),
+            config_file: env.config_file(),
+            state_dir: env.state_dir(),
+        }
+    }
 }
 
 /// Where a command's output goes: stdout and stderr in `main`, buffers in tests.
@@ -102,6 +152,8 @@ pub enum CliError {
     Load(#[from] LoadError),
     #[error("no article with id {0:?}; `byline list` prints the ids")]
     NoSuchId(String),
+    #[error("reading state {0}")]
+    State(#[from] StateError),
     #[error(transparent)]
     Io(#[from] io::Error),
 }
@@ -110,22 +162,23 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Load(_) => 2,
-            CliError::NoSuchId(_) | CliError::Io(_) => 1,
+            CliError::NoSuchId(_) | CliError::State(_) | CliError::Io(_) => 1,
         }
     }
 }
 
-/// Loads the corpus the arguments name (the bundled seeds when none), and
-/// says how long it took.
-pub fn open_corpus(
-    args: &CorpusArgs,
-    options: &LoadOptions,
-) -> Result<(Corpus, Duration), LoadError> {
+/// Loads the corpus the arguments name (or the configured default; the
+/// bundled seeds when neither), and says how long it took.
+pub fn open_corpus(args: &CorpusArgs, context: &Context) -> Result<(Corpus, Duration), LoadError> {
     let started = Instant::now();
-    let corpus = if args.paths.is_empty() {
-        Corpus::seeds(options)
+    let paths = match (&args.paths, &context.default_paths) {
+        (given, _) if !given.is_empty() => given,
+        (_, configured) => configured,
+    };
+    let corpus = if paths.is_empty() {
+        Corpus::seeds(&context.options)
     } else {
-        Corpus::load(&args.paths, options)?
+        Corpus::load(paths, &context.options)?
     };
     Ok((corpus, started.elapsed()))
 }
@@ -133,10 +186,10 @@ pub fn open_corpus(
 /// Loads the corpus the arguments name, printing warnings and their count.
 pub fn load(
     args: &CorpusArgs,
-    options: &LoadOptions,
+    context: &Context,
     io: &mut Io,
 ) -> Result<(Corpus, Duration), CliError> {
-    let (corpus, elapsed) = open_corpus(args, options)?;
+    let (corpus, elapsed) = open_corpus(args, context)?;
     let warnings = &corpus.report.warnings;
     if !args.quiet {
         for w in warnings {
@@ -155,11 +208,20 @@ pub fn load(
 }
 
 /// Runs a subcommand.
-pub fn run(command: &Command, options: &LoadOptions, io: &mut Io) -> Result<(), CliError> {
+pub fn run(command: &Command, context: &Context, io: &mut Io) -> Result<(), CliError> {
     let result = match command {
-        Command::List { json, corpus } => {
-            let (corpus, _) = load(corpus, options, io)?;
-            print_list(corpus.articles.iter(), *json, io.out)
+        Command::List {
+            json,
+            unread,
+            starred,
+            corpus,
+        } => {
+            let view = match (unread, starred) {
+                (true, _) => View::Unread,
+                (_, true) => View::Starred,
+                _ => View::All,
+            };
+            list(corpus, view, *json, context, io)
         }
         Command::Show {
             id,
@@ -167,11 +229,16 @@ pub fn run(command: &Command, options: &LoadOptions, io: &mut Io) -> Result<(), 
             json,
             corpus,
         } => {
-            let (corpus, _) = load(corpus, options, io)?;
+            let (corpus, _) = load(corpus, context, io)?;
             let (_, article) = corpus
                 .find(id)
                 .ok_or_else(|| CliError::NoSuchId(id.clone()))?;
-            print_article(article, width.unwrap_or_else(terminal_width), *json, io.out)
+            Ok(print_article(
+                article,
+                width.unwrap_or_else(terminal_width),
+                *json,
+                io.out,
+            )?)
         }
         Command::Search {
             query,
@@ -179,25 +246,49 @@ pub fn run(command: &Command, options: &LoadOptions, io: &mut Io) -> Result<(), 
             json,
             corpus,
         } => {
-            let (corpus, _) = load(corpus, options, io)?;
+            let (corpus, _) = load(corpus, context, io)?;
             let hits = search::rank(&corpus.articles, query, &|| false).unwrap_or_default();
             let shown = hits.iter().take(limit.unwrap_or(usize::MAX));
-            print_list(shown.map(|h| &corpus.articles[h.index]), *json, io.out)
+            Ok(print_list(
+                shown.map(|h| &corpus.articles[h.index]),
+                *json,
+                io.out,
+            )?)
         }
         Command::Stats { corpus } => {
-            let (corpus, elapsed) = load(corpus, options, io)?;
-            print_stats(&corpus, elapsed, io.out)
+            let (corpus, elapsed) = load(corpus, context, io)?;
+            Ok(print_stats(&corpus, elapsed, io.out)?)
         }
+        Command::Config { print_default } => Ok(print_config(*print_default, context, io.out)?),
     };
     match result {
         // `byline list | head` is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
+        Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// `list`, keeping the articles `view` shows in the saved state.
+fn list(
+    args: &CorpusArgs,
+    view: View,
+    json: bool,
+    context: &Context,
+    io: &mut Io,
+) -> Result<(), CliError> {
+    let (corpus, _) = load(args, context, io)?;
+    let state = match (&context.state_dir, view) {
+        (_, View::All) | (None, _) => ReadingState::default(),
+        (Some(dir), _) => {
+            let loaded = Store::new(dir, &corpus.roots).load()?;
+            if let Some(warning) = loaded.warning {
+                writeln!(io.err, "warning: {warning}")?;
+            }
+            loaded.state
+        }
+    };
+    let shown = corpus.articles.iter().filter(|a| state.shows(view, &a.id));
+    Ok(print_list(shown, json, io.out)?)
 }
 
 fn terminal_width() -> usize {
@@ -207,105 +298,4 @@ fn terminal_width() -> usize {
         return usize::from(cols);
     }
     80
-}
-
-/// `id<TAB>section<TAB>date<TAB>title`, or JSON Lines.
-pub fn print_list<'a>(
-    articles: impl Iterator<Item = &'a Article>,
-    json: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut out = io::BufWriter::new(out);
-    for a in articles {
-        if json {
-            serde_json::to_writer(&mut out, &Listed::from(a))?;
-            writeln!(out)?;
-        } else {
-            let section = section_name(&a.section);
-            let date = a.date_label().unwrap_or_else(|| "-".into());
-            writeln!(out, "{}\t{section}\t{date}\t{}", a.id, a.title)?;
-        }
-    }
-    out.flush()
-}
-
-/// An article's metadata as JSON; `paragraphs` only for `show`.
-#[derive(Serialize)]
-struct Listed<'a> {
-    #[serde(flatten)]
-    article: &'a Article,
-    words: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    paragraphs: Option<Vec<&'a str>>,
-}
-
-impl<'a> From<&'a Article> for Listed<'a> {
-    fn from(article: &'a Article) -> Self {
-        Self {
-            article,
-            words: article.word_count(),
-            paragraphs: None,
-        }
-    }
-}
-
-fn print_article(
-    article: &Article,
-    width: usize,
-    json: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    if json {
-        let listed = Listed {
-            paragraphs: Some(article.paragraphs().collect()),
-            ..Listed::from(article)
-        };
-        serde_json::to_writer_pretty(&mut *out, &listed)?;
-        return writeln!(out);
-    }
-    out.write_all(ArticleLayout::new(article, width).to_text().as_bytes())
-}
-
-fn section_name(section: &str) -> &str {
-    if section.is_empty() { "-" } else { section }
-}
-
-fn print_stats(corpus: &Corpus, elapsed: Duration, out: &mut dyn Write) -> io::Result<()> {
-    // Per section: articles kept, and exact duplicates dropped.
-    let mut sections: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for a in &corpus.articles {
-        sections.entry(section_name(&a.section)).or_default().0 += 1;
-    }
-    for d in &corpus.duplicates {
-        sections.entry(section_name(&d.section)).or_default().1 += 1;
-    }
-    let words: usize = corpus.articles.iter().map(Article::word_count).sum();
-    let report = &corpus.report;
-    writeln!(out, "articles    {}", corpus.articles.len())?;
-    writeln!(out, "sections    {}", sections.len())?;
-    for (name, (count, dropped)) in &sections {
-        match dropped {
-            0 => writeln!(out, "  {name:<18} {count:>7}")?,
-            n => writeln!(
-                out,
-                "  {name:<18} {count:>7}  (+{n} duplicate{})",
-                plural(*n)
-            )?,
-        }
-    }
-    writeln!(out, "words       {words}")?;
-    writeln!(
-        out,
-        "files       {} ({:.1} MB)",
-        report.files,
-        report.bytes as f64 / 1e6
-    )?;
-    writeln!(
-        out,
-        "duplicates  {} (exact copies, loaded once)",
-        report.duplicates
-    )?;
-    writeln!(out, "warnings    {}", report.warnings.len())?;
-    writeln!(out, "load time   {:.1} ms", elapsed.as_secs_f64() * 1000.0)?;
-    Ok(())
 }

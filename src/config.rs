@@ -1,22 +1,47 @@
-//! Configuration: defaults embedded from `assets/config.toml`.
+//! Configuration: the user's `config.toml` laid over the defaults embedded
+//! from `assets/config.toml`. Whatever the user leaves out keeps its default;
+//! an action listed in `[keys]` takes exactly the keys listed.
 
-use std::collections::BTreeMap;
+mod error;
+mod layer;
+mod theme;
 
-use serde::Deserialize;
+use std::io;
+use std::path::{Path, PathBuf};
 
-use crate::action::Action;
-use crate::keymap::{Key, Keymap};
+use ratatui::style::Color;
+
+use crate::clean::{Boilerplate, DEFAULT_BOILERPLATE};
+use crate::corpus::LoadOptions;
+use crate::keymap::Keymap;
+use crate::xdg::Env;
+
+pub use error::ConfigError;
+use error::Source;
+use layer::Partial;
+pub use theme::Theme;
 
 /// The defaults, commented; `byline config --print-default` prints them.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 
+/// How the embedded defaults are named in errors (a test keeps them valid).
+const DEFAULT_NAME: &str = "<default config>";
+
 /// Reading-pane geometry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReaderConfig {
     pub measure: u16,
     pub list_percent: u16,
     pub two_pane_min_width: u16,
+}
+
+/// `[corpus]`: what to open, and how to clean it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CorpusConfig {
+    /// Opened when no PATH is given; empty means the bundled seeds.
+    pub paths: Vec<String>,
+    /// Phrases to strip, on top of byline's own list.
+    pub boilerplate: Vec<String>,
 }
 
 /// Everything a user can set.
@@ -24,88 +49,121 @@ pub struct ReaderConfig {
 pub struct Config {
     pub reader: ReaderConfig,
     pub keymap: Keymap,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    reader: ReaderConfig,
-    keys: BTreeMap<String, Vec<String>>,
-}
-
-/// Why a configuration is refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ConfigError {
-    #[error("{0}")]
-    Toml(String),
-    #[error("unknown action {0:?} in [keys]")]
-    UnknownAction(String),
-    #[error("{0}")]
-    BadKey(#[from] crate::keymap::BadKey),
-    #[error("key {key} is bound to both {first} and {second}")]
-    Duplicate {
-        key: String,
-        first: &'static str,
-        second: &'static str,
-    },
+    pub theme: Theme,
+    pub corpus: CorpusConfig,
 }
 
 impl Config {
-    /// Parses a whole configuration (no layering).
-    pub fn parse(text: &str) -> Result<Config, ConfigError> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError::Toml(e.to_string()))?;
-        let mut keymap = Keymap::default();
-        for (name, keys) in &raw.keys {
-            let action =
-                Action::from_name(name).ok_or_else(|| ConfigError::UnknownAction(name.clone()))?;
-            for key in keys {
-                let key: Key = key.parse()?;
-                if let Some(first) = keymap.bind(key, action).filter(|&a| a != action) {
-                    return Err(ConfigError::Duplicate {
-                        key: key.to_string(),
-                        first: first.name(),
-                        second: action.name(),
-                    });
-                }
-            }
+    /// Reads `path` (from [`Env::config_file`]) over the defaults. No path, or
+    /// no file there, means the defaults.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let Some(path) = path else {
+            return Config::parse("");
+        };
+        let file = path.display().to_string();
+        match std::fs::read_to_string(path) {
+            Ok(text) => Config::from_toml(&text, &file),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Config::parse(""),
+            Err(e) => Err(ConfigError {
+                file,
+                at: None,
+                message: read_error(&e),
+            }),
         }
+    }
+
+    /// `text` laid over the defaults, errors naming it `config.toml`.
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::from_toml(text, "config.toml")
+    }
+
+    /// `text`, the contents of `file`, laid over the defaults.
+    pub fn from_toml(text: &str, file: &str) -> Result<Config, ConfigError> {
+        let default_source = Source {
+            file: DEFAULT_NAME,
+            text: DEFAULT_CONFIG,
+        };
+        let user_source = Source { file, text };
+        let defaults = Partial::parse(&default_source)?;
+        let user = Partial::parse(&user_source)?;
+        let keymap = layer::keymap(&defaults.keys, &default_source, &user.keys, &user_source)?;
+        let merged = user.or(defaults);
+        let missing =
+            |what: &str| default_source.error(None, format!("{what} is missing from the defaults"));
+        let r = merged.reader;
         Ok(Config {
-            reader: raw.reader,
+            reader: ReaderConfig {
+                measure: r.measure.ok_or_else(|| missing("reader.measure"))?,
+                list_percent: r
+                    .list_percent
+                    .ok_or_else(|| missing("reader.list_percent"))?,
+                two_pane_min_width: r
+                    .two_pane_min_width
+                    .ok_or_else(|| missing("reader.two_pane_min_width"))?,
+            },
             keymap,
+            theme: merged
+                .theme
+                .complete()
+                .map_err(|field| missing(&format!("theme.{field}")))?,
+            corpus: CorpusConfig {
+                paths: merged.corpus.paths.unwrap_or_default(),
+                boilerplate: merged.corpus.boilerplate.unwrap_or_default(),
+            },
         })
+    }
+
+    /// How to load a corpus: byline's boilerplate phrases and the user's.
+    pub fn load_options(&self) -> LoadOptions {
+        let extra = self.corpus.boilerplate.iter().map(String::as_str);
+        LoadOptions {
+            boilerplate: Boilerplate::new(DEFAULT_BOILERPLATE.lines().chain(extra)),
+            ..LoadOptions::default()
+        }
+    }
+
+    /// The corpus to open when none is named, `~/` expanded.
+    pub fn default_paths(&self, env: &Env) -> Vec<PathBuf> {
+        self.corpus
+            .paths
+            .iter()
+            .map(|p| env.expand_home(p))
+            .collect()
+    }
+}
+
+fn read_error(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::InvalidData => "not UTF-8 text".to_owned(),
+        _ => e.to_string(),
     }
 }
 
 impl Default for Config {
     fn default() -> Self {
-        // The embedded defaults parse: a test below checks it.
-        Config::parse(DEFAULT_CONFIG).unwrap_or_else(|_| Config {
+        // The embedded defaults parse: a test checks it. The fallback only
+        // keeps `default()` total.
+        Config::parse("").unwrap_or_else(|_| Config {
             reader: ReaderConfig {
                 measure: 80,
                 list_percent: 40,
                 two_pane_min_width: 90,
             },
             keymap: Keymap::default(),
+            theme: Theme {
+                list: Color::Reset,
+                list_read: Color::DarkGray,
+                selection_fg: Color::Black,
+                selection_bg: Color::LightBlue,
+                highlight: Color::Yellow,
+                star: Color::Yellow,
+                status_fg: Color::Black,
+                status_bg: Color::Gray,
+            },
+            corpus: CorpusConfig::default(),
         })
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_embedded_default_parses_and_binds_every_action() {
-        let config = Config::parse(DEFAULT_CONFIG).unwrap();
-        assert_eq!(config.reader.measure, 80);
-        assert_eq!(
-            config.keymap.action(&"ctrl-d".parse().unwrap()),
-            Some(Action::HalfPageDown)
-        );
-        let unbound: Vec<_> = Action::ALL
-            .iter()
-            .filter(|a| config.keymap.keys_of(**a).is_empty())
-            .collect();
-        assert_eq!(unbound, Vec::<&Action>::new());
-    }
-}
+mod tests;

@@ -2,7 +2,9 @@
 //!
 //! The library holds everything testable: loading and cleaning a corpus
 //! ([`corpus`], [`clean`]), laying articles out ([`layout`]), ranking titles
-//! ([`search`]), and the command line ([`cli`]). `main.rs` only hands over.
+//! ([`search`]), reading state kept on disk ([`state`]), configuration
+//! ([`config`], found through [`xdg`]) and the command line ([`cli`]).
+//! `main.rs` only hands over.
 
 pub mod action;
 pub mod app;
@@ -14,8 +16,10 @@ pub mod corpus;
 pub mod keymap;
 pub mod layout;
 pub mod search;
+pub mod state;
 pub mod tui;
 pub mod ui;
+pub mod xdg;
 
 pub use article::Article;
 pub use corpus::{Corpus, LoadOptions};

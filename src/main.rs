@@ -1,46 +1,57 @@
-//! The `byline` binary: parse the command line, hand over to the library.
+//! The `byline` binary: parse the command line, load the configuration,
+//! hand over to the library.
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use byline::app::App;
-use byline::cli::{self, Cli, CorpusArgs, Io};
+use byline::cli::{self, Cli, Command, Context, CorpusArgs, Io};
 use byline::config::Config;
-use byline::corpus::LoadOptions;
+use byline::xdg::Env;
 use clap::Parser;
 use ratatui::layout::Rect;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let options = LoadOptions::default();
+    let env = Env::from_process();
+    let config = if cli.command.as_ref().is_none_or(Command::needs_config) {
+        // Refused before anything else happens, the terminal included.
+        match Config::load(env.config_file().as_deref()) {
+            Ok(config) => config,
+            Err(e) => return fail(&e, 2),
+        }
+    } else {
+        Config::default()
+    };
+    let context = Context::new(&config, &env);
     let Some(command) = cli.command else {
-        return read(&cli.corpus, &options);
+        return read(&cli.corpus, config, &context);
     };
     let (mut out, mut err) = (io::stdout().lock(), io::stderr());
     let mut io = Io {
         out: &mut out,
         err: &mut err,
     };
-    match cli::run(&command, &options, &mut io) {
+    match cli::run(&command, &context, &mut io) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e, e.exit_code()),
     }
 }
 
 /// Opens the full-screen reader. Load warnings are shown inside it.
-fn read(args: &CorpusArgs, options: &LoadOptions) -> ExitCode {
+fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "byline: the reader needs a terminal; `byline list` and `byline show` print instead"
         );
         return ExitCode::from(2);
     }
-    let corpus = match cli::open_corpus(args, options) {
+    let corpus = match cli::open_corpus(args, context) {
         Ok((corpus, _)) => corpus,
         Err(e) => return fail(&e, 2),
     };
-    let mut app = App::new(Arc::new(corpus), Config::default(), Rect::default());
+    let mut app = App::new(Arc::new(corpus), config, Rect::default());
     app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     match byline::tui::run(app) {
         Ok(()) => ExitCode::SUCCESS,

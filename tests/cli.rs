@@ -6,11 +6,18 @@ mod common;
 use std::fs;
 use std::process::{Command, Output};
 
+/// The binary, with no configuration or saved state of the user's.
+fn byline_command() -> Command {
+    let nowhere = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-such-home");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_byline"));
+    command
+        .env("XDG_CONFIG_HOME", nowhere.join("config"))
+        .env("XDG_STATE_HOME", nowhere.join("state"));
+    command
+}
+
 fn byline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .output()
-        .expect("byline runs")
+    byline_command().args(args).output().expect("byline runs")
 }
 
 fn stdout(out: &Output) -> String {
@@ -140,7 +147,7 @@ fn stats_counts_the_corpus() {
 #[test]
 fn output_to_a_closed_pipe_is_not_an_error() {
     let Some(bbc) = common::bbc() else { return };
-    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+    let mut child = byline_command()
         .args(["list", &bbc.to_string_lossy()])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -150,4 +157,60 @@ fn output_to_a_closed_pipe_is_not_an_error() {
     let out = child.wait_with_output().expect("wait");
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn list_unread_and_starred_follow_the_saved_state() {
+    use byline::state::{ReadingState, Stamp, Store};
+    let home = tempfile::tempdir().expect("tempdir");
+    let news = home.path().join("news");
+    fs::create_dir(&news).expect("mkdir");
+    for name in ["a", "b", "c"] {
+        fs::write(
+            news.join(format!("{name}.txt")),
+            format!("Title {name}\nbody"),
+        )
+        .expect("write");
+    }
+    let root = news.to_string_lossy().into_owned();
+    // What the reader would have saved for this corpus.
+    let mut state = ReadingState::default();
+    state.mark_read("a.txt", Stamp(1));
+    state.toggle_star("b.txt", Stamp(2));
+    state.mark_read("c.txt", Stamp(3));
+    state.toggle_star("c.txt", Stamp(4));
+    Store::new(
+        home.path().join("state/byline"),
+        std::slice::from_ref(&root),
+    )
+    .save(&state)
+    .expect("save");
+    let titles = |flag: &str| {
+        let out = common::byline_in(home.path(), &["list", flag, &root]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .map(|l| l.rsplit('\t').next().unwrap_or("").to_owned())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    assert_eq!(titles("--unread"), "Title b");
+    assert_eq!(titles("--starred"), "Title b,Title c");
+    assert_eq!(titles("--quiet"), "Title a,Title b,Title c");
+    let both = common::byline_in(home.path(), &["list", "--unread", "--starred", &root]);
+    assert_eq!(both.status.code(), Some(2));
+}
+
+#[test]
+fn list_unread_with_no_saved_state_lists_everything() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let out = common::byline_in(home.path(), &["list", "--unread"]);
+    assert_eq!(
+        stdout(&out),
+        "000_67028faab5672e93.txt\t-\t-\tChina cracks down on instant messaging services\n"
+    );
+    assert!(
+        !home.path().join("state").exists(),
+        "listing writes nothing"
+    );
 }

@@ -16,3 +16,15 @@ pub fn bbc() -> Option<PathBuf> {
         None
     }
 }
+
+/// Runs the binary with its configuration and state under `home` (a temp
+/// folder), never the real ones.
+pub fn byline_in(home: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("HOME", home)
+        .output()
+        .expect("byline runs")
+}

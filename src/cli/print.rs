@@ -1,0 +1,148 @@
+//! What the subcommands print: the same ids, titles and text the reader shows.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::Context;
+use crate::article::Article;
+use crate::config::DEFAULT_CONFIG;
+use crate::corpus::Corpus;
+use crate::layout::ArticleLayout;
+
+pub(super) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `id<TAB>section<TAB>date<TAB>title`, or JSON Lines.
+pub fn print_list<'a>(
+    articles: impl Iterator<Item = &'a Article>,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    for a in articles {
+        if json {
+            serde_json::to_writer(&mut out, &Listed::from(a))?;
+            writeln!(out)?;
+        } else {
+            let section = section_name(&a.section);
+            let date = a.date_label().unwrap_or_else(|| "-".into());
+            writeln!(out, "{}\t{section}\t{date}\t{}", a.id, a.title)?;
+        }
+    }
+    out.flush()
+}
+
+/// An article's metadata as JSON; `paragraphs` only for `show`.
+#[derive(Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    article: &'a Article,
+    words: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraphs: Option<Vec<&'a str>>,
+}
+
+impl<'a> From<&'a Article> for Listed<'a> {
+    fn from(article: &'a Article) -> Self {
+        Self {
+            article,
+            words: article.word_count(),
+            paragraphs: None,
+        }
+    }
+}
+
+pub(super) fn print_article(
+    article: &Article,
+    width: usize,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if json {
+        let listed = Listed {
+            paragraphs: Some(article.paragraphs().collect()),
+            ..Listed::from(article)
+        };
+        serde_json::to_writer_pretty(&mut *out, &listed)?;
+        return writeln!(out);
+    }
+    out.write_all(ArticleLayout::new(article, width).to_text().as_bytes())
+}
+
+fn section_name(section: &str) -> &str {
+    if section.is_empty() { "-" } else { section }
+}
+
+pub(super) fn print_stats(
+    corpus: &Corpus,
+    elapsed: Duration,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    // Per section: articles kept, and exact duplicates dropped.
+    let mut sections: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for a in &corpus.articles {
+        sections.entry(section_name(&a.section)).or_default().0 += 1;
+    }
+    for d in &corpus.duplicates {
+        sections.entry(section_name(&d.section)).or_default().1 += 1;
+    }
+    let words: usize = corpus.articles.iter().map(Article::word_count).sum();
+    let report = &corpus.report;
+    writeln!(out, "articles    {}", corpus.articles.len())?;
+    writeln!(out, "sections    {}", sections.len())?;
+    for (name, (count, dropped)) in &sections {
+        match dropped {
+            0 => writeln!(out, "  {name:<18} {count:>7}")?,
+            n => writeln!(
+                out,
+                "  {name:<18} {count:>7}  (+{n} duplicate{})",
+                plural(*n)
+            )?,
+        }
+    }
+    writeln!(out, "words       {words}")?;
+    writeln!(
+        out,
+        "files       {} ({:.1} MB)",
+        report.files,
+        report.bytes as f64 / 1e6
+    )?;
+    writeln!(
+        out,
+        "duplicates  {} (exact copies, loaded once)",
+        report.duplicates
+    )?;
+    writeln!(out, "warnings    {}", report.warnings.len())?;
+    writeln!(out, "load time   {:.1} ms", elapsed.as_secs_f64() * 1000.0)?;
+    Ok(())
+}
+
+/// `config`: the defaults to copy from, or where byline looks for files.
+pub(super) fn print_config(
+    print_default: bool,
+    context: &Context,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if print_default {
+        out.write_all(DEFAULT_CONFIG.as_bytes())?;
+        return Ok(());
+    }
+    let show = |p: &Option<PathBuf>| {
+        p.as_ref().map_or_else(
+            || "(no home folder found)".to_owned(),
+            |p| p.display().to_string(),
+        )
+    };
+    let present = match &context.config_file {
+        Some(p) if p.exists() => "",
+        _ => " (absent: the defaults apply; `byline config --print-default` shows them)",
+    };
+    writeln!(out, "config  {}{present}", show(&context.config_file))?;
+    writeln!(out, "state   {}", show(&context.state_dir))?;
+    Ok(())
+}

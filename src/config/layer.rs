@@ -1,0 +1,185 @@
+//! One configuration file, parsed and checked on its own; [`Partial::or`]
+//! lays one over another, and [`keymap`] merges the key tables.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::error::{ConfigError, Source};
+use super::theme::{PartialTheme, RawTheme};
+use crate::action::Action;
+use crate::keymap::{Key, Keymap};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    #[serde(default)]
+    reader: RawReader,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    #[serde(default)]
+    theme: RawTheme,
+    #[serde(default)]
+    corpus: RawCorpus,
+}
+
+/// `[reader]`, every key optional.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawReader {
+    pub measure: Option<u16>,
+    pub list_percent: Option<u16>,
+    pub two_pane_min_width: Option<u16>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCorpus {
+    pub paths: Option<Vec<String>>,
+    pub boilerplate: Option<Vec<String>>,
+}
+
+/// An action's keys as one file lists them, each with its place.
+pub(super) type Bindings = Vec<(Action, Vec<(Key, Range<usize>)>)>;
+
+/// What one file sets, checked.
+#[derive(Debug, Default)]
+pub(super) struct Partial {
+    pub reader: RawReader,
+    pub theme: PartialTheme,
+    pub corpus: RawCorpus,
+    /// In file order.
+    pub keys: Bindings,
+}
+
+impl Partial {
+    pub fn parse(source: &Source) -> Result<Partial, ConfigError> {
+        let raw: Raw = toml::from_str(source.text).map_err(|e| source.toml_error(&e))?;
+        Ok(Partial {
+            reader: raw.reader,
+            theme: raw.theme.parse(source)?,
+            corpus: raw.corpus,
+            keys: bindings(raw.keys, source)?,
+        })
+    }
+
+    /// What `self` sets, and what `base` sets where `self` is silent. Keys
+    /// are merged apart, by [`keymap`], to report duplicates in the right file.
+    pub fn or(self, base: Partial) -> Partial {
+        let (r, b) = (self.reader, base.reader);
+        Partial {
+            reader: RawReader {
+                measure: r.measure.or(b.measure),
+                list_percent: r.list_percent.or(b.list_percent),
+                two_pane_min_width: r.two_pane_min_width.or(b.two_pane_min_width),
+            },
+            theme: self.theme.or(base.theme),
+            corpus: RawCorpus {
+                paths: self.corpus.paths.or(base.corpus.paths),
+                boilerplate: self.corpus.boilerplate.or(base.corpus.boilerplate),
+            },
+            keys: self.keys,
+        }
+    }
+}
+
+fn bindings(
+    keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    source: &Source,
+) -> Result<Bindings, ConfigError> {
+    let mut out = Vec::with_capacity(keys.len());
+    for (name, list) in keys {
+        let action = Action::from_name(name.get_ref()).ok_or_else(|| {
+            source.error(
+                Some(name.span()),
+                format!(
+                    "unknown action {:?} in [keys]; `byline config --print-default` lists them",
+                    name.get_ref()
+                ),
+            )
+        })?;
+        let mut parsed = Vec::with_capacity(list.len());
+        for key in list {
+            let span = key.span();
+            let k: Key = key.get_ref().parse().map_err(|e: crate::keymap::BadKey| {
+                source.error(Some(span.clone()), e.to_string())
+            })?;
+            parsed.push((k, span));
+        }
+        out.push((name.span(), action, parsed));
+    }
+    // File order, so a duplicate is reported where it is written second.
+    out.sort_by_key(|(span, _, _)| span.start);
+    Ok(out.into_iter().map(|(_, a, keys)| (a, keys)).collect())
+}
+
+/// The key table: each action the user lists takes the user's keys, every
+/// other action keeps its default ones; a key bound to two actions is an
+/// error at the place the user wrote it.
+pub(super) fn keymap(
+    defaults: &Bindings,
+    default_source: &Source,
+    user: &Bindings,
+    user_source: &Source,
+) -> Result<Keymap, ConfigError> {
+    let mut keymap = Keymap::default();
+    let listed = |action: Action| user.iter().any(|(a, _)| *a == action);
+    for (action, keys) in defaults.iter().filter(|(a, _)| !listed(*a)) {
+        if let Err(clash) = bind_all(&mut keymap, *action, keys) {
+            return Err(default_source.error(Some(clash.span.clone()), clash.message("")));
+        }
+    }
+    for (action, keys) in user {
+        if let Err(clash) = bind_all(&mut keymap, *action, keys) {
+            let hint = if listed(clash.first) {
+                String::new()
+            } else {
+                format!(
+                    " (by default; list {} in [keys] to give it other keys)",
+                    clash.first.name()
+                )
+            };
+            return Err(user_source.error(Some(clash.span.clone()), clash.message(&hint)));
+        }
+    }
+    Ok(keymap)
+}
+
+/// A key that two actions want.
+struct Clash<'a> {
+    key: Key,
+    first: Action,
+    second: Action,
+    span: &'a Range<usize>,
+}
+
+impl Clash<'_> {
+    fn message(&self, hint: &str) -> String {
+        format!(
+            "key {} is bound to both {}{hint} and {}",
+            self.key,
+            self.first.name(),
+            self.second.name()
+        )
+    }
+}
+
+fn bind_all<'a>(
+    keymap: &mut Keymap,
+    action: Action,
+    keys: &'a [(Key, Range<usize>)],
+) -> Result<(), Clash<'a>> {
+    for (key, span) in keys {
+        if let Some(first) = keymap.bind(*key, action).filter(|&a| a != action) {
+            return Err(Clash {
+                key: *key,
+                first,
+                second: action,
+                span,
+            });
+        }
+    }
+    Ok(())
+}

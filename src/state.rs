@@ -1,0 +1,277 @@
+//! Reading state: which articles are read or starred, where each was left,
+//! and which was open last. [`Store`] keeps it on disk, one file per corpus.
+//!
+//! Every value carries the [`Stamp`] of its last change, so two copies (two
+//! byline instances on one corpus) merge field by field: the newest wins, and
+//! nobody's marks are lost. Time is always passed in; nothing here reads a
+//! clock.
+
+mod store;
+mod view;
+
+use std::collections::BTreeMap;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+pub use store::{Loaded, StateError, Store};
+pub use view::View;
+
+/// A moment in milliseconds since the Unix epoch, as the caller's clock says.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Stamp(pub u64);
+
+impl Stamp {
+    /// Reads the system clock: for the edge of the program, never the logic.
+    pub fn now() -> Stamp {
+        Stamp::from(SystemTime::now())
+    }
+}
+
+impl From<SystemTime> for Stamp {
+    fn from(time: SystemTime) -> Stamp {
+        let millis = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis());
+        Stamp(u64::try_from(millis).unwrap_or(u64::MAX))
+    }
+}
+
+/// A value and the stamp of its last change, stored as `[value, stamp]`.
+/// Stamp 0 means "never set" and is not written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamped<T>(T, Stamp);
+
+impl<T: Ord + Clone> Stamped<T> {
+    fn is_unset(&self) -> bool {
+        self.1 == Stamp(0)
+    }
+
+    /// Keeps the newer of the two. On equal stamps the larger value wins, so
+    /// merging gives the same result in either order.
+    fn merge(&mut self, other: &Stamped<T>) {
+        if (other.1, &other.0) > (self.1, &self.0) {
+            *self = other.clone();
+        }
+    }
+}
+
+/// What is kept about one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+struct Entry {
+    #[serde(skip_serializing_if = "Stamped::is_unset")]
+    read: Stamped<bool>,
+    #[serde(skip_serializing_if = "Stamped::is_unset")]
+    starred: Stamped<bool>,
+    #[serde(skip_serializing_if = "Stamped::is_unset")]
+    position: Stamped<usize>,
+}
+
+impl Entry {
+    fn merge(&mut self, other: &Entry) {
+        self.read.merge(&other.read);
+        self.starred.merge(&other.starred);
+        self.position.merge(&other.position);
+    }
+}
+
+/// A mark the user can toggle, and undo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mark {
+    Read,
+    Star,
+}
+
+/// What [`ReadingState::undo`] put back: `mark` on article `id` is `value` again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undone {
+    pub id: String,
+    pub mark: Mark,
+    pub value: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Undo {
+    id: String,
+    mark: Mark,
+    was: bool,
+}
+
+/// Undo goes back this many marks; older ones are forgotten.
+const UNDO_DEPTH: usize = 256;
+
+/// The reading state of one corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadingState {
+    #[serde(default)]
+    last_open: Stamped<Option<String>>,
+    /// The largest stamp seen: later changes get a larger one even when the
+    /// clock passed in runs behind another instance's or goes backwards.
+    #[serde(default)]
+    clock: Stamp,
+    /// Sorted, so the file diffs and compresses well.
+    #[serde(default)]
+    articles: BTreeMap<String, Entry>,
+    #[serde(skip)]
+    undo: Vec<Undo>,
+}
+
+impl ReadingState {
+    /// A stamp for a change made at `now`, later than every stamp seen.
+    fn tick(&mut self, now: Stamp) -> Stamp {
+        self.clock = now.max(Stamp(self.clock.0.saturating_add(1)));
+        self.clock
+    }
+
+    fn entry(&self, id: &str) -> Option<&Entry> {
+        self.articles.get(id)
+    }
+
+    fn entry_mut(&mut self, id: &str) -> &mut Entry {
+        self.articles.entry(id.to_owned()).or_default()
+    }
+
+    pub fn is_read(&self, id: &str) -> bool {
+        self.entry(id).is_some_and(|e| e.read.0)
+    }
+
+    pub fn is_starred(&self, id: &str) -> bool {
+        self.entry(id).is_some_and(|e| e.starred.0)
+    }
+
+    /// The block (paragraph) the reader was at; 0 for an article never opened.
+    pub fn position(&self, id: &str) -> usize {
+        self.entry(id).map_or(0, |e| e.position.0)
+    }
+
+    /// The article open when byline last ran on this corpus.
+    pub fn last_open(&self) -> Option<&str> {
+        self.last_open.0.as_deref()
+    }
+
+    /// How many articles have anything saved.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    fn set_mark(&mut self, id: &str, mark: Mark, value: bool, now: Stamp) {
+        let stamp = self.tick(now);
+        let entry = self.entry_mut(id);
+        let field = match mark {
+            Mark::Read => &mut entry.read,
+            Mark::Star => &mut entry.starred,
+        };
+        *field = Stamped(value, stamp);
+    }
+
+    fn toggle(&mut self, id: &str, mark: Mark, now: Stamp) -> bool {
+        let was = match mark {
+            Mark::Read => self.is_read(id),
+            Mark::Star => self.is_starred(id),
+        };
+        self.set_mark(id, mark, !was, now);
+        if self.undo.len() == UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.undo.push(Undo {
+            id: id.to_owned(),
+            mark,
+            was,
+        });
+        !was
+    }
+
+    /// Marks an article read, as opening it does. Not undoable: undo is for
+    /// what the user toggled. Returns whether anything changed.
+    pub fn mark_read(&mut self, id: &str, now: Stamp) -> bool {
+        if self.is_read(id) {
+            return false;
+        }
+        self.set_mark(id, Mark::Read, true, now);
+        true
+    }
+
+    /// Flips read/unread; returns the new value.
+    pub fn toggle_read(&mut self, id: &str, now: Stamp) -> bool {
+        self.toggle(id, Mark::Read, now)
+    }
+
+    /// Flips the star; returns the new value.
+    pub fn toggle_star(&mut self, id: &str, now: Stamp) -> bool {
+        self.toggle(id, Mark::Star, now)
+    }
+
+    /// Puts the last toggle back; says which, for the status bar.
+    pub fn undo(&mut self, now: Stamp) -> Option<Undone> {
+        let Undo { id, mark, was } = self.undo.pop()?;
+        // A new stamp, not the old one: the undo must win over the toggle
+        // already saved to disk.
+        self.set_mark(&id, mark, was, now);
+        Some(Undone {
+            id,
+            mark,
+            value: was,
+        })
+    }
+
+    /// Remembers where the reader is; unchanged positions are not restamped.
+    pub fn set_position(&mut self, id: &str, block: usize, now: Stamp) {
+        if self.position(id) != block {
+            let stamp = self.tick(now);
+            self.entry_mut(id).position = Stamped(block, stamp);
+        }
+    }
+
+    pub fn set_last_open(&mut self, id: &str, now: Stamp) {
+        if self.last_open() != Some(id) {
+            let stamp = self.tick(now);
+            self.last_open = Stamped(Some(id.to_owned()), stamp);
+        }
+    }
+
+    /// Whether `view` shows the article `id`.
+    pub fn shows(&self, view: View, id: &str) -> bool {
+        match view {
+            View::All => true,
+            View::Unread => !self.is_read(id),
+            View::Starred => self.is_starred(id),
+        }
+    }
+
+    /// The indices (into `ids`) of the articles `view` shows, in order.
+    pub fn filter<'a>(&self, view: View, ids: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
+        ids.into_iter()
+            .enumerate()
+            .filter(|(_, id)| self.shows(view, id))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    pub fn unread_count<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> usize {
+        ids.into_iter().filter(|id| !self.is_read(id)).count()
+    }
+
+    /// Takes in another copy's changes: per article and per field, the newer
+    /// stamp wins. The undo history stays this copy's own.
+    pub fn merge(&mut self, other: &ReadingState) {
+        self.clock = self.clock.max(other.clock);
+        self.last_open.merge(&other.last_open);
+        for (id, theirs) in &other.articles {
+            match self.articles.get_mut(id) {
+                Some(ours) => ours.merge(theirs),
+                None => {
+                    self.articles.insert(id.clone(), theirs.clone());
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
