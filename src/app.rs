@@ -6,8 +6,10 @@ use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect};
 
+mod marks;
 mod search;
 
+pub use marks::READ_AFTER_MS;
 pub use search::{Edit, SearchOverlay};
 
 use crate::action::Action;
@@ -15,6 +17,7 @@ use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::keymap::Key;
 use crate::layout::ArticleLayout;
+use crate::state::{Mark, ReadingState, Stamp, View};
 use crate::ui::geometry::{self, Focus, Geometry};
 
 /// Lines the mouse wheel moves.
@@ -55,6 +58,22 @@ pub struct App {
     pub monochrome: bool,
     pub quit: bool,
     pub suspend: bool,
+    /// Read and starred marks, positions; saved by the caller when `unsaved`.
+    pub state: ReadingState,
+    pub unsaved: bool,
+    /// Unread articles in the corpus, kept up to date for the status bar.
+    pub unread: usize,
+    view: View,
+    /// A word for the status bar about the last thing done; the next key clears it.
+    pub message: Option<String>,
+    /// Whether any article has a date: the list keeps a column for them.
+    pub has_dates: bool,
+    /// The time, as last told by [`App::tick`].
+    now: Stamp,
+    /// Since when the open article has been in the reader, unread.
+    reading_since: Option<Stamp>,
+    /// The article the read timer was started for.
+    timed_article: Option<usize>,
 }
 
 impl App {
@@ -73,8 +92,19 @@ impl App {
             monochrome: false,
             quit: false,
             suspend: false,
+            state: ReadingState::default(),
+            unsaved: false,
+            unread: 0,
+            view: View::All,
+            message: None,
+            has_dates: false,
+            now: Stamp(0),
+            reading_since: None,
+            timed_article: None,
         };
+        app.has_dates = app.corpus.articles.iter().any(|a| a.date.is_some());
         app.settle();
+        app.restore_state(ReadingState::default());
         app
     }
 
@@ -95,6 +125,7 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        self.message = None;
         if self.overlay.is_some() {
             self.update_overlay(action);
             return;
@@ -124,6 +155,10 @@ impl App {
             Action::Warnings => self.overlay = Some(Overlay::Warnings { top: 0 }),
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
+            Action::ToggleRead => self.toggle(Mark::Read),
+            Action::ToggleStar => self.toggle(Mark::Star),
+            Action::Undo => self.undo(),
+            Action::CycleView => self.cycle_view(),
             _ => {}
         }
         self.settle();
@@ -214,6 +249,9 @@ impl App {
                 } else {
                     top.saturating_sub(n)
                 };
+                if forward {
+                    self.mark_open_article_read();
+                }
             }
         }
     }
@@ -244,26 +282,31 @@ impl App {
         if self.rows.is_empty() {
             self.focus = Focus::List;
         }
-        self.lay_out_reader();
+        let article_changed = self.lay_out_reader();
         let last_top = self.reader.layout.lines.len().saturating_sub(self.page());
         self.reader.top = self.reader.top.min(last_top);
+        self.follow_reader(article_changed);
     }
 
-    fn lay_out_reader(&mut self) {
+    /// Lays out the selected article for the current width when either
+    /// changed; says whether the article did.
+    fn lay_out_reader(&mut self) -> bool {
         let article = self.selected_article();
         let width = geometry::wrap_width(self.area, &self.config.reader);
         let reader = &mut self.reader;
         if reader.article == article && reader.layout.width == width {
-            return;
+            return false;
         }
         let Some(index) = article else {
             self.reader = Reader::default();
-            return;
+            return true;
         };
-        // Same article at a new width: keep the paragraph at the top.
-        let block = match reader.article == article {
+        // Same article at a new width: keep the paragraph at the top. A newly
+        // opened one starts where it was left.
+        let same = reader.article == article;
+        let block = match same {
             true => reader.layout.lines.get(reader.top).map_or(0, |l| l.block),
-            false => 0,
+            false => self.state.position(&self.corpus.articles[index].id),
         };
         reader.layout = ArticleLayout::new(&self.corpus.articles[index], width);
         reader.top = if block == 0 {
@@ -272,6 +315,7 @@ impl App {
             reader.layout.line_of_block(block)
         };
         reader.article = article;
+        !same
     }
 
     /// A click: on a list row selects it, on the reader focuses it.

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use byline::app::App;
 use byline::cli::{self, Cli, Command, Context, CorpusArgs, Io};
 use byline::config::Config;
+use byline::state::{Loaded, Store};
 use byline::xdg::Env;
 use clap::Parser;
 use ratatui::layout::Rect;
@@ -51,9 +52,21 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
         Ok((corpus, _)) => corpus,
         Err(e) => return fail(&e, 2),
     };
+    let store = context
+        .state_dir
+        .as_ref()
+        .map(|dir| Store::new(dir, &corpus.roots));
     let mut app = App::new(Arc::new(corpus), config, Rect::default());
     app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    match byline::tui::run(app) {
+    match store.as_ref().map(Store::load) {
+        Some(Ok(Loaded { state, warning })) => {
+            app.restore_state(state);
+            app.message = warning;
+        }
+        Some(Err(e)) => app.message = Some(format!("reading state not loaded: {e}")),
+        None => {}
+    }
+    match byline::tui::run(app, store) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e, 1),
     }

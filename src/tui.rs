@@ -6,7 +6,7 @@
 
 use std::io::{self, Stdout, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -21,7 +21,11 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::app::App;
 use crate::keymap::Key;
+use crate::state::{Stamp, Store};
 use crate::ui;
+
+/// The most reading state a crash (even kill -9) can lose.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
 
 /// Whether the terminal is in full-screen mode: restoring twice is harmless.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -77,24 +81,70 @@ fn install_signal_handler() -> io::Result<()> {
     Ok(())
 }
 
-/// Runs the reader until the user quits.
-pub fn run(mut app: App) -> io::Result<()> {
+/// Writes reading state soon after each change, at most once a second.
+struct Saver {
+    store: Option<Store>,
+    last: Option<Instant>,
+}
+
+impl Saver {
+    /// How long until a save is due, when one is.
+    fn due_in(&self, app: &App) -> Option<Duration> {
+        if !app.unsaved || self.store.is_none() {
+            return None;
+        }
+        Some(
+            self.last
+                .map_or(Duration::ZERO, |t| SAVE_EVERY.saturating_sub(t.elapsed())),
+        )
+    }
+
+    fn save_if_due(&mut self, app: &mut App, force: bool) {
+        let Some(store) = &self.store else { return };
+        if !app.unsaved || !(force || self.due_in(app) == Some(Duration::ZERO)) {
+            return;
+        }
+        match store.save(&app.state) {
+            Ok(warning) => app.message = warning.or(app.message.take()),
+            Err(e) => app.message = Some(format!("reading state not saved: {e}")),
+        }
+        app.unsaved = false;
+        self.last = Some(Instant::now());
+    }
+}
+
+/// Runs the reader until the user quits, saving reading state to `store`.
+pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
     install_panic_hook();
     install_signal_handler()?;
     enter()?;
+    let mut saver = Saver { store, last: None };
     let result = Terminal::new(CrosstermBackend::new(stdout())).and_then(|mut terminal| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        event_loop(&mut terminal, &mut app)
+        event_loop(&mut terminal, &mut app, &mut saver)
     });
     restore();
+    saver.save_if_due(&mut app, true);
     result
 }
 
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    saver: &mut Saver,
+) -> io::Result<()> {
     loop {
+        app.tick(Stamp::now());
+        saver.save_if_due(app, false);
         terminal.draw(|frame| ui::draw(frame, app))?;
-        // Block until something happens: an idle reader uses no CPU.
+        // Block until something happens, or a timer (the read mark, a save)
+        // is due: an idle reader uses no CPU.
+        if let Some(wait) = next_wakeup(app, saver)
+            && !event::poll(wait)?
+        {
+            continue;
+        }
         handle(app, event::read()?);
         // Then take everything queued, and draw once.
         while !app.quit && event::poll(Duration::ZERO)? {
@@ -107,6 +157,18 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
             app.suspend = false;
             suspend(terminal)?;
         }
+    }
+}
+
+/// The time until the app or the saver needs attention without input.
+fn next_wakeup(app: &App, saver: &Saver) -> Option<Duration> {
+    let now = Stamp::now();
+    let read_mark = app
+        .next_deadline()
+        .map(|at| Duration::from_millis(at.0.saturating_sub(now.0)));
+    match (read_mark, saver.due_in(app)) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 

@@ -20,7 +20,7 @@ pub use style::Styles;
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let styles = Styles::new(app.monochrome);
+    let styles = Styles::new(&app.config.theme, app.monochrome);
     let buf = frame.buffer_mut();
     let geometry = app.geometry();
     if geometry.too_small {

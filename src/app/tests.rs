@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use super::*;
 use crate::article::Article;
+use crate::state::{Stamp, View};
 
 const WIDE: (u16, u16) = (120, 40);
 const NARROW: (u16, u16) = (80, 24);
@@ -297,4 +298,103 @@ fn accepting_with_no_hits_changes_nothing() {
     type_keys(&mut app, &["z", "z", "z", "enter"]);
     assert!(app.overlay.is_none());
     assert_eq!((app.selected, app.focus), (1, Focus::List));
+}
+
+fn ids(app: &App) -> Vec<&str> {
+    app.rows
+        .iter()
+        .map(|&i| app.corpus.articles[i].id.as_str())
+        .collect()
+}
+
+#[test]
+fn marks_toggle_undo_and_count() {
+    let mut app = app(3, WIDE);
+    assert_eq!(app.unread, 3);
+    run(
+        &mut app,
+        &[Action::ToggleRead, Action::Down, Action::ToggleStar],
+    );
+    assert!(app.state.is_read("0.txt") && app.state.is_starred("1.txt"));
+    assert_eq!((app.unread, app.unsaved), (2, true));
+    assert_eq!(app.message.as_deref(), Some("starred"));
+    run(&mut app, &[Action::Undo]);
+    assert!(!app.state.is_starred("1.txt"));
+    assert_eq!(app.message.as_deref(), Some("undone; now unstarred"));
+    run(&mut app, &[Action::Undo, Action::Undo]);
+    assert!(!app.state.is_read("0.txt"));
+    assert_eq!(app.message.as_deref(), Some("nothing to undo"));
+}
+
+#[test]
+fn views_cycle_all_unread_starred() {
+    let mut app = app(3, WIDE);
+    run(
+        &mut app,
+        &[
+            Action::ToggleRead,
+            Action::Down,
+            Action::ToggleStar,
+            Action::ToggleRead,
+        ],
+    );
+    run(&mut app, &[Action::CycleView]);
+    assert_eq!((app.view(), ids(&app)), (View::Unread, vec!["2.txt"]));
+    run(&mut app, &[Action::CycleView]);
+    assert_eq!((app.view(), ids(&app)), (View::Starred, vec!["1.txt"]));
+    assert_eq!(
+        app.selected_article(),
+        Some(1),
+        "the selection stays on the article"
+    );
+    run(&mut app, &[Action::CycleView]);
+    assert_eq!((app.view(), ids(&app).len()), (View::All, 3));
+}
+
+#[test]
+fn an_article_open_a_moment_becomes_read() {
+    let mut app = app(3, NARROW);
+    app.tick(Stamp(10_000));
+    run(&mut app, &[Action::Open]);
+    app.tick(Stamp(10_000 + READ_AFTER_MS - 1));
+    assert!(!app.state.is_read("0.txt"));
+    assert_eq!(app.next_deadline(), Some(Stamp(10_000 + READ_AFTER_MS)));
+    app.tick(Stamp(10_000 + READ_AFTER_MS));
+    assert!(app.state.is_read("0.txt"));
+    assert_eq!(app.next_deadline(), None, "no more timers: idle means idle");
+    // Scrolling marks read at once; the list's preview does not.
+    run(&mut app, &[Action::NextArticle, Action::Down]);
+    assert!(app.state.is_read("1.txt"));
+    run(&mut app, &[Action::Back, Action::Down]);
+    app.tick(Stamp(99_000));
+    assert!(!app.state.is_read("2.txt"));
+}
+
+#[test]
+fn marking_unread_is_not_undone_by_the_timer() {
+    let mut app = app(2, NARROW);
+    run(&mut app, &[Action::Open, Action::Down, Action::ToggleRead]);
+    assert!(!app.state.is_read("0.txt"));
+    app.tick(Stamp(1_000_000));
+    assert!(!app.state.is_read("0.txt"));
+}
+
+#[test]
+fn positions_and_the_last_article_come_back() {
+    let mut first = App::new(corpus(3, 300), Config::default(), Rect::new(0, 0, 80, 24));
+    run(
+        &mut first,
+        &[
+            Action::Down,
+            Action::Open,
+            Action::PageDown,
+            Action::PageDown,
+        ],
+    );
+    let block = first.reader.layout.lines[first.reader.top].block;
+    assert!(block > 2);
+    let mut second = App::new(corpus(3, 300), Config::default(), Rect::new(0, 0, 100, 30));
+    second.restore_state(first.state.clone());
+    assert_eq!((second.focus, second.selected), (Focus::Reader, 1));
+    assert_eq!(second.reader.layout.lines[second.reader.top].block, block);
 }

@@ -1,5 +1,6 @@
-//! The list pane: one row an article, title cut by display width, then the
-//! section and date when there is room.
+//! The list pane: one row an article: the selection bar, a mark (★ starred,
+//! • unread), the title cut by display width, then the section and the date
+//! when there is room.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -15,31 +16,28 @@ const DATE_WIDTH: usize = 10;
 
 pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
     if app.rows.is_empty() {
-        put(buf, area, 2, area.y, "No articles.", styles.dim);
+        let empty = format!("No {} articles. (v changes the view)", app.view().name());
+        put(buf, area, 2, area.y, &empty, styles.dim);
         return;
     }
     let width = usize::from(area.width);
     let show_section = width >= 56;
-    let show_date = width >= 72
-        && app
-            .rows
-            .iter()
-            .any(|&i| app.corpus.articles[i].date.is_some());
+    let show_date = width >= 72 && app.has_dates;
     let right =
         usize::from(show_section) * (SECTION_WIDTH + 1) + usize::from(show_date) * (DATE_WIDTH + 1);
-    // A leading column is kept for the read/unread mark.
-    let title_width = width.saturating_sub(3 + right);
-    let visible = app
-        .rows
-        .iter()
-        .enumerate()
-        .skip(app.list_top)
-        .take(usize::from(area.height));
-    for (y, (row, &index)) in (area.y..).zip(visible) {
+    let title_width = width.saturating_sub(4 + right);
+    let visible = app.rows.iter().enumerate().skip(app.list_top);
+    for (y, (row, &index)) in (area.y..area.bottom()).zip(visible) {
         let article = &app.corpus.articles[index];
-        let style = match (row == app.selected, app.focus) {
+        let (read, starred) = (
+            app.state.is_read(&article.id),
+            app.state.is_starred(&article.id),
+        );
+        let selected = row == app.selected;
+        let style = match (selected, app.focus) {
             (true, Focus::List) => styles.selected,
             (true, Focus::Reader) => styles.selected_unfocused,
+            (false, _) if read => styles.read,
             (false, _) => styles.normal,
         };
         buf.set_style(
@@ -50,18 +48,25 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
             },
             style,
         );
-        let marker = if row == app.selected { "▌" } else { " " };
-        put(buf, area, 0, y, marker, style);
-        put(buf, area, 2, y, &fit(&article.title, title_width), style);
-        let mut x = area.width.saturating_sub(right as u16);
-        let faded = if row == app.selected {
-            style
-        } else {
-            styles.dim
+        put(buf, area, 0, y, if selected { "▌" } else { " " }, style);
+        let (mark, mark_style) = match (starred, read) {
+            (true, _) => ("★", if selected { style } else { styles.star }),
+            (false, false) => ("•", style),
+            (false, true) => (" ", style),
         };
+        put(buf, area, 1, y, mark, mark_style);
+        put(buf, area, 3, y, &fit(&article.title, title_width), style);
+        let mut x = area.width.saturating_sub(right as u16);
+        let faded = if selected { style } else { styles.dim };
         if show_section {
-            let section = fit(&article.section, SECTION_WIDTH);
-            put(buf, area, x, y, &section, faded);
+            put(
+                buf,
+                area,
+                x,
+                y,
+                &fit(&article.section, SECTION_WIDTH),
+                faded,
+            );
             x += (SECTION_WIDTH + 1) as u16;
         }
         if show_date && let Some(date) = article.date_label() {

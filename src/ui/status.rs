@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Styles, put};
 use crate::action::Action;
 use crate::app::App;
+use crate::state::View;
 use crate::ui::geometry::Focus;
 
 /// The hints shown, most useful first; they drop off from the end when
@@ -30,8 +31,25 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         Focus::List => "list".to_owned(),
         Focus::Reader => format!("reader {}%", app.reader_percent()),
     };
-    let left = format!("{position}· {focus} ");
+    let view = match app.view() {
+        View::All => String::new(),
+        other => format!(" · {} only", other.name()),
+    };
+    let mut left = format!("{position}· {focus} · {} unread{view} ", app.unread);
+    if left.width() > usize::from(area.width) {
+        left = format!("{position}· {focus} ");
+    }
     let mut x = put(buf, area, 0, area.y, &left, styles.status) - area.x;
+    if let Some(message) = &app.message {
+        x = put(
+            buf,
+            area,
+            x,
+            area.y,
+            &format!("· {message} "),
+            styles.status_key,
+        ) - area.x;
+    }
     let warnings = app.corpus.report.warnings.len();
     let right = match warnings {
         0 => String::new(),

@@ -1,11 +1,16 @@
-//! The looks. With `NO_COLOR` every distinction survives through bold,
-//! dim and reverse video alone.
+//! The looks, from the configured theme. With `NO_COLOR` every distinction
+//! survives through bold, dim, underline and reverse video alone.
 
 use ratatui::style::{Color, Modifier, Style};
+
+use crate::config::Theme;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Styles {
     pub normal: Style,
+    /// Titles of articles already read.
+    pub read: Style,
+    pub star: Style,
     pub selected: Style,
     /// The selection when its pane does not have the focus.
     pub selected_unfocused: Style,
@@ -21,7 +26,7 @@ pub struct Styles {
 }
 
 impl Styles {
-    pub fn new(monochrome: bool) -> Self {
+    pub fn new(theme: &Theme, monochrome: bool) -> Self {
         let plain = Style::new();
         let bold = plain.add_modifier(Modifier::BOLD);
         let reversed = plain.add_modifier(Modifier::REVERSED);
@@ -29,6 +34,8 @@ impl Styles {
         if monochrome {
             return Self {
                 normal: plain,
+                read: dim,
+                star: bold,
                 selected: reversed.add_modifier(Modifier::BOLD),
                 selected_unfocused: reversed,
                 title: bold,
@@ -42,18 +49,21 @@ impl Styles {
                 scrollbar: plain,
             };
         }
+        let status = plain.fg(theme.status_fg).bg(theme.status_bg);
         Self {
-            normal: plain,
-            selected: bold.fg(Color::Black).bg(Color::LightYellow),
-            selected_unfocused: plain.fg(Color::Black).bg(Color::Gray),
-            title: bold.fg(Color::LightYellow),
+            normal: plain.fg(theme.list),
+            read: plain.fg(theme.list_read),
+            star: bold.fg(theme.star),
+            selected: bold.fg(theme.selection_fg).bg(theme.selection_bg),
+            selected_unfocused: plain.fg(theme.selection_fg).bg(Color::Gray),
+            title: bold,
             meta: plain.fg(Color::Cyan),
             dim: plain.fg(Color::DarkGray),
             border: plain.fg(Color::DarkGray),
-            status: plain.fg(Color::White).bg(Color::Blue),
-            status_key: bold.fg(Color::LightYellow).bg(Color::Blue),
+            status,
+            status_key: status.add_modifier(Modifier::BOLD),
             warning: bold.fg(Color::Black).bg(Color::LightRed),
-            highlight: bold.fg(Color::Black).bg(Color::LightGreen),
+            highlight: bold.fg(Color::Black).bg(theme.highlight),
             scrollbar: plain.fg(Color::Gray),
         }
     }

@@ -13,6 +13,8 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 
 /// A running byline and the screen it draws.
 pub struct Session {
+    /// Configuration and reading state of this session only.
+    pub home: tempfile::TempDir,
     pub master: Box<dyn MasterPty + Send>,
     pub writer: Box<dyn Write + Send>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -35,6 +37,9 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         // portable-pty starts in the home folder; relative paths mean ours.
         cmd.cwd(std::env::current_dir().unwrap());
+        let home = tempfile::tempdir().unwrap();
+        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+        cmd.env("XDG_STATE_HOME", home.path().join("state"));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -56,6 +61,7 @@ impl Session {
         });
         let writer = pair.master.take_writer().unwrap();
         Session {
+            home,
             master: pair.master,
             writer,
             child,
