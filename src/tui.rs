@@ -17,6 +17,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
+use ratatui::layout::Rect;
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::app::App;
@@ -155,7 +156,7 @@ fn event_loop(
         }
         if app.suspend {
             app.suspend = false;
-            suspend(terminal)?;
+            suspend(terminal, app)?;
         }
     }
 }
@@ -172,15 +173,21 @@ fn next_wakeup(app: &App, saver: &Saver) -> Option<Duration> {
     }
 }
 
-/// Ctrl-Z: give the terminal back, stop, and redraw everything on `fg`.
-fn suspend<B: Backend>(terminal: &mut Terminal<B>) -> io::Result<()>
+/// Ctrl-Z: give the terminal back, stop, and redraw everything on `fg`,
+/// at the size the terminal has then.
+fn suspend<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()>
 where
     io::Error: From<B::Error>,
 {
     restore();
     signal_hook::low_level::raise(SIGTSTP)?;
     enter()?;
-    terminal.clear()?;
+    // `resize` clears the screen and forgets what was drawn, so the next
+    // frame is drawn whole; unlike `clear`, it needs no cursor-position
+    // answer from the terminal, which not every terminal gives.
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    app.resize(size.width, size.height);
     Ok(())
 }
 

@@ -94,3 +94,55 @@ fn a_missing_path_fails_before_touching_the_terminal() {
             .any(|w| w == b"\x1b[?1049h")
     );
 }
+
+#[test]
+fn a_remapped_key_works() {
+    let Some(bbc) = common::bbc() else { return };
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("byline");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "[keys]\ndown = [\"x\"]\n").unwrap();
+    let xdg = home.path().to_string_lossy().into_owned();
+    let mut s = Session::start(
+        &[&bbc.to_string_lossy()],
+        100,
+        30,
+        &[("XDG_CONFIG_HOME", &xdg)],
+    );
+    s.wait_for("1/2127");
+    s.keys("j");
+    s.keys("x");
+    s.wait_for("2/2127");
+    s.keys("?");
+    let help = s.wait_for("Keys (q or esc to close)");
+    assert!(help.contains("x      ") || help.contains("x  "), "{help}");
+    assert!(!help.contains("j down"), "{help}");
+    s.keys("qq");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    // Job control needs a shell: a process group without one cannot stop.
+    let mut s = Session::spawn(
+        "bash",
+        &["--norc", "--noprofile", "-i"],
+        80,
+        24,
+        &[("PS1", "$ ")],
+    );
+    s.wait_for("$");
+    s.keys(&format!("{} \r", env!("CARGO_BIN_EXE_byline")));
+    s.wait_for("China cracks down");
+    s.keys("\x1a");
+    s.wait_for("Stopped");
+    s.assert_restored();
+    s.keys("fg\r");
+    s.wait_for("1/1 · list");
+    assert!(s.parser.lock().unwrap().screen().alternate_screen());
+    s.keys("q");
+    s.wait_for("$ ");
+    s.assert_restored();
+    s.keys("exit\r");
+    assert_eq!(s.wait_exit(), 0);
+}

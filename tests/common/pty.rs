@@ -23,7 +23,19 @@ pub struct Session {
 }
 
 impl Session {
+    /// Runs byline with `args`.
     pub fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        Session::spawn(env!("CARGO_BIN_EXE_byline"), args, cols, rows, env)
+    }
+
+    /// Runs any program, with byline's private config and state folders.
+    pub fn spawn(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -32,7 +44,7 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         // portable-pty starts in the home folder; relative paths mean ours.
