@@ -65,6 +65,24 @@ pub fn fit(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Clears `window`, draws its border and title, and returns the area inside,
+/// with `pad` columns of margin left and right.
+fn framed(buf: &mut Buffer, window: Rect, title: &str, styles: &Styles, pad: u16) -> Rect {
+    use ratatui::widgets::{Block, Borders, Clear, Widget};
+    Clear.render(window, buf);
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(styles.border)
+        .title(title)
+        .render(window, buf);
+    Rect {
+        x: window.x + 1 + pad,
+        y: window.y + 1,
+        width: window.width.saturating_sub(2 + 2 * pad),
+        height: window.height.saturating_sub(2),
+    }
+}
+
 /// Writes `text` at the start of row `y` of `area`, at most its width.
 fn put(
     buf: &mut Buffer,

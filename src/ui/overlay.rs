@@ -3,9 +3,8 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::{Styles, fit, put};
+use super::{Styles, fit, framed, put};
 use crate::app::{App, Overlay};
 
 pub fn draw(app: &App, overlay: &Overlay, area: Rect, styles: &Styles, buf: &mut Buffer) {
@@ -19,18 +18,7 @@ pub fn draw(app: &App, overlay: &Overlay, area: Rect, styles: &Styles, buf: &mut
         Overlay::Search(search) => return super::search::draw(app, search, area, styles, buf),
     };
     let window = centered(area, 76, lines.len() as u16 + 2);
-    Clear.render(window, buf);
-    Block::new()
-        .borders(Borders::ALL)
-        .border_style(styles.border)
-        .title(title)
-        .render(window, buf);
-    let inner = Rect {
-        x: window.x + 2,
-        y: window.y + 1,
-        width: window.width.saturating_sub(4),
-        height: window.height.saturating_sub(2),
-    };
+    let inner = framed(buf, window, title, styles, 1);
     let top = top.min(lines.len().saturating_sub(usize::from(inner.height)));
     for (y, line) in (inner.y..inner.bottom()).zip(lines.iter().skip(top)) {
         put(

@@ -4,10 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Styles, fit, put};
+use super::{Styles, fit, framed, put};
 use crate::app::{App, SearchOverlay};
 use crate::layout::{ArticleLayout, LineKind};
 use crate::search;
@@ -24,18 +23,7 @@ pub fn draw(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles, buf
             .height
             .saturating_sub(if area.height > 10 { 2 } else { 0 }),
     };
-    Clear.render(window, buf);
-    Block::new()
-        .borders(Borders::ALL)
-        .border_style(styles.border)
-        .title(" Find an article ")
-        .render(window, buf);
-    let inner = Rect {
-        x: window.x + 1,
-        y: window.y + 1,
-        width: window.width.saturating_sub(2),
-        height: window.height.saturating_sub(2),
-    };
+    let inner = framed(buf, window, " Find an article ", styles, 0);
     if inner.height == 0 || inner.width < 4 {
         return;
     }
@@ -165,35 +153,27 @@ pub fn draw_highlighted(
     highlight: Style,
 ) {
     let text = fit(text, usize::from(row.width));
-    let mut x = row.x;
-    let mut run = String::new();
-    let mut run_lit = false;
+    let mut runs: Vec<(String, bool)> = Vec::new();
     for (i, c) in text.chars().enumerate() {
-        let lit = if c.width() == Some(0) {
-            run_lit
-        } else {
-            positions.binary_search(&i).is_ok()
+        let last_lit = runs.last().is_some_and(|(_, lit)| *lit);
+        let lit = match c.width() {
+            Some(0) => last_lit,
+            _ => positions.binary_search(&i).is_ok(),
         };
-        if lit != run_lit && !run.is_empty() {
-            x = put(
-                buf,
-                row,
-                x - row.x,
-                row.y,
-                &run,
-                if run_lit { highlight } else { base },
-            );
-            run.clear();
+        match runs.last_mut() {
+            Some((run, run_lit)) if *run_lit == lit => run.push(c),
+            _ => runs.push((c.to_string(), lit)),
         }
-        run_lit = lit;
-        run.push(c);
     }
-    put(
-        buf,
-        row,
-        x - row.x,
-        row.y,
-        &run,
-        if run_lit { highlight } else { base },
-    );
+    let mut x = row.x;
+    for (run, lit) in runs {
+        x = put(
+            buf,
+            row,
+            x - row.x,
+            row.y,
+            &run,
+            if lit { highlight } else { base },
+        );
+    }
 }
