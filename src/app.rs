@@ -4,9 +4,10 @@
 
 use std::sync::Arc;
 
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 
 mod marks;
+mod mouse;
 mod search;
 
 pub use marks::READ_AFTER_MS;
@@ -15,13 +16,9 @@ pub use search::{Edit, SearchOverlay};
 use crate::action::Action;
 use crate::config::Config;
 use crate::corpus::Corpus;
-use crate::keymap::Key;
 use crate::layout::ArticleLayout;
 use crate::state::{Mark, ReadingState, Stamp, View};
 use crate::ui::geometry::{self, Focus, Geometry};
-
-/// Lines the mouse wheel moves.
-const WHEEL_LINES: usize = 3;
 
 /// A window above the panes that takes input first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,52 +161,6 @@ impl App {
         self.settle();
     }
 
-    /// Whether keys should go to [`App::search_key`] rather than the key table.
-    pub fn wants_text(&self) -> bool {
-        matches!(self.overlay, Some(Overlay::Search(_)))
-    }
-
-    fn open_search(&mut self) {
-        let mut overlay = SearchOverlay {
-            row_before: self.selected,
-            ..SearchOverlay::default()
-        };
-        overlay.set_hits(
-            crate::search::rank(&self.corpus.articles, "", &|| false).unwrap_or_default(),
-        );
-        self.overlay = Some(Overlay::Search(overlay));
-    }
-
-    /// A key typed into the search overlay.
-    pub fn search_key(&mut self, key: Key) {
-        let Some(Overlay::Search(overlay)) = &mut self.overlay else {
-            return;
-        };
-        match overlay.key(key) {
-            Edit::Query => {
-                let hits = crate::search::rank(&self.corpus.articles, &overlay.query, &|| false);
-                overlay.set_hits(hits.unwrap_or_default());
-            }
-            Edit::Accept => {
-                let chosen = overlay.hits.get(overlay.selected).map(|h| h.index);
-                self.overlay = None;
-                if let Some(row) =
-                    chosen.and_then(|index| self.rows.iter().position(|&r| r == index))
-                {
-                    self.select(row);
-                    self.focus = Focus::Reader;
-                }
-            }
-            Edit::Cancel => {
-                let row = overlay.row_before;
-                self.overlay = None;
-                self.select(row);
-            }
-            Edit::Moved | Edit::Nothing => {}
-        }
-        self.settle();
-    }
-
     /// Overlays take input first: movement scrolls them, anything that
     /// means "go back" closes them.
     fn update_overlay(&mut self, action: Action) {
@@ -232,7 +183,7 @@ impl App {
     }
 
     /// Moves the list selection or scrolls the reader, by `n` (clamped).
-    fn step(&mut self, n: usize, forward: bool) {
+    pub(super) fn step(&mut self, n: usize, forward: bool) {
         match self.focus {
             Focus::List => {
                 let target = if forward {
@@ -316,42 +267,6 @@ impl App {
         };
         reader.article = article;
         !same
-    }
-
-    /// A click: on a list row selects it, on the reader focuses it.
-    pub fn click(&mut self, x: u16, y: u16) {
-        if self.overlay.is_some() {
-            self.overlay = None;
-            return;
-        }
-        let geometry = self.geometry();
-        let at = Position { x, y };
-        if let Some(list) = geometry.list.filter(|r| r.contains(at)) {
-            let row = self.list_top + usize::from(y - list.y);
-            if row < self.rows.len() {
-                self.focus = Focus::List;
-                self.select(row);
-            }
-        } else if geometry.reader.is_some_and(|r| r.contains(at)) && !self.rows.is_empty() {
-            self.focus = Focus::Reader;
-        }
-    }
-
-    /// The wheel scrolls the pane under the pointer, whatever has focus.
-    pub fn wheel(&mut self, x: u16, y: u16, down: bool) {
-        let geometry = self.geometry();
-        let at = Position { x, y };
-        let focus = if geometry.list.is_some_and(|r| r.contains(at)) {
-            Focus::List
-        } else if geometry.reader.is_some_and(|r| r.contains(at)) {
-            Focus::Reader
-        } else {
-            return;
-        };
-        let saved = std::mem::replace(&mut self.focus, focus);
-        self.step(WHEEL_LINES, down);
-        self.focus = saved;
-        self.settle();
     }
 
     /// How far through the article the reader is, 0 to 100.

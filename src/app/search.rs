@@ -1,8 +1,10 @@
 //! The fuzzy-search overlay's state: a query line with a cursor, the ranked
 //! hits, and the selection the user had before, to restore on Esc.
 
+use super::{App, Overlay};
 use crate::keymap::{Key, KeyCodeOrd, Named};
 use crate::search::Hit;
+use crate::ui::geometry::Focus;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SearchOverlay {
@@ -117,6 +119,54 @@ impl SearchOverlay {
     pub fn set_hits(&mut self, hits: Vec<Hit>) {
         self.hits = hits;
         self.selected = 0;
+    }
+}
+
+impl App {
+    /// Whether keys should go to [`App::search_key`] rather than the key table.
+    pub fn wants_text(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Search(_)))
+    }
+
+    pub(super) fn open_search(&mut self) {
+        let mut overlay = SearchOverlay {
+            row_before: self.selected,
+            ..SearchOverlay::default()
+        };
+        overlay.set_hits(
+            crate::search::rank(&self.corpus.articles, "", &|| false).unwrap_or_default(),
+        );
+        self.overlay = Some(Overlay::Search(overlay));
+    }
+
+    /// A key typed into the search overlay.
+    pub fn search_key(&mut self, key: Key) {
+        let Some(Overlay::Search(overlay)) = &mut self.overlay else {
+            return;
+        };
+        match overlay.key(key) {
+            Edit::Query => {
+                let hits = crate::search::rank(&self.corpus.articles, &overlay.query, &|| false);
+                overlay.set_hits(hits.unwrap_or_default());
+            }
+            Edit::Accept => {
+                let chosen = overlay.hits.get(overlay.selected).map(|h| h.index);
+                self.overlay = None;
+                if let Some(row) =
+                    chosen.and_then(|index| self.rows.iter().position(|&r| r == index))
+                {
+                    self.select(row);
+                    self.focus = Focus::Reader;
+                }
+            }
+            Edit::Cancel => {
+                let row = overlay.row_before;
+                self.overlay = None;
+                self.select(row);
+            }
+            Edit::Moved | Edit::Nothing => {}
+        }
+        self.settle();
     }
 }
 
