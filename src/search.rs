@@ -7,6 +7,7 @@
 //! computed with its score, so the final sort never reaches back into the
 //! corpus.
 
+mod highlight;
 mod prefilter;
 mod score;
 
@@ -19,6 +20,8 @@ use rayon::prelude::*;
 use crate::article::Article;
 use prefilter::{Needle, whole_word};
 use score::{Scorer, Scratch};
+
+pub use highlight::{Segment, segments, title_segments};
 
 /// How many titles a worker scores between two checks for cancellation.
 const CHUNK: usize = 1024;
