@@ -8,6 +8,7 @@
 //! corpus.
 
 mod highlight;
+mod in_article;
 mod prefilter;
 mod score;
 
@@ -22,6 +23,7 @@ use prefilter::{Needle, whole_word};
 use score::{Scorer, Scratch};
 
 pub use highlight::{Segment, segments, title_segments};
+pub use in_article::{ArticleHit, find_in_layout, next_hit, previous_hit};
 
 /// How many titles a worker scores between two checks for cancellation.
 const CHUNK: usize = 1024;
