@@ -11,6 +11,7 @@ mod highlight;
 mod in_article;
 mod prefilter;
 mod score;
+mod worker;
 
 use std::cmp::Reverse;
 
@@ -24,6 +25,7 @@ use score::{Scorer, Scratch};
 
 pub use highlight::{Segment, segments, title_segments};
 pub use in_article::{ArticleHit, find_in_layout, next_hit, previous_hit};
+pub use worker::{SearchResult, SearchWorker};
 
 /// How many titles a worker scores between two checks for cancellation.
 const CHUNK: usize = 1024;
