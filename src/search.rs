@@ -1,16 +1,31 @@
 //! Fuzzy ranking of titles: one engine for `byline search` and the overlay.
 //!
-//! A cheap case-insensitive subsequence test rejects most titles before
-//! `SkimMatcherV2` scores the rest; the work is split over every core and
-//! checks for cancellation between chunks, so a newer query can stop a stale one.
+//! A cheap case-insensitive subsequence test rejects most titles before the
+//! rest are scored as `SkimMatcherV2` scores them (`search/score.rs`); the work is
+//! split over every core and checks for cancellation between chunks, so a
+//! newer query can stop a stale one. Each title's place in the ranking is
+//! computed with its score, so the final sort never reaches back into the
+//! corpus.
 
-use std::cmp::Ordering;
+mod highlight;
+mod in_article;
+mod prefilter;
+mod score;
+mod worker;
+
+use std::cmp::Reverse;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 use crate::article::Article;
+use prefilter::{Needle, whole_word};
+use score::{Scorer, Scratch};
+
+pub use highlight::{Segment, segments, title_segments};
+pub use in_article::{ArticleHit, find_in_layout, next_hit, previous_hit};
+pub use worker::{SearchResult, SearchWorker};
 
 /// How many titles a worker scores between two checks for cancellation.
 const CHUNK: usize = 1024;
@@ -31,100 +46,137 @@ pub fn matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().smart_case()
 }
 
-/// Every article whose title matches `query`, best first: by score, then
-/// newer date, then corpus order. An empty query lists everything in corpus
-/// order. Returns `None` when `cancelled` said so before the pass ended.
+/// Every article whose title matches `query`, best first (the rule is on
+/// [`RankKey`]). An empty query lists everything in corpus order. Returns `None` when `cancelled` said so before the pass ended.
 pub fn rank(
     articles: &[Article],
     query: &str,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Hit>> {
     if query.is_empty() {
-        return Some(
-            (0..articles.len())
-                .map(|index| Hit {
-                    index,
-                    score: 0,
-                    word: false,
-                })
-                .collect(),
-        );
+        return Some(everything(0..articles.len()));
     }
-    let matcher = matcher();
-    let needle = Needle::new(query);
-    let ignore_case = !query.chars().any(char::is_uppercase);
-    let chunks: Vec<Option<Vec<Hit>>> = articles
-        .par_chunks(CHUNK)
-        .enumerate()
-        .map(|(c, chunk)| {
-            if cancelled() {
-                return None;
-            }
-            let hits = chunk.iter().enumerate().filter_map(|(i, a)| {
-                if !needle.may_match(&a.title) {
-                    return None;
-                }
-                let score = matcher.fuzzy_match(&a.title, query)?;
-                let word = whole_word(&a.title, query, ignore_case);
-                Some(Hit {
-                    index: c * CHUNK + i,
-                    score,
-                    word,
-                })
-            });
-            Some(hits.collect())
+    let pass = Pass::new(query);
+    let chunks = articles.par_chunks(CHUNK).enumerate().map(|(c, chunk)| {
+        (!cancelled()).then(|| {
+            let mut scratch = Scratch::default();
+            let indexed = chunk.iter().enumerate().map(|(i, a)| (c * CHUNK + i, a));
+            indexed
+                .filter_map(|(i, a)| pass.key(i, a, &mut scratch))
+                .collect()
         })
-        .collect();
-    let mut hits: Vec<Hit> = Vec::new();
-    for chunk in chunks {
-        hits.extend(chunk?);
-    }
-    if cancelled() {
-        return None;
-    }
-    hits.par_sort_unstable_by(|a, b| compare(articles, a, b));
-    Some(hits)
+    });
+    finish(chunks.collect(), cancelled)
 }
 
+/// [`rank`] over the articles at `among` only, in the order `rank` would
+/// give them. When the query grows by a letter,
+/// only the titles that matched before can match, so typing narrows the
+/// last result instead of scanning the whole corpus again.
+pub fn rank_among(
+    articles: &[Article],
+    among: &[usize],
+    query: &str,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
+    if query.is_empty() {
+        return Some(everything(among.iter().copied()));
+    }
+    let pass = Pass::new(query);
+    let chunks = among.par_chunks(CHUNK).map(|chunk| {
+        (!cancelled()).then(|| {
+            let mut scratch = Scratch::default();
+            let indexed = chunk.iter().filter_map(|&i| Some((i, articles.get(i)?)));
+            indexed
+                .filter_map(|(i, a)| pass.key(i, a, &mut scratch))
+                .collect()
+        })
+    });
+    finish(chunks.collect(), cancelled)
+}
+
+fn everything(indices: impl Iterator<Item = usize>) -> Vec<Hit> {
+    indices
+        .map(|index| Hit {
+            index,
+            score: 0,
+            word: false,
+        })
+        .collect()
+}
+
+/// What one ranking pass needs for every title.
+struct Pass {
+    needle: Needle,
+    scorer: Scorer,
+    query: String,
+    ignore_case: bool,
+}
+
+impl Pass {
+    fn new(query: &str) -> Self {
+        Self {
+            needle: Needle::new(query),
+            scorer: Scorer::new(query),
+            query: query.to_owned(),
+            ignore_case: !query.chars().any(char::is_uppercase),
+        }
+    }
+
+    fn key(&self, index: usize, article: &Article, scratch: &mut Scratch) -> Option<RankKey> {
+        let title = &article.title;
+        if !self.needle.may_match(title) {
+            return None;
+        }
+        let score = self.scorer.score(title, scratch)?;
+        let word = whole_word(title, &self.query, self.ignore_case);
+        Some(RankKey {
+            other: !word,
+            length: if word { title.len() } else { 0 },
+            score: Reverse(score),
+            date: Reverse(article.date),
+            index,
+        })
+    }
+}
+
+/// The ranking rule as one value that sorts best first, built while the
+/// title is at hand so the sort never reaches back into the corpus.
+///
 /// Whole-word hits first, the shortest title first: SkimMatcherV2 alone
 /// gives a bonus to a match at the start of a title, so "Mutu to hold talks
 /// with Juventus" would outrank "Chelsea sack Mutu" for `mutu`, where a person
 /// expects the title most about the word. Then by score, newer date, corpus order.
-fn compare(articles: &[Article], a: &Hit, b: &Hit) -> Ordering {
-    let date = |h: &Hit| articles[h.index].date;
-    let words_first = b.word.cmp(&a.word);
-    let shorter_first = if a.word && b.word {
-        articles[a.index]
-            .title
-            .len()
-            .cmp(&articles[b.index].title.len())
-    } else {
-        Ordering::Equal
-    };
-    words_first
-        .then(shorter_first)
-        .then_with(|| b.score.cmp(&a.score))
-        .then_with(|| date(b).cmp(&date(a)))
-        .then_with(|| a.index.cmp(&b.index))
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct RankKey {
+    /// `false` for whole-word hits, so they sort first.
+    other: bool,
+    /// The title's length for whole-word hits, 0 for the others.
+    length: usize,
+    score: Reverse<i64>,
+    date: Reverse<Option<i64>>,
+    index: usize,
 }
 
-/// Whether `query` stands in `title` between word boundaries (ASCII case
-/// folding when `ignore_case`).
-fn whole_word(title: &str, query: &str, ignore_case: bool) -> bool {
-    let (t, q) = (title.as_bytes(), query.as_bytes());
-    if q.is_empty() || q.len() > t.len() {
-        return false;
+/// Joins the chunks and sorts them, unless the pass was cancelled.
+fn finish(
+    chunks: Vec<Option<Vec<RankKey>>>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
+    let mut keys: Vec<RankKey> = Vec::new();
+    for chunk in chunks {
+        keys.extend(chunk?);
     }
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    (0..=t.len() - q.len()).any(|i| {
-        let window = &t[i..i + q.len()];
-        let same = if ignore_case {
-            window.eq_ignore_ascii_case(q)
-        } else {
-            window == q
-        };
-        same && (i == 0 || !is_word(t[i - 1])) && t.get(i + q.len()).is_none_or(|&b| !is_word(b))
-    })
+    if cancelled() {
+        return None;
+    }
+    keys.par_sort_unstable();
+    let hits = keys.par_iter().map(|k| Hit {
+        index: k.index,
+        score: k.score.0,
+        word: !k.other,
+    });
+    Some(hits.collect())
 }
 
 /// Character indices of `query`'s match in `title`, to highlight.
@@ -136,46 +188,6 @@ pub fn positions(matcher: &SkimMatcherV2, title: &str, query: &str) -> Vec<usize
         .fuzzy_indices(title, query)
         .map(|(_, p)| p)
         .unwrap_or_default()
-}
-
-/// The query as an ordered list of characters that must appear, ignoring
-/// case: a necessary condition for a fuzzy match, much cheaper to test.
-struct Needle {
-    chars: Vec<char>,
-}
-
-impl Needle {
-    fn new(query: &str) -> Self {
-        Self {
-            chars: query.chars().flat_map(char::to_lowercase).collect(),
-        }
-    }
-
-    fn may_match(&self, title: &str) -> bool {
-        let mut rest = title.as_bytes();
-        for &c in &self.chars {
-            if c.is_ascii() {
-                let lower = c as u8;
-                let found = memchr::memchr2(lower, lower.to_ascii_uppercase(), rest);
-                match found {
-                    Some(at) => rest = &rest[at + 1..],
-                    None => return false,
-                }
-            } else {
-                // Rare: walk the characters, comparing lowercase forms.
-                let text = String::from_utf8_lossy(rest);
-                let Some((at, ch)) = text
-                    .char_indices()
-                    .find(|(_, t)| t.to_lowercase().any(|l| l == c))
-                else {
-                    return false;
-                };
-                let consumed = text[..at + ch.len_utf8()].len();
-                rest = rest.get(consumed..).unwrap_or_default();
-            }
-        }
-        true
-    }
 }
 
 #[cfg(test)]
@@ -267,3 +279,7 @@ mod tests {
         assert_eq!(positions(&matcher(), "abc", ""), Vec::<usize>::new());
     }
 }
+
+#[cfg(test)]
+#[path = "search/rank_tests.rs"]
+mod rank_tests;

@@ -1,0 +1,135 @@
+//! SkimMatcherV2's score matrix for queries of two characters or more,
+//! ported cell for cell from fuzzy-matcher 0.3.7 (`build_score_matrix` in
+//! its compressed, score-only form) so that every score is the one a fresh
+//! matcher gives. Its quirks are kept on purpose: the rows alternate, a
+//! cell's `bonus` is written one column late, and cells left from two rows
+//! back are read as they are. Changing any of them would change rankings.
+
+use super::{
+    BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, CharType, GAP_EXTENSION, GAP_START,
+    in_place_bonus, match_score,
+};
+
+/// SkimMatcherV2's "minus infinity" for a cell that cannot end a match.
+const NEG_INF: i32 = i16::MIN as i32;
+
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    /// Best score of an alignment ending with a match here.
+    m: i32,
+    /// Best score of an alignment where this character is skipped.
+    p: i32,
+    bonus: i32,
+}
+
+/// A fresh matrix cell, as SkimMatcherV2 creates (and resets) them.
+const FRESH: Cell = Cell {
+    m: NEG_INF,
+    p: NEG_INF,
+    bonus: 0,
+};
+
+/// Buffers reused from one title to the next (one set per chunk of titles).
+#[derive(Debug, Default)]
+pub(in crate::search) struct Scratch {
+    choice: Vec<char>,
+    first: Vec<usize>,
+    in_place: Vec<i32>,
+    cells: Vec<Cell>,
+}
+
+/// The score of `title` for `pattern` (at least one character), or `None`
+/// when the pattern's characters do not all appear in order.
+pub(super) fn score(
+    title: &str,
+    pattern: &[char],
+    case_sensitive: bool,
+    s: &mut Scratch,
+) -> Option<i64> {
+    s.choice.clear();
+    s.choice.extend(title.chars());
+    if !first_matches(&s.choice, pattern, case_sensitive, &mut s.first) {
+        return None;
+    }
+    let cols = s.choice.len() + 1;
+    in_place_bonuses(&s.choice, &mut s.in_place);
+    s.cells.clear();
+    s.cells.resize(2 * cols, FRESH);
+    // Row 0 stands for "no pattern character yet": every column may be skipped.
+    for cell in &mut s.cells[..cols] {
+        cell.p = GAP_EXTENSION;
+    }
+    for (i, &p) in pattern.iter().enumerate() {
+        fill_row(s, cols, i, p, case_sensitive);
+    }
+    let last_row = (pattern.len() & 1) * cols;
+    let from = *s.first.last()?;
+    let cells = &s.cells[last_row + from..last_row + cols];
+    cells.iter().map(|c| i64::from(c.m)).max()
+}
+
+/// Where each pattern character first matches, greedily; `false` when one
+/// does not (SkimMatcherV2's `cheap_matches`).
+fn first_matches(
+    choice: &[char],
+    pattern: &[char],
+    case_sensitive: bool,
+    out: &mut Vec<usize>,
+) -> bool {
+    out.clear();
+    let mut want = pattern.iter().peekable();
+    for (at, &c) in choice.iter().enumerate() {
+        let Some(&&p) = want.peek() else {
+            break;
+        };
+        if match_score(c, p, case_sensitive).is_some() {
+            out.push(at);
+            want.next();
+        }
+    }
+    want.peek().is_none()
+}
+
+/// The bonus for matching at each column (column `j + 1` is character `j`),
+/// doubled for the first character.
+fn in_place_bonuses(choice: &[char], out: &mut Vec<i32>) {
+    out.clear();
+    out.push(0);
+    let mut prev = CharType::of('\0');
+    for &c in choice {
+        let kind = CharType::of(c);
+        out.push(in_place_bonus(prev, kind));
+        prev = kind;
+    }
+    if let Some(first) = out.get_mut(1) {
+        *first *= BONUS_FIRST_CHAR_MULTIPLIER;
+    }
+}
+
+/// One row of the matrix: pattern character `i` (`p`) against every column
+/// from just after its first possible match.
+fn fill_row(s: &mut Scratch, cols: usize, i: usize, p: char, case_sensitive: bool) {
+    let row = ((i + 1) & 1) * cols;
+    let above = (i & 1) * cols;
+    let cells = &mut s.cells;
+    for col in s.first[i] + 1..cols {
+        let (cur, last, diag) = (row + col, row + col - 1, above + col - 1);
+        match match_score(s.choice[col - 1], p, case_sensitive) {
+            Some(score) => {
+                let in_place = s.in_place[col];
+                let consecutive = cells[last].bonus.max(in_place.max(BONUS_CONSECUTIVE));
+                cells[last].bonus = consecutive;
+                let after_match = cells[diag].m + consecutive;
+                let after_skip = cells[diag].p + in_place;
+                cells[cur].m = after_match.max(after_skip) + score;
+            }
+            None => {
+                cells[cur].m = NEG_INF;
+                cells[cur].bonus = 0;
+            }
+        }
+        let open_gap = GAP_START + GAP_EXTENSION + cells[last].m;
+        let extend_gap = GAP_EXTENSION + cells[last].p;
+        cells[cur].p = open_gap.max(extend_gap);
+    }
+}
