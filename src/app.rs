@@ -6,12 +6,16 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+mod find;
+mod line_edit;
 mod marks;
 mod mouse;
 mod search;
 
+pub use find::Find;
+pub use line_edit::{LineEdit, LineKey};
 pub use marks::READ_AFTER_MS;
-pub use search::{Edit, SearchOverlay};
+pub use search::SearchOverlay;
 
 use crate::action::Action;
 use crate::config::Config;
@@ -51,6 +55,8 @@ pub struct App {
     pub list_top: usize,
     pub reader: Reader,
     pub overlay: Option<Overlay>,
+    /// Text being found in the open article.
+    pub find: Option<Find>,
     /// Draw without colours (`NO_COLOR`): bold and reverse video only.
     pub monochrome: bool,
     pub quit: bool,
@@ -86,6 +92,7 @@ impl App {
             list_top: 0,
             reader: Reader::default(),
             overlay: None,
+            find: None,
             monochrome: false,
             quit: false,
             suspend: false,
@@ -137,6 +144,7 @@ impl App {
             Action::Top => self.step(usize::MAX, false),
             Action::Bottom => self.step(usize::MAX, true),
             Action::Open if !self.rows.is_empty() => self.focus = Focus::Reader,
+            Action::Back if self.find.is_some() => self.find = None,
             Action::Back => self.focus = Focus::List,
             Action::SwitchFocus if !self.rows.is_empty() => {
                 self.focus = match self.focus {
@@ -149,6 +157,9 @@ impl App {
             Action::Help => self.overlay = Some(Overlay::Help { top: 0 }),
             Action::Search => self.open_search(),
             Action::Find if self.focus == Focus::List => self.open_search(),
+            Action::Find => self.open_find(),
+            Action::NextHit => self.find_next(true),
+            Action::PrevHit => self.find_next(false),
             Action::Warnings => self.overlay = Some(Overlay::Warnings { top: 0 }),
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
@@ -233,24 +244,27 @@ impl App {
         if self.rows.is_empty() {
             self.focus = Focus::List;
         }
-        let article_changed = self.lay_out_reader();
+        let relaid = self.lay_out_reader();
+        if let Some(article_changed) = relaid {
+            self.refresh_find(article_changed);
+        }
         let last_top = self.reader.layout.lines.len().saturating_sub(self.page());
         self.reader.top = self.reader.top.min(last_top);
-        self.follow_reader(article_changed);
+        self.follow_reader(relaid == Some(true));
     }
 
     /// Lays out the selected article for the current width when either
-    /// changed; says whether the article did.
-    fn lay_out_reader(&mut self) -> bool {
+    /// changed: `None` when neither did, else whether the article did.
+    fn lay_out_reader(&mut self) -> Option<bool> {
         let article = self.selected_article();
         let width = geometry::wrap_width(self.area, &self.config.reader);
         let reader = &mut self.reader;
         if reader.article == article && reader.layout.width == width {
-            return false;
+            return None;
         }
         let Some(index) = article else {
             self.reader = Reader::default();
-            return true;
+            return Some(true);
         };
         // Same article at a new width: keep the paragraph at the top. A newly
         // opened one starts where it was left.
@@ -266,7 +280,7 @@ impl App {
             reader.layout.line_of_block(block)
         };
         reader.article = article;
-        !same
+        Some(!same)
     }
 
     /// How far through the article the reader is, 0 to 100.

@@ -5,6 +5,7 @@
 //! printed after the restore) and on SIGTERM, SIGHUP, SIGINT and SIGQUIT.
 
 use std::io::{self, Stdout, stdout};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -22,6 +23,7 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::app::App;
 use crate::keymap::Key;
+use crate::search::SearchWorker;
 use crate::state::{Stamp, Store};
 use crate::ui;
 
@@ -135,13 +137,15 @@ fn event_loop(
     app: &mut App,
     saver: &mut Saver,
 ) -> io::Result<()> {
+    let mut searcher = Searcher::new(app);
     loop {
         app.tick(Stamp::now());
+        searcher.exchange(app);
         saver.save_if_due(app, false);
         terminal.draw(|frame| ui::draw(frame, app))?;
-        // Block until something happens, or a timer (the read mark, a save)
-        // is due: an idle reader uses no CPU.
-        if let Some(wait) = next_wakeup(app, saver)
+        // Block until something happens, or a timer (the read mark, a save,
+        // results being ranked) is due: an idle reader uses no CPU.
+        if let Some(wait) = soonest([next_wakeup(app, saver), searcher.wait()])
             && !event::poll(wait)?
         {
             continue;
@@ -161,16 +165,59 @@ fn event_loop(
     }
 }
 
+/// How often the loop looks for ranking results while a search runs.
+const SEARCH_POLL: Duration = Duration::from_millis(5);
+
+/// Hands the overlay's queries to the ranking worker and its results back,
+/// so typing never waits for ranking.
+struct Searcher {
+    worker: Option<SearchWorker>,
+    pending: bool,
+}
+
+impl Searcher {
+    fn new(app: &App) -> Self {
+        // Without a worker thread, ranking happens in the loop instead.
+        let worker = SearchWorker::new(Arc::clone(&app.corpus)).ok();
+        Self {
+            worker,
+            pending: false,
+        }
+    }
+
+    fn exchange(&mut self, app: &mut App) {
+        if let Some(query) = app.take_search_request() {
+            match &self.worker {
+                Some(worker) => {
+                    worker.submit(query);
+                    self.pending = true;
+                }
+                None => app.rank_now(),
+            }
+        }
+        if let Some(result) = self.worker.as_ref().and_then(SearchWorker::try_recv) {
+            self.pending = !result.complete;
+            app.search_results(result);
+        }
+        self.pending &= app.wants_text();
+    }
+
+    fn wait(&self) -> Option<Duration> {
+        self.pending.then_some(SEARCH_POLL)
+    }
+}
+
 /// The time until the app or the saver needs attention without input.
 fn next_wakeup(app: &App, saver: &Saver) -> Option<Duration> {
     let now = Stamp::now();
     let read_mark = app
         .next_deadline()
         .map(|at| Duration::from_millis(at.0.saturating_sub(now.0)));
-    match (read_mark, saver.due_in(app)) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
+    soonest([read_mark, saver.due_in(app)])
+}
+
+fn soonest<const N: usize>(waits: [Option<Duration>; N]) -> Option<Duration> {
+    waits.into_iter().flatten().min()
 }
 
 /// Ctrl-Z: give the terminal back, stop, and redraw everything on `fg`,
@@ -199,7 +246,7 @@ pub fn handle(app: &mut App, event: Event) {
                 return;
             };
             if app.wants_text() {
-                app.search_key(key);
+                app.text_key(key);
             } else if let Some(action) = app.config.keymap.action(&key) {
                 app.update(action);
             }

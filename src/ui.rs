@@ -12,9 +12,10 @@ mod style;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
+use crate::app::{App, LineEdit};
 pub use style::Styles;
 
 /// Draws the whole screen.
@@ -63,6 +64,38 @@ pub fn fit(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
         out.push('…');
     }
     out.into()
+}
+
+/// A prompt and a text field with a block cursor, on the first row of
+/// `area`; returns the column after it.
+fn draw_line_edit(
+    buf: &mut Buffer,
+    area: Rect,
+    prompt: &str,
+    line: &LineEdit,
+    text: Style,
+    styles: &Styles,
+) -> u16 {
+    let mut x = put(
+        buf,
+        area,
+        0,
+        area.y,
+        prompt,
+        text.add_modifier(Modifier::BOLD),
+    ) - area.x;
+    for (i, c) in line.text.chars().enumerate() {
+        let style = if i == line.cursor {
+            styles.selected
+        } else {
+            text
+        };
+        x = put(buf, area, x, area.y, c.encode_utf8(&mut [0; 4]), style) - area.x;
+    }
+    if line.cursor >= line.text.chars().count() {
+        x = put(buf, area, x, area.y, " ", styles.selected) - area.x;
+    }
+    x
 }
 
 /// Clears `window`, draws its border and title, and returns the area inside,

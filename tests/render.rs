@@ -129,8 +129,9 @@ fn search_highlights_cjk_by_display_column() {
     app.monochrome = true;
     app.update(Action::Find);
     for key in ["中", "非"] {
-        app.search_key(key.parse().unwrap());
+        app.text_key(key.parse().unwrap());
     }
+    app.rank_now();
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal
         .draw(|frame| byline::ui::draw(frame, &app))

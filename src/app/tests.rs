@@ -248,9 +248,11 @@ fn titled(titles: &[&str]) -> App {
     )
 }
 
+/// Types keys into whatever text field is open, ranking as the worker would.
 fn type_keys(app: &mut App, keys: &[&str]) {
     for k in keys {
-        app.search_key(k.parse().unwrap());
+        app.text_key(k.parse().unwrap());
+        app.rank_now();
     }
 }
 
@@ -266,6 +268,7 @@ fn search_overlay_open_type_move_accept() {
     let mut app = titled(&["Alpha news", "Beta report", "Gamma news", "Delta"]);
     run(&mut app, &[Action::Find]);
     assert!(app.wants_text());
+    app.rank_now();
     assert_eq!(
         search_overlay(&app).hits.len(),
         4,
@@ -397,4 +400,112 @@ fn positions_and_the_last_article_come_back() {
     second.restore_state(first.state.clone());
     assert_eq!((second.focus, second.selected), (Focus::Reader, 1));
     assert_eq!(second.reader.layout.lines[second.reader.top].block, block);
+}
+
+#[test]
+fn stale_search_results_are_dropped() {
+    let mut app = titled(&["Alpha", "Beta"]);
+    run(&mut app, &[Action::Search]);
+    type_keys(&mut app, &["b"]);
+    let stale = crate::search::SearchResult {
+        generation: 1,
+        query: "a".into(),
+        hits: vec![],
+        complete: true,
+    };
+    app.search_results(stale);
+    assert_eq!(
+        search_overlay(&app).hits.len(),
+        1,
+        "results for another query change nothing"
+    );
+    assert!(search_overlay(&app).complete);
+}
+
+fn article_app(body: &str) -> App {
+    let articles = vec![Article {
+        id: "a".into(),
+        title: "T".into(),
+        body: body.into(),
+        ..Article::default()
+    }];
+    let mut app = App::new(
+        Arc::new(Corpus {
+            articles,
+            ..Corpus::default()
+        }),
+        Config::default(),
+        Rect::new(0, 0, 80, 10),
+    );
+    run(&mut app, &[Action::Open]);
+    app
+}
+
+fn find_state(app: &App) -> (usize, Option<usize>) {
+    let find = app.find.as_ref().expect("a find");
+    (find.hits.len(), find.current)
+}
+
+#[test]
+fn find_in_the_article_highlights_moves_and_wraps() {
+    let body = (0..30).map(|i| {
+        if i % 10 == 5 {
+            format!("Paragraph {i} has the Needle.")
+        } else {
+            format!("Paragraph {i}.")
+        }
+    });
+    let mut app = article_app(&body.collect::<Vec<_>>().join("\n"));
+    run(&mut app, &[Action::Find]);
+    assert!(app.wants_text());
+    type_keys(&mut app, &["n", "e", "e", "d", "l", "e"]);
+    assert_eq!(
+        find_state(&app),
+        (3, Some(0)),
+        "smart case: lowercase finds Needle"
+    );
+    let first_line = app.find.as_ref().unwrap().hits[0].line;
+    assert!(app.reader.top <= first_line && first_line < app.reader.top + app.page());
+    type_keys(&mut app, &["enter"]);
+    assert!(!app.wants_text());
+    run(&mut app, &[Action::NextHit, Action::NextHit]);
+    assert_eq!(find_state(&app).1, Some(2));
+    run(&mut app, &[Action::NextHit]);
+    assert_eq!(find_state(&app).1, Some(0), "wraps to the first");
+    run(&mut app, &[Action::PrevHit]);
+    assert_eq!(find_state(&app).1, Some(2), "and back to the last");
+    run(&mut app, &[Action::Back]);
+    assert!(app.find.is_none());
+    assert_eq!(app.focus, Focus::Reader, "Esc clears the find first");
+}
+
+#[test]
+fn find_smart_case_nothing_found_and_cancel() {
+    let mut app = article_app("needle here\nNeedle there");
+    run(&mut app, &[Action::Find]);
+    type_keys(&mut app, &["N", "e", "e", "d", "l", "e"]);
+    assert_eq!(find_state(&app).0, 1, "a capital makes case count");
+    type_keys(&mut app, &["esc"]);
+    assert!(app.find.is_none());
+    run(&mut app, &[Action::Find]);
+    type_keys(&mut app, &["z", "z", "enter"]);
+    assert!(app.find.is_none());
+    assert_eq!(app.message.as_deref(), Some("not found: zz"));
+    run(&mut app, &[Action::NextHit]);
+    assert!(app.message.is_some_and(|m| m.starts_with("no search")));
+}
+
+#[test]
+fn find_follows_a_resize_and_ends_with_the_article() {
+    let mut app = article_app("one needle\ntwo needle");
+    run(&mut app, &[Action::Find]);
+    type_keys(&mut app, &["n", "e", "e", "d", "l", "e", "enter"]);
+    app.resize(30, 10);
+    assert_eq!(find_state(&app), (2, None), "found again in the new lines");
+    let mut app = App::new(corpus(2, 5), Config::default(), Rect::new(0, 0, 80, 10));
+    run(&mut app, &[Action::Open, Action::Find]);
+    type_keys(&mut app, &["p", "a", "r", "enter"]);
+    assert_eq!(find_state(&app).0, 5);
+    run(&mut app, &[Action::NextArticle]);
+    assert!(app.find.is_none(), "another article: the find is over");
 }

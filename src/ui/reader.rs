@@ -27,7 +27,43 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         };
         put(buf, column, 0, y, &line.text, style);
     }
+    draw_find_hits(app, column, styles, buf);
     draw_scrollbar(area, lines.len(), app.reader.top, styles, buf);
+}
+
+/// Highlights every hit on screen; the one last moved to stands out.
+fn draw_find_hits(app: &App, column: Rect, styles: &Styles, buf: &mut Buffer) {
+    let Some(find) = &app.find else { return };
+    let top = app.reader.top;
+    let first = find.hits.partition_point(|h| h.line < top);
+    let on_screen = find.hits[first..]
+        .iter()
+        .take_while(|h| h.line < top + usize::from(column.height));
+    for (i, hit) in (first..).zip(on_screen) {
+        let y = column.y + (hit.line - top) as u16;
+        let x = column
+            .x
+            .saturating_add(hit.columns.start as u16)
+            .min(column.right());
+        let right = column
+            .x
+            .saturating_add(hit.columns.end as u16)
+            .min(column.right());
+        let style = if find.current == Some(i) {
+            styles.selected
+        } else {
+            styles.highlight
+        };
+        buf.set_style(
+            Rect {
+                x,
+                y,
+                width: right - x,
+                height: 1,
+            },
+            style,
+        );
+    }
 }
 
 /// A thumb proportional to the share of the article on screen.

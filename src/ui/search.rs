@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Styles, fit, framed, put};
+use super::{Styles, draw_line_edit, fit, framed, put};
 use crate::app::{App, SearchOverlay};
 use crate::layout::{ArticleLayout, LineKind};
 use crate::search;
@@ -70,30 +70,26 @@ pub fn draw(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles, buf
     }
 }
 
-/// `> query` with a block cursor, and the count on the right.
+/// `> query` with a block cursor, and the count on the right (with an
+/// ellipsis while ranking is under way).
 fn draw_query(app: &App, overlay: &SearchOverlay, inner: Rect, styles: &Styles, buf: &mut Buffer) {
-    let count = format!(" {}/{} ", overlay.hits.len(), app.corpus.articles.len());
+    let more = if overlay.complete { "" } else { "…" };
+    let count = format!(
+        " {}{more}/{} ",
+        overlay.hits.len(),
+        app.corpus.articles.len()
+    );
+    let count_width = count.width() as u16;
     let line = Rect {
         height: 1,
-        width: inner.width.saturating_sub(count.width() as u16),
+        width: inner.width.saturating_sub(count_width),
         ..inner
     };
-    let mut x = put(buf, line, 0, line.y, "> ", styles.title) - line.x;
-    for (i, c) in overlay.query.chars().enumerate() {
-        let style = if i == overlay.cursor {
-            styles.selected
-        } else {
-            styles.normal
-        };
-        x = put(buf, line, x, line.y, c.encode_utf8(&mut [0; 4]), style) - line.x;
-    }
-    if overlay.cursor >= overlay.query.chars().count() {
-        put(buf, line, x, line.y, " ", styles.selected);
-    }
+    draw_line_edit(buf, line, "> ", &overlay.line, styles.normal, styles);
     put(
         buf,
         inner,
-        inner.width.saturating_sub(count.width() as u16),
+        inner.width.saturating_sub(count_width),
         inner.y,
         &count,
         styles.dim,
@@ -122,7 +118,7 @@ fn draw_results(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles,
         );
         put(buf, area, 0, y, if selected { "▌" } else { " " }, base);
         // Match positions only for the rows on screen.
-        let positions = search::positions(&matcher, title, &overlay.query);
+        let positions = search::positions(&matcher, title, &overlay.line.text);
         let row = Rect {
             x: area.x + 2,
             width: area.width.saturating_sub(2),

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Styles, put};
+use super::{Styles, draw_line_edit, put};
 use crate::action::Action;
 use crate::app::App;
 use crate::state::View;
@@ -40,6 +40,23 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         left = format!("{position}· {focus} ");
     }
     let mut x = put(buf, area, 0, area.y, &left, styles.status) - area.x;
+    if let Some(find) = &app.find {
+        let rest = Rect {
+            x: area.x + x,
+            width: area.width.saturating_sub(x),
+            ..area
+        };
+        if find.editing {
+            // The prompt has the keyboard: nothing else belongs on the bar.
+            draw_line_edit(buf, rest, "/", &find.line, styles.status, styles);
+            return;
+        }
+        let hits = match (find.current, find.hits.len()) {
+            (Some(i), n) => format!("· hit {}/{n} (n/N) ", i + 1),
+            (None, n) => format!("· {n} hits (n/N) "),
+        };
+        x = put(buf, area, x, area.y, &hits, styles.status_key) - area.x;
+    }
     if let Some(message) = &app.message {
         x = put(
             buf,
