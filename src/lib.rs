@@ -13,6 +13,7 @@ pub mod corpus;
 pub mod keymap;
 pub mod layout;
 pub mod search;
+pub mod synth;
 
 pub use article::Article;
 pub use corpus::{Corpus, LoadOptions};
