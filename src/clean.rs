@@ -6,6 +6,10 @@ use std::borrow::Cow;
 
 use memchr::memmem;
 
+mod plain;
+
+use plain::is_graphic;
+
 /// Why a file's bytes are not text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
@@ -51,16 +55,11 @@ pub fn sanitize(input: &str) -> String {
         let b = bytes[i];
         if is_graphic(b) {
             // The common case, copied in one go: printable ASCII with single
-            // spaces between words (a space only when a word follows it).
-            let start = i;
-            i += 1;
-            while i < bytes.len()
-                && (is_graphic(bytes[i])
-                    || (bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&n| is_graphic(n))))
-            {
-                i += 1;
-            }
-            out.push_str(&input[start..i]);
+            // spaces between words, and the newlines between its lines.
+            let end = plain::run_end(bytes, i);
+            // A run is ASCII, so both ends are on char boundaries.
+            out.push_str(&input[i..end]);
+            i = end;
             continue;
         }
         match b {
@@ -98,10 +97,6 @@ pub fn sanitize(input: &str) -> String {
     }
     trim_end_spaces(&mut out);
     out
-}
-
-fn is_graphic(b: u8) -> bool {
-    (0x21..0x7f).contains(&b)
 }
 
 /// Zero-width, bidirectional-control and C1 characters: never drawn.
@@ -269,3 +264,7 @@ pub fn paragraphs(text: &str) -> String {
 #[cfg(test)]
 #[path = "clean_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "clean/differential_tests.rs"]
+mod differential_tests;
