@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use crate::article::Article;
 use crate::clean::{Boilerplate, sanitize};
 
+use walk::{Found, Step};
 pub use walk::{Input, InputKind};
 
 /// Bodies longer than this are cut, with a note in the article.
@@ -104,46 +105,59 @@ pub struct Duplicate {
 impl Corpus {
     /// Loads every article under `paths` (files or directories).
     pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Self, LoadError> {
-        let mut report = LoadReport::default();
-        let inputs = walk::inputs(paths, &mut report.warnings)?;
+        let steps = walk::walk(paths)?;
         let roots = paths
             .iter()
             .map(|p| sanitize(&p.display().to_string()))
             .collect();
-        Ok(Self::from_inputs(inputs, report, roots, options))
+        Ok(Self::from_steps(steps, roots, options))
     }
 
     /// The seed articles embedded in the binary.
     pub fn seeds(options: &LoadOptions) -> Self {
-        let inputs = SEEDS
+        let steps = SEEDS
             .iter()
-            .map(|(name, bytes)| Input::embedded(name, bytes))
-            .collect();
-        Self::from_inputs(
-            inputs,
-            LoadReport::default(),
-            vec!["<seeds>".into()],
-            options,
-        )
+            .map(|(name, bytes)| Step::Input(Input::embedded(name, bytes)));
+        Self::from_steps(steps, vec!["<seeds>".into()], options)
     }
 
-    fn from_inputs(
-        inputs: Vec<Input>,
-        mut report: LoadReport,
+    /// Walks and parses at once: rayon's workers take the next step of the
+    /// walk whenever they are free, so parsing starts with the first file
+    /// found instead of after the last. A sequence number puts what they
+    /// return back in walk order.
+    fn from_steps(
+        steps: impl Iterator<Item = Step> + Send,
         roots: Vec<String>,
         options: &LoadOptions,
     ) -> Self {
-        let parsed: Vec<Parsed> = inputs
-            .par_iter()
-            .map(|input| parse(input, options))
+        let mut done: Vec<(usize, Done)> = steps
+            .enumerate()
+            .par_bridge()
+            .filter_map(|(seq, step)| {
+                let done = match step.resolve()? {
+                    Found::Input(input) => Done::Parsed(parse(&input, options)),
+                    Found::Warning(warning) => Done::Skipped(warning),
+                };
+                Some((seq, done))
+            })
             .collect();
-        let mut articles = Vec::with_capacity(parsed.len());
-        for p in parsed {
-            report.files += 1;
-            report.bytes += p.bytes;
-            report.warnings.extend(p.warnings);
-            articles.extend(p.articles);
+        done.sort_unstable_by_key(|&(seq, _)| seq);
+        let mut report = LoadReport::default();
+        let mut articles = Vec::with_capacity(done.len());
+        // Warnings of the walk come first, then those of files, in order.
+        let mut file_warnings = Vec::new();
+        for (_, done) in done {
+            match done {
+                Done::Skipped(warning) => report.warnings.push(warning),
+                Done::Parsed(p) => {
+                    report.files += 1;
+                    report.bytes += p.bytes;
+                    file_warnings.extend(p.warnings);
+                    articles.extend(p.articles);
+                }
+            }
         }
+        report.warnings.append(&mut file_warnings);
         let duplicates = drop_duplicates(&mut articles);
         report.duplicates = duplicates.len();
         make_ids_unique(&mut articles);
@@ -165,6 +179,12 @@ impl Corpus {
             .or_else(|| self.duplicates.iter().find(|d| d.id == id).map(|d| d.of))?;
         Some((index, self.articles.get(index)?))
     }
+}
+
+/// What one step of the walk gave.
+enum Done {
+    Parsed(Parsed),
+    Skipped(Warning),
 }
 
 /// What one input file gave.

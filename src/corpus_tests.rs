@@ -249,3 +249,36 @@ fn two_roots_with_the_same_paths_get_distinct_ids() {
 
 #[path = "corpus/json_tests.rs"]
 mod json_tests;
+
+#[test]
+fn parallel_loading_keeps_walk_order_for_articles_and_warnings() {
+    // Enough files that rayon's workers finish them out of order.
+    let dir = tempfile::tempdir().unwrap();
+    let mut want_ids = Vec::new();
+    let mut want_warnings = Vec::new();
+    for section in ["a", "b", "c"] {
+        for n in 0..200 {
+            let rel = format!("{section}/{n:03}.txt");
+            if n % 17 == 0 {
+                write(dir.path(), &rel, b"");
+                want_warnings.push(format!("{rel}: empty file; skipped"));
+            } else {
+                write(dir.path(), &rel, format!("Title {rel}\nbody").as_bytes());
+                want_ids.push(rel);
+            }
+        }
+    }
+    let corpus = load(dir.path());
+    let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, want_ids);
+    let warnings: Vec<String> = corpus
+        .report
+        .warnings
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(warnings.len(), want_warnings.len());
+    for (got, want) in warnings.iter().zip(&want_warnings) {
+        assert!(got.ends_with(want.as_str()), "{got} vs {want}");
+    }
+}
