@@ -2,6 +2,7 @@
 //! parallel, cleaning its text once, and dropping exact duplicates.
 
 mod json;
+mod jsonl;
 mod text;
 mod walk;
 
@@ -197,6 +198,20 @@ struct Parsed {
 
 fn parse(input: &Input, options: &LoadOptions) -> Parsed {
     let mut parsed = Parsed::default();
+    if input.kind == InputKind::JsonLines {
+        match input.open() {
+            Ok(Some(file)) => {
+                if let Some(parsed) = jsonl::parse(input, file, options) {
+                    return parsed;
+                }
+            }
+            Ok(None) => {}
+            Err(err) => {
+                parsed.warnings.push(Warning::new(&input.path, err));
+                return parsed;
+            }
+        }
+    }
     let read = match input.kind {
         InputKind::Text => input.read_limited(options.max_body.saturating_add(64 * 1024)),
         InputKind::Json | InputKind::JsonLines => input.read_all().map(|bytes| (bytes, false)),

@@ -74,15 +74,24 @@ impl Input {
         }
     }
 
-    /// Up to `limit` bytes of the file. A path not known to be a regular
-    /// file is checked before it is opened: a FIFO would block. The size
-    /// comes from the open file, so that a file is read in one `read`, four
-    /// system calls in all.
-    fn read_file(&self, limit: u64) -> io::Result<Vec<u8>> {
-        if matches!(self.source, Source::Unchecked) && !fs::metadata(&self.path)?.is_file() {
-            return Err(io::Error::other("not a regular file; skipped"));
+    /// The file, open; `None` for an embedded input. A path not known to
+    /// be a regular file is checked before it is opened: a FIFO would block.
+    pub fn open(&self) -> io::Result<Option<fs::File>> {
+        match self.source {
+            Source::Embedded(_) => Ok(None),
+            Source::Unchecked if !fs::metadata(&self.path)?.is_file() => {
+                Err(io::Error::other("not a regular file; skipped"))
+            }
+            _ => fs::File::open(&self.path).map(Some),
         }
-        let file = fs::File::open(&self.path)?;
+    }
+
+    /// Up to `limit` bytes of the file. The size comes from the open file,
+    /// so that a file is read in one `read`, four system calls in all.
+    fn read_file(&self, limit: u64) -> io::Result<Vec<u8>> {
+        let Some(file) = self.open()? else {
+            return Ok(Vec::new());
+        };
         let size = file.metadata()?.len();
         // Files such as those in /proc say 0 and still have bytes: read on.
         let wanted = if size == 0 { limit } else { size.min(limit) };
