@@ -1,12 +1,12 @@
 //! Loading a corpus: walking the paths given, reading every article file in
 //! parallel, cleaning its text once, and dropping exact duplicates.
 
+mod dedup;
 mod json;
 mod jsonl;
 mod text;
 mod walk;
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -159,9 +159,9 @@ impl Corpus {
             }
         }
         report.warnings.append(&mut file_warnings);
-        let duplicates = drop_duplicates(&mut articles);
+        let duplicates = dedup::drop_duplicates(&mut articles);
         report.duplicates = duplicates.len();
-        make_ids_unique(&mut articles);
+        dedup::make_ids_unique(&mut articles);
         Self {
             articles,
             report,
@@ -236,66 +236,6 @@ fn parse(input: &Input, options: &LoadOptions) -> Parsed {
         Err(message) => parsed.warnings.push(Warning::new(&input.path, message)),
     }
     parsed
-}
-
-/// Keeps the first of articles with the same URL, or the same title and body,
-/// and says which were dropped in favour of which.
-fn drop_duplicates(articles: &mut Vec<Article>) -> Vec<Duplicate> {
-    let mut original: Vec<Option<usize>> = vec![None; articles.len()];
-    {
-        let mut urls: HashMap<&str, usize> = HashMap::new();
-        // Keyed by title and body length: bodies are compared only on a tie.
-        let mut texts: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
-        for (i, a) in articles.iter().enumerate() {
-            if let Some(url) = a.url.as_deref().filter(|u| !u.is_empty()) {
-                if let Some(&first) = urls.get(url) {
-                    original[i] = Some(first);
-                    continue;
-                }
-                urls.insert(url, i);
-            }
-            let same = texts.entry((a.title.as_str(), a.body.len())).or_default();
-            match same.iter().find(|&&j| articles[j].body == a.body) {
-                Some(&first) => original[i] = Some(first),
-                None => same.push(i),
-            }
-        }
-    }
-    // Where each kept article lands once the duplicates are gone.
-    let mut new_index = Vec::with_capacity(articles.len());
-    let mut kept = 0;
-    for o in &original {
-        new_index.push(kept);
-        kept += usize::from(o.is_none());
-    }
-    let duplicates = original
-        .iter()
-        .enumerate()
-        .filter_map(|(i, o)| {
-            let first = (*o)?;
-            let a = &articles[i];
-            Some(Duplicate {
-                id: a.id.clone(),
-                section: a.section.clone(),
-                of: new_index[first],
-            })
-        })
-        .collect();
-    let mut flags = original.into_iter();
-    articles.retain(|_| flags.next().flatten().is_none());
-    duplicates
-}
-
-/// Two roots can hold the same relative path: later ones get `~2`, `~3`...
-fn make_ids_unique(articles: &mut [Article]) {
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(articles.len());
-    for a in articles.iter_mut() {
-        let n = seen.entry(a.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            a.id = format!("{}~{n}", a.id);
-        }
-    }
 }
 
 /// Cuts `body` to at most `max` bytes on a character boundary. When it was
