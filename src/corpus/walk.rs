@@ -220,8 +220,10 @@ fn resolve_entry(root: &Path, entry: &DirEntry) -> Option<Found> {
         return None;
     }
     let path = entry.path();
-    let kind = kind_of(path)?;
-    if is_project_file(path) {
+    // The name alone: cheaper than taking the whole path apart.
+    let name = Path::new(entry.file_name());
+    let kind = kind_of(name)?;
+    if is_project_file(name) {
         return None;
     }
     if !entry.file_type().is_file() {
