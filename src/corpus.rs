@@ -196,6 +196,35 @@ struct Parsed {
     bytes: u64,
 }
 
+/// Parses one file's bytes as loading a file of this `kind` named `name`
+/// would, without the file system: the whole parsing path, for fuzzing.
+pub fn parse_bytes(
+    kind: InputKind,
+    name: &str,
+    bytes: &[u8],
+    options: &LoadOptions,
+) -> (Vec<Article>, Vec<Warning>) {
+    let mut input = Input::embedded(name, &[]);
+    input.kind = kind;
+    let parsed = match kind {
+        InputKind::JsonLines => jsonl::parse(&input, bytes, options)
+            .unwrap_or_else(|| parse_read(&input, bytes, false, options)),
+        InputKind::Json => parse_read(&input, bytes, false, options),
+        InputKind::Text => {
+            let limit = text_read_limit(options);
+            let cut = bytes.len() > limit;
+            parse_read(&input, &bytes[..bytes.len().min(limit)], cut, options)
+        }
+    };
+    (parsed.articles, parsed.warnings)
+}
+
+/// How much of a text file is read: a little past the body limit, for the
+/// title and blank lines.
+fn text_read_limit(options: &LoadOptions) -> usize {
+    options.max_body.saturating_add(64 * 1024)
+}
+
 fn parse(input: &Input, options: &LoadOptions) -> Parsed {
     let mut parsed = Parsed::default();
     if input.kind == InputKind::JsonLines {
@@ -213,23 +242,30 @@ fn parse(input: &Input, options: &LoadOptions) -> Parsed {
         }
     }
     let read = match input.kind {
-        InputKind::Text => input.read_limited(options.max_body.saturating_add(64 * 1024)),
+        InputKind::Text => input.read_limited(text_read_limit(options)),
         InputKind::Json | InputKind::JsonLines => input.read_all().map(|bytes| (bytes, false)),
     };
-    let (bytes, cut) = match read {
-        Ok(read) => read,
+    match read {
+        Ok((bytes, cut)) => parse_read(input, &bytes, cut, options),
         Err(err) => {
             parsed.warnings.push(Warning::new(&input.path, err));
-            return parsed;
+            parsed
         }
+    }
+}
+
+/// Parses what was read of a file; `cut` says the read stopped at its limit.
+fn parse_read(input: &Input, bytes: &[u8], cut: bool, options: &LoadOptions) -> Parsed {
+    let mut parsed = Parsed {
+        bytes: bytes.len() as u64,
+        ..Parsed::default()
     };
-    parsed.bytes = bytes.len() as u64;
     let result = match input.kind {
         InputKind::Text => {
-            text::parse(input, &bytes, cut, options, &mut parsed.warnings).map(|a| vec![a])
+            text::parse(input, bytes, cut, options, &mut parsed.warnings).map(|a| vec![a])
         }
-        InputKind::Json => json::parse_document(input, &bytes, options, &mut parsed.warnings),
-        InputKind::JsonLines => json::parse_lines(input, &bytes, options, &mut parsed.warnings),
+        InputKind::Json => json::parse_document(input, bytes, options, &mut parsed.warnings),
+        InputKind::JsonLines => json::parse_lines(input, bytes, options, &mut parsed.warnings),
     };
     match result {
         Ok(articles) => parsed.articles = articles,

@@ -282,3 +282,38 @@ fn parallel_loading_keeps_walk_order_for_articles_and_warnings() {
         assert!(got.ends_with(want.as_str()), "{got} vs {want}");
     }
 }
+
+#[test]
+fn parse_bytes_gives_what_loading_the_file_gives() {
+    let cases: [(&str, InputKind, &[u8]); 3] = [
+        (
+            "a.txt",
+            InputKind::Text,
+            b"\xef\xbb\xbfTitle \x1b[31mred\n\nBody\x07 one\n",
+        ),
+        (
+            "b.json",
+            InputKind::Json,
+            br#"[{"title": "T", "body": "x"}, {"body": "no title"}]"#,
+        ),
+        (
+            "c.jsonl",
+            InputKind::JsonLines,
+            b"{\"title\": \"A\"}\n\nbad\n{\"title\": \"\xa3\"}",
+        ),
+    ];
+    for (name, kind, bytes) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), name, bytes);
+        let corpus = load(dir.path());
+        let (articles, warnings) = parse_bytes(kind, name, bytes, &LoadOptions::default());
+        assert_eq!(articles, corpus.articles, "{name}");
+        let messages = |w: &[Warning]| w.iter().map(|w| w.message.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            messages(&warnings),
+            messages(&corpus.report.warnings),
+            "{name}"
+        );
+        assert!(!articles.is_empty(), "{name}");
+    }
+}

@@ -5,7 +5,6 @@
 //! UTF-16 BOM, or bytes that are not UTF-8, which mean Windows-1252) is left
 //! to the whole-file path, so that it decodes exactly as before.
 
-use std::fs::File;
 use std::io::{self, Read};
 
 use super::json::{self, Location};
@@ -20,10 +19,10 @@ const CHUNK: usize = 8 << 20;
 #[cfg(test)]
 const CHUNK: usize = 16;
 
-/// Parses a JSON Lines file as [`json::parse_lines`] would parse it whole;
-/// `None` when the file is not UTF-8 and must be read whole.
-pub fn parse(input: &Input, file: File, options: &LoadOptions) -> Option<Parsed> {
-    let mut chunks = LineChunks::new(file);
+/// Parses a JSON Lines file, read from `reader`, as [`json::parse_lines`]
+/// would parse it whole; `None` when it is not UTF-8 and must be read whole.
+pub fn parse(input: &Input, reader: impl Read, options: &LoadOptions) -> Option<Parsed> {
+    let mut chunks = LineChunks::new(reader);
     let mut parsed = Parsed::default();
     let mut at = Location::default();
     let mut first = true;
@@ -44,7 +43,7 @@ pub fn parse(input: &Input, file: File, options: &LoadOptions) -> Option<Parsed>
         }
         if memchr::memchr(0, chunk).is_some() {
             // Like a whole-file read: one warning, and all of the bytes counted.
-            let rest = io::copy(&mut chunks.file, &mut io::sink()).unwrap_or(0);
+            let rest = io::copy(&mut chunks.reader, &mut io::sink()).unwrap_or(0);
             let message = format!("{}; skipped", DecodeError::Binary);
             return Some(failed(input, message, chunks.total + rest));
         }
@@ -66,8 +65,8 @@ fn failed(input: &Input, message: impl std::fmt::Display, bytes: u64) -> Parsed 
 }
 
 /// A file read into one reused buffer, handed out in runs of whole lines.
-struct LineChunks {
-    file: File,
+struct LineChunks<R> {
+    reader: R,
     buf: Vec<u8>,
     /// How much of `buf` was handed out last time.
     done: usize,
@@ -76,10 +75,10 @@ struct LineChunks {
     total: u64,
 }
 
-impl LineChunks {
-    fn new(file: File) -> Self {
+impl<R: Read> LineChunks<R> {
+    fn new(reader: R) -> Self {
         Self {
-            file,
+            reader,
             buf: Vec::new(),
             done: 0,
             eof: false,
@@ -95,7 +94,7 @@ impl LineChunks {
         loop {
             while !self.eof && self.buf.len() < target {
                 let want = target - self.buf.len();
-                let read = (&mut self.file)
+                let read = (&mut self.reader)
                     .take(want as u64)
                     .read_to_end(&mut self.buf)?;
                 self.total += read as u64;
