@@ -187,7 +187,10 @@ fn walk_dir(root: &Path) -> impl Iterator<Item = Step> + Send + use<> {
     let root: Arc<Path> = Arc::from(root);
     WalkDir::new(&root)
         .follow_links(true)
-        .sort_by_file_name()
+        // By file name, as `sort_by_file_name` would, but without taking
+        // both paths apart at every comparison: entries sorted together
+        // are siblings, so their whole paths order as their names do.
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         .map(move |entry| Step::Entry(Arc::clone(&root), entry))
