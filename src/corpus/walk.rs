@@ -104,12 +104,17 @@ impl Input {
 
 /// The article kind a file name says, if any.
 pub fn kind_of(path: &Path) -> Option<InputKind> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "txt" => Some(InputKind::Text),
-        "json" => Some(InputKind::Json),
-        "jsonl" | "ndjson" => Some(InputKind::JsonLines),
-        _ => None,
+    // Compared in place: lowercasing a copy cost an allocation per file.
+    let ext = path.extension()?.to_str()?;
+    let is = |known: &str| ext.eq_ignore_ascii_case(known);
+    if is("txt") {
+        Some(InputKind::Text)
+    } else if is("json") {
+        Some(InputKind::Json)
+    } else if is("jsonl") || is("ndjson") {
+        Some(InputKind::JsonLines)
+    } else {
+        None
     }
 }
 
@@ -119,7 +124,6 @@ fn is_project_file(path: &Path) -> bool {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    let stem = stem.to_ascii_lowercase();
     [
         "readme",
         "license",
@@ -129,7 +133,8 @@ fn is_project_file(path: &Path) -> bool {
         "notice",
         "authors",
     ]
-    .contains(&stem.as_str())
+    .iter()
+    .any(|name| stem.eq_ignore_ascii_case(name))
 }
 
 /// One step of a walk, produced in corpus order and cheaply: what is costly
@@ -234,22 +239,25 @@ fn resolve_entry(root: &Path, entry: &DirEntry) -> Option<Found> {
         return Some(Found::Warning(warning));
     }
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let section = rel.parent().map(slash_path).unwrap_or_default();
+    // One pass over the components for both: the section is the id's folders.
+    let joined = slash_joined(rel);
+    let section = joined.rfind('/').map_or("", |at| &joined[..at]);
     Some(Found::Input(Input {
         path: path.to_owned(),
-        id: slash_path(rel),
-        section,
+        id: sanitize(&joined),
+        section: sanitize(section),
         kind,
         // With links followed, the walk's file type is the target's.
         source: Source::RegularFile,
     }))
 }
 
-/// A relative path with `/` separators, cleaned: file names are untrusted.
-fn slash_path(path: &Path) -> String {
+/// A relative path with `/` separators, not yet cleaned: file names are
+/// untrusted, and must go through `sanitize` before use.
+fn slash_joined(path: &Path) -> String {
     let parts: Vec<_> = path
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect();
-    sanitize(&parts.join("/"))
+    parts.join("/")
 }
