@@ -1,11 +1,12 @@
 //! Loading a corpus: walking the paths given, reading every article file in
 //! parallel, cleaning its text once, and dropping exact duplicates.
 
+mod dedup;
 mod json;
+mod jsonl;
 mod text;
 mod walk;
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,7 @@ use rayon::prelude::*;
 use crate::article::Article;
 use crate::clean::{Boilerplate, sanitize};
 
+use walk::{Found, Step};
 pub use walk::{Input, InputKind};
 
 /// Bodies longer than this are cut, with a note in the article.
@@ -104,49 +106,62 @@ pub struct Duplicate {
 impl Corpus {
     /// Loads every article under `paths` (files or directories).
     pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Self, LoadError> {
-        let mut report = LoadReport::default();
-        let inputs = walk::inputs(paths, &mut report.warnings)?;
+        let steps = walk::walk(paths)?;
         let roots = paths
             .iter()
             .map(|p| sanitize(&p.display().to_string()))
             .collect();
-        Ok(Self::from_inputs(inputs, report, roots, options))
+        Ok(Self::from_steps(steps, roots, options))
     }
 
     /// The seed articles embedded in the binary.
     pub fn seeds(options: &LoadOptions) -> Self {
-        let inputs = SEEDS
+        let steps = SEEDS
             .iter()
-            .map(|(name, bytes)| Input::embedded(name, bytes))
-            .collect();
-        Self::from_inputs(
-            inputs,
-            LoadReport::default(),
-            vec!["<seeds>".into()],
-            options,
-        )
+            .map(|(name, bytes)| Step::Input(Input::embedded(name, bytes)));
+        Self::from_steps(steps, vec!["<seeds>".into()], options)
     }
 
-    fn from_inputs(
-        inputs: Vec<Input>,
-        mut report: LoadReport,
+    /// Walks and parses at once: rayon's workers take the next step of the
+    /// walk whenever they are free, so parsing starts with the first file
+    /// found instead of after the last. A sequence number puts what they
+    /// return back in walk order.
+    fn from_steps(
+        steps: impl Iterator<Item = Step> + Send,
         roots: Vec<String>,
         options: &LoadOptions,
     ) -> Self {
-        let parsed: Vec<Parsed> = inputs
-            .par_iter()
-            .map(|input| parse(input, options))
+        let mut done: Vec<(usize, Done)> = steps
+            .enumerate()
+            .par_bridge()
+            .filter_map(|(seq, step)| {
+                let done = match step.resolve()? {
+                    Found::Input(input) => Done::Parsed(parse(&input, options)),
+                    Found::Warning(warning) => Done::Skipped(warning),
+                };
+                Some((seq, done))
+            })
             .collect();
-        let mut articles = Vec::with_capacity(parsed.len());
-        for p in parsed {
-            report.files += 1;
-            report.bytes += p.bytes;
-            report.warnings.extend(p.warnings);
-            articles.extend(p.articles);
+        done.sort_unstable_by_key(|&(seq, _)| seq);
+        let mut report = LoadReport::default();
+        let mut articles = Vec::with_capacity(done.len());
+        // Warnings of the walk come first, then those of files, in order.
+        let mut file_warnings = Vec::new();
+        for (_, done) in done {
+            match done {
+                Done::Skipped(warning) => report.warnings.push(warning),
+                Done::Parsed(p) => {
+                    report.files += 1;
+                    report.bytes += p.bytes;
+                    file_warnings.extend(p.warnings);
+                    articles.extend(p.articles);
+                }
+            }
         }
-        let duplicates = drop_duplicates(&mut articles);
+        report.warnings.append(&mut file_warnings);
+        let duplicates = dedup::drop_duplicates(&mut articles);
         report.duplicates = duplicates.len();
-        make_ids_unique(&mut articles);
+        dedup::make_ids_unique(&mut articles);
         Self {
             articles,
             report,
@@ -167,6 +182,12 @@ impl Corpus {
     }
 }
 
+/// What one step of the walk gave.
+enum Done {
+    Parsed(Parsed),
+    Skipped(Warning),
+}
+
 /// What one input file gave.
 #[derive(Debug, Default)]
 struct Parsed {
@@ -175,92 +196,82 @@ struct Parsed {
     bytes: u64,
 }
 
+/// Parses one file's bytes as loading a file of this `kind` named `name`
+/// would, without the file system: the whole parsing path, for fuzzing.
+pub fn parse_bytes(
+    kind: InputKind,
+    name: &str,
+    bytes: &[u8],
+    options: &LoadOptions,
+) -> (Vec<Article>, Vec<Warning>) {
+    let mut input = Input::embedded(name, &[]);
+    input.kind = kind;
+    let parsed = match kind {
+        InputKind::JsonLines => jsonl::parse(&input, bytes, options)
+            .unwrap_or_else(|| parse_read(&input, bytes, false, options)),
+        InputKind::Json => parse_read(&input, bytes, false, options),
+        InputKind::Text => {
+            let limit = text_read_limit(options);
+            let cut = bytes.len() > limit;
+            parse_read(&input, &bytes[..bytes.len().min(limit)], cut, options)
+        }
+    };
+    (parsed.articles, parsed.warnings)
+}
+
+/// How much of a text file is read: a little past the body limit, for the
+/// title and blank lines.
+fn text_read_limit(options: &LoadOptions) -> usize {
+    options.max_body.saturating_add(64 * 1024)
+}
+
 fn parse(input: &Input, options: &LoadOptions) -> Parsed {
     let mut parsed = Parsed::default();
+    if input.kind == InputKind::JsonLines {
+        match input.open() {
+            Ok(Some(file)) => {
+                if let Some(parsed) = jsonl::parse(input, file, options) {
+                    return parsed;
+                }
+            }
+            Ok(None) => {}
+            Err(err) => {
+                parsed.warnings.push(Warning::new(&input.path, err));
+                return parsed;
+            }
+        }
+    }
     let read = match input.kind {
-        InputKind::Text => input.read_limited(options.max_body.saturating_add(64 * 1024)),
+        InputKind::Text => input.read_limited(text_read_limit(options)),
         InputKind::Json | InputKind::JsonLines => input.read_all().map(|bytes| (bytes, false)),
     };
-    let (bytes, cut) = match read {
-        Ok(read) => read,
+    match read {
+        Ok((bytes, cut)) => parse_read(input, &bytes, cut, options),
         Err(err) => {
             parsed.warnings.push(Warning::new(&input.path, err));
-            return parsed;
+            parsed
         }
+    }
+}
+
+/// Parses what was read of a file; `cut` says the read stopped at its limit.
+fn parse_read(input: &Input, bytes: &[u8], cut: bool, options: &LoadOptions) -> Parsed {
+    let mut parsed = Parsed {
+        bytes: bytes.len() as u64,
+        ..Parsed::default()
     };
-    parsed.bytes = bytes.len() as u64;
     let result = match input.kind {
         InputKind::Text => {
-            text::parse(input, &bytes, cut, options, &mut parsed.warnings).map(|a| vec![a])
+            text::parse(input, bytes, cut, options, &mut parsed.warnings).map(|a| vec![a])
         }
-        InputKind::Json => json::parse_document(input, &bytes, options, &mut parsed.warnings),
-        InputKind::JsonLines => json::parse_lines(input, &bytes, options, &mut parsed.warnings),
+        InputKind::Json => json::parse_document(input, bytes, options, &mut parsed.warnings),
+        InputKind::JsonLines => json::parse_lines(input, bytes, options, &mut parsed.warnings),
     };
     match result {
         Ok(articles) => parsed.articles = articles,
         Err(message) => parsed.warnings.push(Warning::new(&input.path, message)),
     }
     parsed
-}
-
-/// Keeps the first of articles with the same URL, or the same title and body,
-/// and says which were dropped in favour of which.
-fn drop_duplicates(articles: &mut Vec<Article>) -> Vec<Duplicate> {
-    let mut original: Vec<Option<usize>> = vec![None; articles.len()];
-    {
-        let mut urls: HashMap<&str, usize> = HashMap::new();
-        // Keyed by title and body length: bodies are compared only on a tie.
-        let mut texts: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
-        for (i, a) in articles.iter().enumerate() {
-            if let Some(url) = a.url.as_deref().filter(|u| !u.is_empty()) {
-                if let Some(&first) = urls.get(url) {
-                    original[i] = Some(first);
-                    continue;
-                }
-                urls.insert(url, i);
-            }
-            let same = texts.entry((a.title.as_str(), a.body.len())).or_default();
-            match same.iter().find(|&&j| articles[j].body == a.body) {
-                Some(&first) => original[i] = Some(first),
-                None => same.push(i),
-            }
-        }
-    }
-    // Where each kept article lands once the duplicates are gone.
-    let mut new_index = Vec::with_capacity(articles.len());
-    let mut kept = 0;
-    for o in &original {
-        new_index.push(kept);
-        kept += usize::from(o.is_none());
-    }
-    let duplicates = original
-        .iter()
-        .enumerate()
-        .filter_map(|(i, o)| {
-            let first = (*o)?;
-            let a = &articles[i];
-            Some(Duplicate {
-                id: a.id.clone(),
-                section: a.section.clone(),
-                of: new_index[first],
-            })
-        })
-        .collect();
-    let mut flags = original.into_iter();
-    articles.retain(|_| flags.next().flatten().is_none());
-    duplicates
-}
-
-/// Two roots can hold the same relative path: later ones get `~2`, `~3`...
-fn make_ids_unique(articles: &mut [Article]) {
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(articles.len());
-    for a in articles.iter_mut() {
-        let n = seen.entry(a.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            a.id = format!("{}~{n}", a.id);
-        }
-    }
 }
 
 /// Cuts `body` to at most `max` bytes on a character boundary. When it was

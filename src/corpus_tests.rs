@@ -249,3 +249,71 @@ fn two_roots_with_the_same_paths_get_distinct_ids() {
 
 #[path = "corpus/json_tests.rs"]
 mod json_tests;
+
+#[test]
+fn parallel_loading_keeps_walk_order_for_articles_and_warnings() {
+    // Enough files that rayon's workers finish them out of order.
+    let dir = tempfile::tempdir().unwrap();
+    let mut want_ids = Vec::new();
+    let mut want_warnings = Vec::new();
+    for section in ["a", "b", "c"] {
+        for n in 0..200 {
+            let rel = format!("{section}/{n:03}.txt");
+            if n % 17 == 0 {
+                write(dir.path(), &rel, b"");
+                want_warnings.push(format!("{rel}: empty file; skipped"));
+            } else {
+                write(dir.path(), &rel, format!("Title {rel}\nbody").as_bytes());
+                want_ids.push(rel);
+            }
+        }
+    }
+    let corpus = load(dir.path());
+    let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, want_ids);
+    let warnings: Vec<String> = corpus
+        .report
+        .warnings
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(warnings.len(), want_warnings.len());
+    for (got, want) in warnings.iter().zip(&want_warnings) {
+        assert!(got.ends_with(want.as_str()), "{got} vs {want}");
+    }
+}
+
+#[test]
+fn parse_bytes_gives_what_loading_the_file_gives() {
+    let cases: [(&str, InputKind, &[u8]); 3] = [
+        (
+            "a.txt",
+            InputKind::Text,
+            b"\xef\xbb\xbfTitle \x1b[31mred\n\nBody\x07 one\n",
+        ),
+        (
+            "b.json",
+            InputKind::Json,
+            br#"[{"title": "T", "body": "x"}, {"body": "no title"}]"#,
+        ),
+        (
+            "c.jsonl",
+            InputKind::JsonLines,
+            b"{\"title\": \"A\"}\n\nbad\n{\"title\": \"\xa3\"}",
+        ),
+    ];
+    for (name, kind, bytes) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), name, bytes);
+        let corpus = load(dir.path());
+        let (articles, warnings) = parse_bytes(kind, name, bytes, &LoadOptions::default());
+        assert_eq!(articles, corpus.articles, "{name}");
+        let messages = |w: &[Warning]| w.iter().map(|w| w.message.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            messages(&warnings),
+            messages(&corpus.report.warnings),
+            "{name}"
+        );
+        assert!(!articles.is_empty(), "{name}");
+    }
+}

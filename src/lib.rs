@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod layout;
 pub mod search;
 pub mod state;
+pub mod synth;
 pub mod tui;
 pub mod ui;
 pub mod xdg;

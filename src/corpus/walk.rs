@@ -2,9 +2,11 @@
 
 use std::fs;
 use std::io::{self, Read};
+use std::iter;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use walkdir::WalkDir;
+use walkdir::{DirEntry, WalkDir};
 
 use super::{LoadError, Warning};
 use crate::clean::sanitize;
@@ -29,7 +31,18 @@ pub struct Input {
     /// The parent folder relative to the root, `""` at the root.
     pub section: String,
     pub kind: InputKind,
-    embedded: Option<&'static [u8]>,
+    source: Source,
+}
+
+/// Where an input's bytes are.
+#[derive(Debug, Clone)]
+enum Source {
+    /// Built into the binary.
+    Embedded(&'static [u8]),
+    /// A file the walk saw is regular: it can be opened without a check.
+    RegularFile,
+    /// A path given as is, which could be a FIFO: opening it could block.
+    Unchecked,
 }
 
 impl Input {
@@ -39,51 +52,69 @@ impl Input {
             id: name.to_owned(),
             section: String::new(),
             kind: kind_of(Path::new(name)).unwrap_or(InputKind::Text),
-            embedded: Some(bytes),
+            source: Source::Embedded(bytes),
         }
     }
 
     /// Reads at most `limit` bytes; says whether there was more.
     pub fn read_limited(&self, limit: usize) -> io::Result<(Vec<u8>, bool)> {
-        if let Some(bytes) = self.embedded {
-            let cut = bytes.len() > limit;
-            return Ok((bytes[..bytes.len().min(limit)].to_vec(), cut));
-        }
-        let mut bytes = read_regular(&self.path, limit as u64 + 1)?;
+        let mut bytes = match self.source {
+            Source::Embedded(bytes) => bytes[..bytes.len().min(limit.saturating_add(1))].to_vec(),
+            _ => self.read_file(limit as u64 + 1)?,
+        };
         let cut = bytes.len() > limit;
         bytes.truncate(limit);
         Ok((bytes, cut))
     }
 
     pub fn read_all(&self) -> io::Result<Vec<u8>> {
-        match self.embedded {
-            Some(bytes) => Ok(bytes.to_vec()),
-            None => read_regular(&self.path, u64::MAX),
+        match self.source {
+            Source::Embedded(bytes) => Ok(bytes.to_vec()),
+            _ => self.read_file(u64::MAX),
         }
     }
-}
 
-/// Reads up to `limit` bytes of a regular file, in one read when the size is
-/// right. Anything else is refused before it is opened: a FIFO would block.
-fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    let meta = fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(io::Error::other("not a regular file; skipped"));
+    /// The file, open; `None` for an embedded input. A path not known to
+    /// be a regular file is checked before it is opened: a FIFO would block.
+    pub fn open(&self) -> io::Result<Option<fs::File>> {
+        match self.source {
+            Source::Embedded(_) => Ok(None),
+            Source::Unchecked if !fs::metadata(&self.path)?.is_file() => {
+                Err(io::Error::other("not a regular file; skipped"))
+            }
+            _ => fs::File::open(&self.path).map(Some),
+        }
     }
-    let size = meta.len().min(limit);
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    fs::File::open(path)?.take(limit).read_to_end(&mut bytes)?;
-    Ok(bytes)
+
+    /// Up to `limit` bytes of the file. The size comes from the open file,
+    /// so that a file is read in one `read`, four system calls in all.
+    fn read_file(&self, limit: u64) -> io::Result<Vec<u8>> {
+        let Some(file) = self.open()? else {
+            return Ok(Vec::new());
+        };
+        let size = file.metadata()?.len();
+        // Files such as those in /proc say 0 and still have bytes: read on.
+        let wanted = if size == 0 { limit } else { size.min(limit) };
+        let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit)).unwrap_or(0));
+        // `take` stops at the size seen without another call to find EOF.
+        file.take(wanted).read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
 }
 
 /// The article kind a file name says, if any.
 pub fn kind_of(path: &Path) -> Option<InputKind> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "txt" => Some(InputKind::Text),
-        "json" => Some(InputKind::Json),
-        "jsonl" | "ndjson" => Some(InputKind::JsonLines),
-        _ => None,
+    // Compared in place: lowercasing a copy cost an allocation per file.
+    let ext = path.extension()?.to_str()?;
+    let is = |known: &str| ext.eq_ignore_ascii_case(known);
+    if is("txt") {
+        Some(InputKind::Text)
+    } else if is("json") {
+        Some(InputKind::Json)
+    } else if is("jsonl") || is("ndjson") {
+        Some(InputKind::JsonLines)
+    } else {
+        None
     }
 }
 
@@ -93,7 +124,6 @@ fn is_project_file(path: &Path) -> bool {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    let stem = stem.to_ascii_lowercase();
     [
         "readme",
         "license",
@@ -103,13 +133,31 @@ fn is_project_file(path: &Path) -> bool {
         "notice",
         "authors",
     ]
-    .contains(&stem.as_str())
+    .iter()
+    .any(|name| stem.eq_ignore_ascii_case(name))
 }
 
-/// Every article file under `roots`, in order. A root that does not exist is
-/// an error; anything else that cannot be walked becomes a warning.
-pub fn inputs(roots: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<Input>, LoadError> {
-    let mut found = Vec::new();
+/// One step of a walk, produced in corpus order and cheaply: what is costly
+/// about an entry (its kind, id and section) is worked out by
+/// [`Step::resolve`], which can run in parallel with the rest of the walk.
+pub enum Step {
+    Input(Input),
+    Warning(Warning),
+    Entry(Arc<Path>, walkdir::Result<DirEntry>),
+}
+
+/// What a step turned out to be.
+pub enum Found {
+    Input(Input),
+    Warning(Warning),
+}
+
+/// Every article file under `roots`, in order, found as the iterator is
+/// driven. Every root is looked at first: one that does not exist is an
+/// error before anything is read; anything else that cannot be walked
+/// becomes a warning.
+pub fn walk(roots: &[PathBuf]) -> Result<impl Iterator<Item = Step> + Send + use<>, LoadError> {
+    let mut steps: Vec<Box<dyn Iterator<Item = Step> + Send>> = Vec::with_capacity(roots.len());
     for root in roots {
         let meta = match fs::metadata(root) {
             Ok(meta) => meta,
@@ -117,79 +165,99 @@ pub fn inputs(roots: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<Inpu
                 return Err(LoadError::NotFound(sanitize(&root.display().to_string())));
             }
             Err(err) => {
-                warnings.push(Warning::new(root, err));
+                steps.push(Box::new(iter::once(Step::Warning(Warning::new(root, err)))));
                 continue;
             }
         };
         if meta.is_dir() {
-            walk_dir(root, &mut found, warnings);
+            steps.push(Box::new(walk_dir(root)));
         } else {
             let name = root
                 .file_name()
                 .map(|n| n.to_string_lossy())
                 .unwrap_or_default();
-            found.push(Input {
+            steps.push(Box::new(iter::once(Step::Input(Input {
                 path: root.clone(),
                 id: sanitize(&name),
                 section: String::new(),
                 kind: kind_of(root).unwrap_or(InputKind::Text),
-                embedded: None,
-            });
+                source: Source::Unchecked,
+            }))));
         }
     }
-    Ok(found)
+    Ok(steps.into_iter().flatten())
 }
 
-fn walk_dir(root: &Path, found: &mut Vec<Input>, warnings: &mut Vec<Warning>) {
-    let walker = WalkDir::new(root)
+fn walk_dir(root: &Path) -> impl Iterator<Item = Step> + Send + use<> {
+    let root: Arc<Path> = Arc::from(root);
+    WalkDir::new(&root)
         .follow_links(true)
-        .sort_by_file_name()
+        // By file name, as `sort_by_file_name` would, but without taking
+        // both paths apart at every comparison: entries sorted together
+        // are siblings, so their whole paths order as their names do.
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                let path = err.path().unwrap_or(root).to_owned();
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .map(move |entry| Step::Entry(Arc::clone(&root), entry))
+}
+
+impl Step {
+    /// The input or warning this step is, if any: directories and files
+    /// that are not articles are nothing.
+    pub fn resolve(self) -> Option<Found> {
+        match self {
+            Step::Input(input) => Some(Found::Input(input)),
+            Step::Warning(warning) => Some(Found::Warning(warning)),
+            Step::Entry(root, Ok(entry)) => resolve_entry(&root, &entry),
+            Step::Entry(root, Err(err)) => {
+                let path = err.path().unwrap_or(&root).to_owned();
                 let message = match err.loop_ancestor() {
                     Some(_) => "symbolic link loop; skipped".to_owned(),
                     None => err
                         .io_error()
                         .map_or_else(|| err.to_string(), |e| e.to_string()),
                 };
-                warnings.push(Warning::new(&path, message));
-                continue;
+                Some(Found::Warning(Warning::new(&path, message)))
             }
-        };
-        if entry.file_type().is_dir() {
-            continue;
         }
-        let path = entry.path();
-        let Some(kind) = kind_of(path) else { continue };
-        if is_project_file(path) {
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            warnings.push(Warning::new(path, "not a regular file; skipped"));
-            continue;
-        }
-        let rel = path.strip_prefix(root).unwrap_or(path);
-        let section = rel.parent().map(slash_path).unwrap_or_default();
-        found.push(Input {
-            path: path.to_owned(),
-            id: slash_path(rel),
-            section,
-            kind,
-            embedded: None,
-        });
     }
 }
 
-/// A relative path with `/` separators, cleaned: file names are untrusted.
-fn slash_path(path: &Path) -> String {
+fn resolve_entry(root: &Path, entry: &DirEntry) -> Option<Found> {
+    if entry.file_type().is_dir() {
+        return None;
+    }
+    let path = entry.path();
+    // The name alone: cheaper than taking the whole path apart.
+    let name = Path::new(entry.file_name());
+    let kind = kind_of(name)?;
+    if is_project_file(name) {
+        return None;
+    }
+    if !entry.file_type().is_file() {
+        let warning = Warning::new(path, "not a regular file; skipped");
+        return Some(Found::Warning(warning));
+    }
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    // One pass over the components for both: the section is the id's folders.
+    let joined = slash_joined(rel);
+    let section = joined.rfind('/').map_or("", |at| &joined[..at]);
+    Some(Found::Input(Input {
+        path: path.to_owned(),
+        id: sanitize(&joined),
+        section: sanitize(section),
+        kind,
+        // With links followed, the walk's file type is the target's.
+        source: Source::RegularFile,
+    }))
+}
+
+/// A relative path with `/` separators, not yet cleaned: file names are
+/// untrusted, and must go through `sanitize` before use.
+fn slash_joined(path: &Path) -> String {
     let parts: Vec<_> = path
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect();
-    sanitize(&parts.join("/"))
+    parts.join("/")
 }

@@ -1,0 +1,87 @@
+//! Loading benchmarks: the BBC corpus beside the repository, and 100,000
+//! synthetic articles (about 420 MB) in each layout, generated once into
+//! `bench-data/` (gitignored) and reused. `cargo bench --bench load`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use byline::synth::{self, Layout};
+use byline::{Corpus, LoadOptions};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+
+const SYNTH_ARTICLES: u64 = 100_000;
+const SYNTH_SEED: u64 = 1;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Times loads only: the corpus is dropped outside the measurement.
+fn bench_load(c: &mut Criterion, name: &str, path: &Path) {
+    let options = LoadOptions::default();
+    let paths = [path.to_owned()];
+    c.bench_function(name, |b| {
+        b.iter_batched(
+            || (),
+            |()| Corpus::load(&paths, &options),
+            BatchSize::PerIteration,
+        )
+    });
+}
+
+fn bbc(c: &mut Criterion) {
+    let path = repo().join("../shared/corpus/bbc");
+    if !path.is_dir() {
+        println!("skipped load/bbc: {} is absent", path.display());
+        return;
+    }
+    bench_load(c, "load/bbc", &path);
+}
+
+/// The synthetic corpus, generated unless a complete one is already there.
+fn synthetic(layout: Layout, name: &str) -> std::io::Result<PathBuf> {
+    let dir = repo()
+        .join("bench-data")
+        .join(format!("{name}-{SYNTH_ARTICLES}-seed{SYNTH_SEED}"));
+    // Written last, so that an interrupted generation is redone.
+    let done = dir.join(".complete");
+    if !done.exists() {
+        println!("generating {} (once)...", dir.display());
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
+        }
+        synth::write_corpus(&dir, layout, SYNTH_ARTICLES, SYNTH_SEED)?;
+        fs::write(&done, b"")?;
+    }
+    Ok(dir)
+}
+
+fn synth_100k(c: &mut Criterion) {
+    for (layout, name) in [(Layout::Text, "text"), (Layout::JsonLines, "jsonl")] {
+        match synthetic(layout, name) {
+            Ok(dir) => bench_load(c, &format!("load/synth-100k-{name}"), &dir),
+            Err(err) => println!("skipped load/synth-100k-{name}: {err}"),
+        }
+    }
+}
+
+criterion_group! {
+    name = bbc_group;
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = bbc
+}
+
+criterion_group! {
+    name = synth_group;
+    config = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10));
+    targets = synth_100k
+}
+
+criterion_main!(bbc_group, synth_group);

@@ -1,0 +1,63 @@
+//! Arbitrary bytes through the loaders, as a text, JSON or JSON Lines file:
+//! nothing may panic, and nothing that comes out may carry a control
+//! character to the terminal.
+//!
+//! The first byte picks the format (and a tiny body limit when its high bit
+//! is set, so that cutting bodies is fuzzed too); the rest is the file.
+
+#![no_main]
+
+use byline::Article;
+use byline::corpus::{InputKind, LoadOptions, Warning, parse_bytes};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&selector, file)) = data.split_first() else {
+        return;
+    };
+    let (kind, name) = match selector % 3 {
+        0 => (InputKind::Text, "fuzz.txt"),
+        1 => (InputKind::Json, "fuzz.json"),
+        _ => (InputKind::JsonLines, "fuzz.jsonl"),
+    };
+    let mut options = LoadOptions::default();
+    if selector & 0x80 != 0 {
+        options.max_body = 64;
+    }
+    let (articles, warnings) = parse_bytes(kind, name, file, &options);
+    for article in &articles {
+        check_article(article, &options);
+    }
+    for warning in &warnings {
+        check_warning(warning);
+    }
+});
+
+fn check_article(a: &Article, options: &LoadOptions) {
+    assert!(!a.id.is_empty());
+    assert_clean(&a.title, true);
+    for text in [&a.body, &a.section, &a.id]
+        .into_iter()
+        .chain(a.source.as_ref())
+        .chain(a.author.as_ref())
+        .chain(a.url.as_ref())
+        .chain(&a.tags)
+    {
+        assert_clean(text, false);
+    }
+    // A cut body keeps at most `max_body` bytes, then a one-line note.
+    assert!(a.body.len() <= options.max_body + 100, "{}", a.body.len());
+}
+
+fn check_warning(w: &Warning) {
+    assert_clean(&w.path, true);
+    assert_clean(&w.message, false);
+}
+
+/// No control character but `'\n'`, and not even that on one line.
+fn assert_clean(text: &str, one_line: bool) {
+    let bad = text
+        .chars()
+        .find(|&c| c.is_control() && (one_line || c != '\n'));
+    assert!(bad.is_none(), "{bad:?} in {text:?}");
+}

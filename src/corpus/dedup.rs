@@ -1,0 +1,133 @@
+//! Exact duplicates, dropped once everything is loaded, and ids made unique.
+
+use std::collections::HashMap;
+
+use super::Duplicate;
+use crate::article::Article;
+
+/// Keeps the first of articles with the same URL, or the same title and body,
+/// and says which were dropped in favour of which.
+pub fn drop_duplicates(articles: &mut Vec<Article>) -> Vec<Duplicate> {
+    let original = find_originals(articles);
+    // Where each kept article lands once the duplicates are gone.
+    let mut new_index = Vec::with_capacity(articles.len());
+    let mut kept = 0;
+    for o in &original {
+        new_index.push(kept);
+        kept += usize::from(o.is_none());
+    }
+    let duplicates = original
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| {
+            let first = (*o)?;
+            let a = &articles[i];
+            Some(Duplicate {
+                id: a.id.clone(),
+                section: a.section.clone(),
+                of: new_index[first],
+            })
+        })
+        .collect();
+    let mut flags = original.into_iter();
+    articles.retain(|_| flags.next().flatten().is_none());
+    duplicates
+}
+
+/// For each article, the index of the earlier one it duplicates, if any.
+fn find_originals(articles: &[Article]) -> Vec<Option<usize>> {
+    let mut original: Vec<Option<usize>> = vec![None; articles.len()];
+    let mut urls: HashMap<&str, usize> = HashMap::with_capacity(articles.len());
+    // Keyed by title and body length: bodies are compared only on a tie.
+    // Articles kept with the same key form a chain through `next`, newest
+    // first, so that no article needs an allocation of its own.
+    let mut texts: HashMap<(&str, usize), usize> = HashMap::with_capacity(articles.len());
+    let mut next: Vec<Option<usize>> = vec![None; articles.len()];
+    for (i, a) in articles.iter().enumerate() {
+        if let Some(url) = a.url.as_deref().filter(|u| !u.is_empty()) {
+            if let Some(&first) = urls.get(url) {
+                original[i] = Some(first);
+                continue;
+            }
+            urls.insert(url, i);
+        }
+        let key = (a.title.as_str(), a.body.len());
+        let mut candidate = texts.get(&key).copied();
+        // Kept articles have distinct bodies: at most one can match.
+        while let Some(j) = candidate {
+            if articles[j].body == a.body {
+                original[i] = Some(j);
+                break;
+            }
+            candidate = next[j];
+        }
+        if original[i].is_none() {
+            next[i] = texts.insert(key, i);
+        }
+    }
+    original
+}
+
+/// Two roots can hold the same relative path: later ones get `~2`, `~3`...
+pub fn make_ids_unique(articles: &mut [Article]) {
+    // Found first, renamed after: the ids are borrowed, not copied, while
+    // they are counted.
+    let mut renames = Vec::new();
+    {
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(articles.len());
+        for (i, a) in articles.iter().enumerate() {
+            let n = seen.entry(a.id.as_str()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                renames.push((i, *n));
+            }
+        }
+    }
+    for (i, n) in renames {
+        let a = &mut articles[i];
+        a.id = format!("{}~{n}", a.id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, title: &str, body: &str) -> Article {
+        Article {
+            id: id.into(),
+            title: title.into(),
+            body: body.into(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn bodies_of_the_same_length_and_title_are_told_apart() {
+        let mut articles = vec![
+            article("a", "T", "aaa"),
+            article("b", "T", "bbb"),
+            article("c", "T", "ccc"),
+            article("d", "T", "aaa"),
+            article("e", "T", "bbb"),
+        ];
+        let duplicates = drop_duplicates(&mut articles);
+        let kept: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(kept, ["a", "b", "c"]);
+        let of: Vec<(&str, usize)> = duplicates.iter().map(|d| (d.id.as_str(), d.of)).collect();
+        assert_eq!(of, [("d", 0), ("e", 1)]);
+    }
+
+    #[test]
+    fn repeated_ids_get_a_count() {
+        let mut articles = vec![
+            article("x", "1", ""),
+            article("y", "2", ""),
+            article("x", "3", ""),
+            article("x", "4", ""),
+        ];
+        make_ids_unique(&mut articles);
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["x", "y", "x~2", "x~3"]);
+    }
+}

@@ -1,0 +1,95 @@
+use std::fs;
+
+use super::*;
+use crate::corpus::{Corpus, LoadOptions};
+
+/// A file loaded through the chunked path, and the same bytes parsed whole.
+fn both_ways(bytes: &[u8]) -> (Corpus, Vec<crate::Article>, Vec<Warning>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("feed.jsonl");
+    fs::write(&path, bytes).unwrap();
+    let options = LoadOptions::default();
+    let streamed = Corpus::load(&[path], &options).unwrap();
+    let input = Input::embedded("feed.jsonl", bytes.to_vec().leak());
+    let mut warnings = Vec::new();
+    let whole = json::parse_lines(&input, bytes, &options, &mut warnings)
+        .map_err(|e| warnings.push(Warning::new(&input.path, e)))
+        .unwrap_or_default();
+    (streamed, whole, warnings)
+}
+
+fn assert_same(bytes: &[u8]) -> Corpus {
+    let (streamed, whole, warnings) = both_ways(bytes);
+    assert_eq!(streamed.articles, whole);
+    let streamed_warnings: Vec<String> = (streamed.report.warnings.iter())
+        .map(|w| w.message.clone())
+        .collect();
+    let whole_warnings: Vec<String> = warnings.iter().map(|w| w.message.clone()).collect();
+    assert_eq!(streamed_warnings, whole_warnings);
+    assert_eq!(streamed.report.bytes, bytes.len() as u64);
+    streamed
+}
+
+#[test]
+fn chunks_give_what_the_whole_file_gives() {
+    let long_body = "word ".repeat(40);
+    let text = format!(
+        "\u{feff}{{\"title\": \"One\", \"body\": \"a\\n\\nb\"}}\r\n\n   \n\
+         {{\"title\": \"Two\", \"body\": \"{long_body}\", \"date\": \"nonsense\"}}\n\
+         not json\n\
+         {{\"title\": \"Three\", \"section\": \"world\"}}"
+    );
+    let corpus = assert_same(text.as_bytes());
+    let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["feed.jsonl#1", "feed.jsonl#2", "feed.jsonl#4"]);
+    let warnings: Vec<String> = corpus
+        .report
+        .warnings
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[0].contains("entry 2 (line 4): date"),
+        "{warnings:?}"
+    );
+    assert!(warnings[1].contains("entry 3 (line 5): "), "{warnings:?}");
+}
+
+#[test]
+fn windows_1252_late_in_the_file_is_read_whole() {
+    // Distinct titles: duplicates would be dropped by the load.
+    let mut bytes: Vec<u8> = (0..5)
+        .flat_map(|n| format!("{{\"title\": \"Title {n}\"}}\n").into_bytes())
+        .collect();
+    bytes.extend_from_slice(b"{\"title\": \"\xa315m deal\"}\n");
+    let corpus = assert_same(&bytes);
+    assert_eq!(corpus.articles[5].title, "£15m deal");
+}
+
+#[test]
+fn utf16_is_read_whole() {
+    let text = "{\"title\": \"Wide\"}\n{\"title\": \"Again\"}\n";
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let corpus = assert_same(&bytes);
+    assert_eq!(corpus.articles.len(), 2);
+}
+
+#[test]
+fn a_nul_byte_late_in_the_file_skips_it_all() {
+    let mut bytes = b"{\"title\": \"First\"}\n".repeat(5);
+    bytes.extend_from_slice(b"{\"title\": \"\0\"}\n");
+    bytes.extend_from_slice(&b"{\"title\": \"Last\"}\n".repeat(5));
+    let corpus = assert_same(&bytes);
+    assert!(corpus.articles.is_empty());
+    assert_eq!(corpus.report.warnings.len(), 1);
+}
+
+#[test]
+fn empty_and_blank_files_give_nothing() {
+    for bytes in [&b""[..], b"\n\n  \n"] {
+        let corpus = assert_same(bytes);
+        assert!(corpus.articles.is_empty() && corpus.report.warnings.is_empty());
+    }
+}
