@@ -72,4 +72,13 @@ proptest! {
         let among = rank_among(&articles, &everyone, &query, &|| false);
         prop_assert_eq!(among, rank(&articles, &query, &|| false));
     }
+
+    #[test]
+    fn the_needle_is_the_matchers_own_first_test(
+        title in "[aAbB 1é中É-]{0,12}",
+        query in "[aAbB 1é中É]{1,4}",
+    ) {
+        let matches = matcher().fuzzy_match(&title, &query).is_some();
+        prop_assert_eq!(Needle::new(&query).may_match(&title), matches);
+    }
 }

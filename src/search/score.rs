@@ -14,6 +14,7 @@
 
 mod matrix;
 
+use matrix::Pattern;
 pub(super) use matrix::Scratch;
 
 /// SkimMatcherV2's default scoring constants (`SkimScoreConfig::default`).
@@ -29,7 +30,7 @@ const BONUS_FIRST_CHAR_MULTIPLIER: i32 = 2;
 
 /// Scores titles against one query.
 pub(super) struct Scorer {
-    pattern: Vec<char>,
+    pattern: Pattern,
     /// SkimMatcherV2's smart case looks at ASCII capitals only.
     case_sensitive: bool,
     /// The query's bytes when it is a single character.
@@ -62,7 +63,10 @@ impl Scorer {
             _ => None,
         };
         Self {
-            pattern: query.chars().collect(),
+            pattern: Pattern {
+                chars: query.chars().collect(),
+                ascii: query.is_ascii().then(|| query.as_bytes().to_vec()),
+            },
             case_sensitive: query.chars().any(|c| c.is_ascii_uppercase()),
             single,
         }
