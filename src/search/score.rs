@@ -13,6 +13,7 @@
 //! before. Starting every title from a clean matrix makes ranking repeatable.
 
 mod matrix;
+mod pair;
 
 use matrix::Pattern;
 pub(super) use matrix::Scratch;
@@ -129,6 +130,7 @@ pub(super) enum CharType {
 }
 
 impl CharType {
+    #[inline]
     pub(super) fn of(ch: char) -> Self {
         match ch {
             '\0' => CharType::Empty,
@@ -143,6 +145,7 @@ impl CharType {
 
 /// SkimMatcherV2's bonus for where a character stands: after a separator
 /// or at the start, after punctuation, or at a camel-case hump.
+#[inline]
 pub(super) fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
     use CharType::*;
     match (prev, cur) {

@@ -70,7 +70,7 @@ pub(super) fn score(
 }
 
 /// One character of a title or query: a byte of ASCII text, or a char.
-trait Unit: Copy {
+pub(super) trait Unit: Copy {
     fn char(self) -> char;
 }
 
@@ -89,6 +89,10 @@ impl Unit for char {
 fn run<U: Unit>(choice: &[U], pattern: &[U], case_sensitive: bool, w: &mut Work) -> Option<i64> {
     if !first_matches(choice, pattern, case_sensitive, &mut w.first) {
         return None;
+    }
+    if let ([a, b], [f0, f1]) = (pattern, w.first.as_slice()) {
+        let pair = [a.char(), b.char()];
+        return Some(super::pair::score(choice, pair, case_sensitive, [*f0, *f1]));
     }
     let cols = choice.len() + 1;
     in_place_bonuses(choice, &mut w.in_place);
