@@ -107,7 +107,8 @@ fn everything(indices: impl Iterator<Item = usize>) -> Vec<Hit> {
 
 /// What one ranking pass needs for every title.
 struct Pass {
-    needle: Needle,
+    /// `None` for one character, which the scorer looks for itself.
+    needle: Option<Needle>,
     scorer: Scorer,
     query: String,
     ignore_case: bool,
@@ -116,7 +117,7 @@ struct Pass {
 impl Pass {
     fn new(query: &str) -> Self {
         Self {
-            needle: Needle::new(query),
+            needle: (query.chars().nth(1).is_some()).then(|| Needle::new(query)),
             scorer: Scorer::new(query),
             query: query.to_owned(),
             ignore_case: !query.chars().any(char::is_uppercase),
@@ -125,18 +126,15 @@ impl Pass {
 
     fn key(&self, index: usize, article: &Article, scratch: &mut Scratch) -> Option<RankKey> {
         let title = &article.title;
-        if !self.needle.may_match(title) {
+        if let Some(needle) = &self.needle
+            && !needle.may_match(title)
+        {
             return None;
         }
         let score = self.scorer.score(title, scratch)?;
         let word = whole_word(title, &self.query, self.ignore_case);
-        Some(RankKey {
-            other: !word,
-            length: if word { title.len() } else { 0 },
-            score: Reverse(score),
-            date: Reverse(article.date),
-            index,
-        })
+        let length = if word { title.len() } else { 0 };
+        Some(RankKey::new(word, length, score, article.date, index))
     }
 }
 
@@ -149,13 +147,33 @@ impl Pass {
 /// expects the title most about the word. Then by score, newer date, corpus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct RankKey {
-    /// `false` for whole-word hits, so they sort first.
-    other: bool,
-    /// The title's length for whole-word hits, 0 for the others.
-    length: usize,
-    score: Reverse<i64>,
+    /// Not a whole word (1 bit), the title's length for whole words (31
+    /// bits), `i32::MAX - score` (32 bits): one comparison usually decides.
+    major: u64,
     date: Reverse<Option<i64>>,
     index: usize,
+}
+
+impl RankKey {
+    fn new(word: bool, length: usize, score: i64, date: Option<i64>, index: usize) -> Self {
+        // Scores are SkimMatcherV2's i32s; lengths beyond 2^31 bytes do not occur.
+        let length = length.min(i32::MAX as usize) as u64;
+        let score = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX));
+        let below_best = (i64::from(i32::MAX) - score) as u64;
+        Self {
+            major: u64::from(!word) << 63 | length << 32 | below_best,
+            date: Reverse(date),
+            index,
+        }
+    }
+
+    fn hit(&self) -> Hit {
+        Hit {
+            index: self.index,
+            score: i64::from(i32::MAX) - (self.major & u64::from(u32::MAX)) as i64,
+            word: self.major >> 63 == 0,
+        }
+    }
 }
 
 /// Joins the chunks and sorts them, unless the pass was cancelled.
@@ -171,11 +189,7 @@ fn finish(
         return None;
     }
     keys.par_sort_unstable();
-    let hits = keys.par_iter().map(|k| Hit {
-        index: k.index,
-        score: k.score.0,
-        word: !k.other,
-    });
+    let hits = keys.par_iter().map(RankKey::hit);
     Some(hits.collect())
 }
 

@@ -94,8 +94,13 @@ fn run<U: Unit>(choice: &[U], pattern: &[U], case_sensitive: bool, w: &mut Work)
         let pair = [a.char(), b.char()];
         return Some(super::pair::score(choice, pair, case_sensitive, [*f0, *f1]));
     }
+    // Nothing left of the first match is ever read: start the matrix there.
+    let skip = w.first[0];
+    let before = skip.checked_sub(1).map(|at| choice[at].char());
+    let choice = &choice[skip..];
+    w.first.iter_mut().for_each(|f| *f -= skip);
     let cols = choice.len() + 1;
-    in_place_bonuses(choice, &mut w.in_place);
+    in_place_bonuses(choice, before, &mut w.in_place);
     w.cells.clear();
     w.cells.resize(2 * cols, FRESH);
     // Row 0 stands for "no pattern character yet": every column may be skipped.
@@ -134,17 +139,18 @@ fn first_matches<U: Unit>(
 }
 
 /// The bonus for matching at each column (column `j + 1` is character `j`),
-/// doubled for the first character.
-fn in_place_bonuses<U: Unit>(choice: &[U], out: &mut Vec<i32>) {
+/// doubled for the title's first character; `before` is the character
+/// before `choice` when it starts inside the title.
+fn in_place_bonuses<U: Unit>(choice: &[U], before: Option<char>, out: &mut Vec<i32>) {
     out.clear();
     out.push(0);
-    let mut prev = CharType::of('\0');
+    let mut prev = CharType::of(before.unwrap_or('\0'));
     for &c in choice {
         let kind = CharType::of(c.char());
         out.push(in_place_bonus(prev, kind));
         prev = kind;
     }
-    if let Some(first) = out.get_mut(1) {
+    if let (None, Some(first)) = (before, out.get_mut(1)) {
         *first *= BONUS_FIRST_CHAR_MULTIPLIER;
     }
 }
