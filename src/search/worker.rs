@@ -81,7 +81,8 @@ impl SearchWorker {
     }
 
     /// Like [`SearchWorker::new`], calling `notify` from the worker thread
-    /// after each result is sent, to wake the UI's event loop.
+    /// after each result is sent, to wake the UI's event loop. It must not
+    /// block: dropping the worker waits for the thread.
     pub fn with_notifier<A>(
         articles: Arc<A>,
         notify: impl Fn() + Send + 'static,
