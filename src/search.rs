@@ -11,6 +11,7 @@ mod highlight;
 mod in_article;
 mod prefilter;
 mod score;
+mod titles;
 mod worker;
 
 use std::cmp::Reverse;
@@ -22,9 +23,11 @@ use rayon::prelude::*;
 use crate::article::Article;
 use prefilter::{Needle, whole_word};
 use score::{Scorer, Scratch};
+use titles::Titles;
 
 pub use highlight::{Segment, segments, title_segments};
 pub use in_article::{ArticleHit, find_in_layout, next_hit, previous_hit};
+pub use titles::TitleIndex;
 pub use worker::{SearchResult, SearchWorker};
 
 /// How many titles a worker scores between two checks for cancellation.
@@ -47,34 +50,63 @@ pub fn matcher() -> SkimMatcherV2 {
 }
 
 /// Every article whose title matches `query`, best first (the rule is on
-/// [`RankKey`]). An empty query lists everything in corpus order. Returns `None` when `cancelled` said so before the pass ended.
+/// [`RankKey`]). An empty query lists everything in corpus order. Returns
+/// `None` when `cancelled` said so before the pass ended.
 pub fn rank(
     articles: &[Article],
     query: &str,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Hit>> {
+    rank_first(articles, articles.len(), query, cancelled)
+}
+
+/// [`rank`] over a [`TitleIndex`]: the same result, faster to scan.
+pub fn rank_index(
+    index: &TitleIndex,
+    query: &str,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
+    rank_first(index, index.len(), query, cancelled)
+}
+
+/// [`rank`] over the first `count` titles only.
+fn rank_first<T: Titles + ?Sized>(
+    titles: &T,
+    count: usize,
+    query: &str,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
+    let count = count.min(titles.count());
     if query.is_empty() {
-        return Some(everything(0..articles.len()));
+        return Some(everything(0..count));
     }
     let pass = Pass::new(query);
-    let chunks = articles.par_chunks(CHUNK).enumerate().map(|(c, chunk)| {
+    let chunks = (0..count.div_ceil(CHUNK)).into_par_iter().map(|c| {
         (!cancelled()).then(|| {
             let mut scratch = Scratch::default();
-            let indexed = chunk.iter().enumerate().map(|(i, a)| (c * CHUNK + i, a));
-            indexed
-                .filter_map(|(i, a)| pass.key(i, a, &mut scratch))
-                .collect()
+            let indices = c * CHUNK..count.min((c + 1) * CHUNK);
+            let keys = indices.filter_map(|i| pass.key(i, titles, &mut scratch));
+            keys.collect()
         })
     });
     finish(chunks.collect(), cancelled)
 }
 
 /// [`rank`] over the articles at `among` only, in the order `rank` would
-/// give them. When the query grows by a letter,
-/// only the titles that matched before can match, so typing narrows the
-/// last result instead of scanning the whole corpus again.
+/// give them. When the query grows by a letter, only the titles that
+/// matched before can match, so typing narrows the last result instead of
+/// scanning the whole corpus again.
 pub fn rank_among(
     articles: &[Article],
+    among: &[usize],
+    query: &str,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
+    rank_among_in(articles, among, query, cancelled)
+}
+
+fn rank_among_in<T: Titles + ?Sized>(
+    titles: &T,
     among: &[usize],
     query: &str,
     cancelled: &(dyn Fn() -> bool + Sync),
@@ -86,10 +118,9 @@ pub fn rank_among(
     let chunks = among.par_chunks(CHUNK).map(|chunk| {
         (!cancelled()).then(|| {
             let mut scratch = Scratch::default();
-            let indexed = chunk.iter().filter_map(|&i| Some((i, articles.get(i)?)));
-            indexed
-                .filter_map(|(i, a)| pass.key(i, a, &mut scratch))
-                .collect()
+            let known = chunk.iter().filter(|&&i| i < titles.count());
+            let keys = known.filter_map(|&i| pass.key(i, titles, &mut scratch));
+            keys.collect()
         })
     });
     finish(chunks.collect(), cancelled)
@@ -124,8 +155,13 @@ impl Pass {
         }
     }
 
-    fn key(&self, index: usize, article: &Article, scratch: &mut Scratch) -> Option<RankKey> {
-        let title = &article.title;
+    fn key<T: Titles + ?Sized>(
+        &self,
+        index: usize,
+        titles: &T,
+        scratch: &mut Scratch,
+    ) -> Option<RankKey> {
+        let title = titles.title(index);
         if let Some(needle) = &self.needle
             && !needle.may_match(title)
         {
@@ -134,7 +170,7 @@ impl Pass {
         let score = self.scorer.score(title, scratch)?;
         let word = whole_word(title, &self.query, self.ignore_case);
         let length = if word { title.len() } else { 0 };
-        Some(RankKey::new(word, length, score, article.date, index))
+        Some(RankKey::new(word, length, score, titles.date(index), index))
     }
 }
 
