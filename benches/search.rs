@@ -1,7 +1,8 @@
 //! Ranking speed over synthetic titles: 100k and 1M, queries of 1 to 6
 //! characters, including a word typed letter by letter as the overlay sees it.
 //!
-//! `cargo bench --bench search` (add `-- 100k` or `-- 1M` to pick a size).
+//! `cargo bench --bench search` (add `-- 100k` or `-- 1M` to pick a size,
+//! `-- index/` or `-- rank/` a path).
 //! The titles come from a tiny seeded PRNG over a word list, so every run
 //! ranks the same corpus without depending on a generator elsewhere.
 
@@ -9,7 +10,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use byline::Article;
-use byline::search::rank;
+use byline::search::{TitleIndex, rank, rank_index};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 const WORDS: &[&str] = &[
@@ -151,7 +152,7 @@ impl Rng {
     }
 }
 
-/// `n` titles of 3 to 11 words, some names capitalised, one in 50 with CJK.
+/// `n` articles with titles of 3 to 11 words, some names capitalised, one in 50 with CJK.
 fn titles(n: usize) -> Vec<Article> {
     let mut rng = Rng(0x5eed_b711_e000_0001);
     (0..n)
@@ -169,9 +170,13 @@ fn titles(n: usize) -> Vec<Article> {
                 };
                 title.push_str(word);
             }
+            // An id and a short body allocated between the titles, as a
+            // loader leaves them, so scanning titles meets the same memory.
             Article {
+                id: format!("corpus.jsonl#{i}"),
                 title,
                 date: Some(1_100_000_000 + (i as i64 % 100_000) * 60),
+                body: format!("Article {i}: ").repeat(6),
                 ..Article::default()
             }
         })
@@ -184,18 +189,30 @@ const QUERIES: &[&str] = &[
     "m", "mi", "min", "mini", "minis", "minist", "e", "ta", "chel", "Blair", "北京", "xqzj",
 ];
 
+/// `rank` over the articles (as `byline search` does) and `rank_index`
+/// over a [`TitleIndex`] (as the overlay's worker does).
 fn bench_size(c: &mut Criterion, label: &str, n: usize, samples: usize) {
     let articles = titles(n);
-    let mut group = c.benchmark_group(format!("rank/{label}"));
-    group.sample_size(samples);
-    group.warm_up_time(Duration::from_millis(500));
-    group.measurement_time(Duration::from_secs(2));
-    for &query in QUERIES {
-        group.bench_with_input(BenchmarkId::from_parameter(query), query, |b, q| {
-            b.iter(|| rank(black_box(&articles), q, &|| false).map(|h| h.len()))
-        });
+    let index = TitleIndex::new(&articles);
+    for (path, use_index) in [("rank", false), ("index", true)] {
+        let mut group = c.benchmark_group(format!("{path}/{label}"));
+        group.sample_size(samples);
+        group.warm_up_time(Duration::from_millis(500));
+        group.measurement_time(Duration::from_secs(2));
+        for &query in QUERIES {
+            group.bench_with_input(BenchmarkId::from_parameter(query), query, |b, q| {
+                b.iter(|| {
+                    let hits = if use_index {
+                        rank_index(black_box(&index), q, &|| false)
+                    } else {
+                        rank(black_box(&articles), q, &|| false)
+                    };
+                    hits.map(|h| h.len())
+                })
+            });
+        }
+        group.finish();
     }
-    group.finish();
 }
 
 fn ranking(c: &mut Criterion) {

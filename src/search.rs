@@ -11,6 +11,7 @@ mod highlight;
 mod in_article;
 mod prefilter;
 mod score;
+mod titles;
 mod worker;
 
 use std::cmp::Reverse;
@@ -22,9 +23,11 @@ use rayon::prelude::*;
 use crate::article::Article;
 use prefilter::{Needle, whole_word};
 use score::{Scorer, Scratch};
+use titles::Titles;
 
 pub use highlight::{Segment, segments, title_segments};
 pub use in_article::{ArticleHit, find_in_layout, next_hit, previous_hit};
+pub use titles::TitleIndex;
 pub use worker::{SearchResult, SearchWorker};
 
 /// How many titles a worker scores between two checks for cancellation.
@@ -47,34 +50,63 @@ pub fn matcher() -> SkimMatcherV2 {
 }
 
 /// Every article whose title matches `query`, best first (the rule is on
-/// [`RankKey`]). An empty query lists everything in corpus order. Returns `None` when `cancelled` said so before the pass ended.
+/// [`RankKey`]). An empty query lists everything in corpus order. Returns
+/// `None` when `cancelled` said so before the pass ended.
 pub fn rank(
     articles: &[Article],
     query: &str,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Hit>> {
+    rank_first(articles, articles.len(), query, cancelled)
+}
+
+/// [`rank`] over a [`TitleIndex`]: the same result, faster to scan.
+pub fn rank_index(
+    index: &TitleIndex,
+    query: &str,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
+    rank_first(index, index.len(), query, cancelled)
+}
+
+/// [`rank`] over the first `count` titles only.
+fn rank_first<T: Titles + ?Sized>(
+    titles: &T,
+    count: usize,
+    query: &str,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
+    let count = count.min(titles.count());
     if query.is_empty() {
-        return Some(everything(0..articles.len()));
+        return Some(everything(0..count));
     }
     let pass = Pass::new(query);
-    let chunks = articles.par_chunks(CHUNK).enumerate().map(|(c, chunk)| {
+    let chunks = (0..count.div_ceil(CHUNK)).into_par_iter().map(|c| {
         (!cancelled()).then(|| {
             let mut scratch = Scratch::default();
-            let indexed = chunk.iter().enumerate().map(|(i, a)| (c * CHUNK + i, a));
-            indexed
-                .filter_map(|(i, a)| pass.key(i, a, &mut scratch))
-                .collect()
+            let indices = c * CHUNK..count.min((c + 1) * CHUNK);
+            let keys = indices.filter_map(|i| pass.key(i, titles, &mut scratch));
+            keys.collect()
         })
     });
     finish(chunks.collect(), cancelled)
 }
 
 /// [`rank`] over the articles at `among` only, in the order `rank` would
-/// give them. When the query grows by a letter,
-/// only the titles that matched before can match, so typing narrows the
-/// last result instead of scanning the whole corpus again.
+/// give them. When the query grows by a letter, only the titles that
+/// matched before can match, so typing narrows the last result instead of
+/// scanning the whole corpus again.
 pub fn rank_among(
     articles: &[Article],
+    among: &[usize],
+    query: &str,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<Hit>> {
+    rank_among_in(articles, among, query, cancelled)
+}
+
+fn rank_among_in<T: Titles + ?Sized>(
+    titles: &T,
     among: &[usize],
     query: &str,
     cancelled: &(dyn Fn() -> bool + Sync),
@@ -86,10 +118,9 @@ pub fn rank_among(
     let chunks = among.par_chunks(CHUNK).map(|chunk| {
         (!cancelled()).then(|| {
             let mut scratch = Scratch::default();
-            let indexed = chunk.iter().filter_map(|&i| Some((i, articles.get(i)?)));
-            indexed
-                .filter_map(|(i, a)| pass.key(i, a, &mut scratch))
-                .collect()
+            let known = chunk.iter().filter(|&&i| i < titles.count());
+            let keys = known.filter_map(|&i| pass.key(i, titles, &mut scratch));
+            keys.collect()
         })
     });
     finish(chunks.collect(), cancelled)
@@ -107,7 +138,8 @@ fn everything(indices: impl Iterator<Item = usize>) -> Vec<Hit> {
 
 /// What one ranking pass needs for every title.
 struct Pass {
-    needle: Needle,
+    /// `None` for one character, which the scorer looks for itself.
+    needle: Option<Needle>,
     scorer: Scorer,
     query: String,
     ignore_case: bool,
@@ -116,27 +148,29 @@ struct Pass {
 impl Pass {
     fn new(query: &str) -> Self {
         Self {
-            needle: Needle::new(query),
+            needle: (query.chars().nth(1).is_some()).then(|| Needle::new(query)),
             scorer: Scorer::new(query),
             query: query.to_owned(),
             ignore_case: !query.chars().any(char::is_uppercase),
         }
     }
 
-    fn key(&self, index: usize, article: &Article, scratch: &mut Scratch) -> Option<RankKey> {
-        let title = &article.title;
-        if !self.needle.may_match(title) {
+    fn key<T: Titles + ?Sized>(
+        &self,
+        index: usize,
+        titles: &T,
+        scratch: &mut Scratch,
+    ) -> Option<RankKey> {
+        let title = titles.title(index);
+        if let Some(needle) = &self.needle
+            && !needle.may_match(title)
+        {
             return None;
         }
         let score = self.scorer.score(title, scratch)?;
         let word = whole_word(title, &self.query, self.ignore_case);
-        Some(RankKey {
-            other: !word,
-            length: if word { title.len() } else { 0 },
-            score: Reverse(score),
-            date: Reverse(article.date),
-            index,
-        })
+        let length = if word { title.len() } else { 0 };
+        Some(RankKey::new(word, length, score, titles.date(index), index))
     }
 }
 
@@ -149,13 +183,33 @@ impl Pass {
 /// expects the title most about the word. Then by score, newer date, corpus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct RankKey {
-    /// `false` for whole-word hits, so they sort first.
-    other: bool,
-    /// The title's length for whole-word hits, 0 for the others.
-    length: usize,
-    score: Reverse<i64>,
+    /// Not a whole word (1 bit), the title's length for whole words (31
+    /// bits), `i32::MAX - score` (32 bits): one comparison usually decides.
+    major: u64,
     date: Reverse<Option<i64>>,
     index: usize,
+}
+
+impl RankKey {
+    fn new(word: bool, length: usize, score: i64, date: Option<i64>, index: usize) -> Self {
+        // Scores are SkimMatcherV2's i32s; lengths beyond 2^31 bytes do not occur.
+        let length = length.min(i32::MAX as usize) as u64;
+        let score = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX));
+        let below_best = (i64::from(i32::MAX) - score) as u64;
+        Self {
+            major: u64::from(!word) << 63 | length << 32 | below_best,
+            date: Reverse(date),
+            index,
+        }
+    }
+
+    fn hit(&self) -> Hit {
+        Hit {
+            index: self.index,
+            score: i64::from(i32::MAX) - (self.major & u64::from(u32::MAX)) as i64,
+            word: self.major >> 63 == 0,
+        }
+    }
 }
 
 /// Joins the chunks and sorts them, unless the pass was cancelled.
@@ -171,11 +225,7 @@ fn finish(
         return None;
     }
     keys.par_sort_unstable();
-    let hits = keys.par_iter().map(|k| Hit {
-        index: k.index,
-        score: k.score.0,
-        word: !k.other,
-    });
+    let hits = keys.par_iter().map(RankKey::hit);
     Some(hits.collect())
 }
 

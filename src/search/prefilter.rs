@@ -1,40 +1,56 @@
-//! Cheap tests run on every title before the fuzzy matcher: whether a title
+//! Cheap tests run on every title around the fuzzy matcher: whether a title
 //! can match at all, and whether the query stands in it as a whole word.
 
-/// The query as an ordered list of characters that must appear, ignoring
-/// case: a necessary condition for a fuzzy match, much cheaper to test.
+use memchr::memmem::Finder;
+
+/// The query's characters in order, compared as SkimMatcherV2 compares them:
+/// ASCII letters in either case unless the query has an ASCII capital, any
+/// other character exactly. That is SkimMatcherV2's own first test, so a
+/// title failing it cannot match; memchr runs it far faster.
 pub(super) struct Needle {
-    chars: Vec<char>,
+    units: Vec<Unit>,
+}
+
+enum Unit {
+    /// An ASCII character, in the forms it matches (the same byte twice
+    /// when case counts).
+    Byte(u8, u8),
+    /// Any other character, as its UTF-8 bytes: UTF-8 is self-synchronising,
+    /// so finding the bytes finds the character.
+    Char(Box<Finder<'static>>),
 }
 
 impl Needle {
     pub(super) fn new(query: &str) -> Self {
-        Self {
-            chars: query.chars().flat_map(char::to_lowercase).collect(),
-        }
+        let case_sensitive = query.bytes().any(|b| b.is_ascii_uppercase());
+        let units = query
+            .chars()
+            .map(|c| match u8::try_from(c) {
+                Ok(b) if b.is_ascii() && !case_sensitive => {
+                    Unit::Byte(b.to_ascii_lowercase(), b.to_ascii_uppercase())
+                }
+                Ok(b) if b.is_ascii() => Unit::Byte(b, b),
+                _ => {
+                    let mut buf = [0; 4];
+                    Unit::Char(Box::new(
+                        Finder::new(c.encode_utf8(&mut buf).as_bytes()).into_owned(),
+                    ))
+                }
+            })
+            .collect();
+        Self { units }
     }
 
     pub(super) fn may_match(&self, title: &str) -> bool {
         let mut rest = title.as_bytes();
-        for &c in &self.chars {
-            if c.is_ascii() {
-                let lower = c as u8;
-                let found = memchr::memchr2(lower, lower.to_ascii_uppercase(), rest);
-                match found {
-                    Some(at) => rest = &rest[at + 1..],
-                    None => return false,
-                }
-            } else {
-                // Rare: walk the characters, comparing lowercase forms.
-                let text = String::from_utf8_lossy(rest);
-                let Some((at, ch)) = text
-                    .char_indices()
-                    .find(|(_, t)| t.to_lowercase().any(|l| l == c))
-                else {
-                    return false;
-                };
-                let consumed = text[..at + ch.len_utf8()].len();
-                rest = rest.get(consumed..).unwrap_or_default();
+        for unit in &self.units {
+            let end = match unit {
+                Unit::Byte(a, b) => memchr::memchr2(*a, *b, rest).map(|at| at + 1),
+                Unit::Char(finder) => finder.find(rest).map(|at| at + finder.needle().len()),
+            };
+            match end {
+                Some(end) => rest = &rest[end..],
+                None => return false,
             }
         }
         true

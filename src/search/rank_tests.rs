@@ -72,4 +72,25 @@ proptest! {
         let among = rank_among(&articles, &everyone, &query, &|| false);
         prop_assert_eq!(among, rank(&articles, &query, &|| false));
     }
+
+    #[test]
+    fn the_needle_is_the_matchers_own_first_test(
+        title in "[aAbB 1é中É-]{0,12}",
+        query in "[aAbB 1é中É]{1,4}",
+    ) {
+        let matches = matcher().fuzzy_match(&title, &query).is_some();
+        prop_assert_eq!(Needle::new(&query).may_match(&title), matches);
+    }
+
+    #[test]
+    fn an_index_ranks_as_the_articles_do(
+        entries in prop::collection::vec(("[abAB 1é中-]{0,12}", prop::option::of(0i64..3)), 0..40),
+        query in "[abAB 1é中]{1,4}",
+    ) {
+        let articles = corpus(&entries);
+        let index = TitleIndex::new(&articles);
+        prop_assert_eq!(index.len(), articles.len());
+        let from_index = rank_index(&index, &query, &|| false);
+        prop_assert_eq!(from_index, rank(&articles, &query, &|| false));
+    }
 }

@@ -13,7 +13,9 @@
 //! before. Starting every title from a clean matrix makes ranking repeatable.
 
 mod matrix;
+mod pair;
 
+use matrix::Pattern;
 pub(super) use matrix::Scratch;
 
 /// SkimMatcherV2's default scoring constants (`SkimScoreConfig::default`).
@@ -29,7 +31,7 @@ const BONUS_FIRST_CHAR_MULTIPLIER: i32 = 2;
 
 /// Scores titles against one query.
 pub(super) struct Scorer {
-    pattern: Vec<char>,
+    pattern: Pattern,
     /// SkimMatcherV2's smart case looks at ASCII capitals only.
     case_sensitive: bool,
     /// The query's bytes when it is a single character.
@@ -62,7 +64,10 @@ impl Scorer {
             _ => None,
         };
         Self {
-            pattern: query.chars().collect(),
+            pattern: Pattern {
+                chars: query.chars().collect(),
+                ascii: query.is_ascii().then(|| query.as_bytes().to_vec()),
+            },
             case_sensitive: query.chars().any(|c| c.is_ascii_uppercase()),
             single,
         }
@@ -125,6 +130,7 @@ pub(super) enum CharType {
 }
 
 impl CharType {
+    #[inline]
     pub(super) fn of(ch: char) -> Self {
         match ch {
             '\0' => CharType::Empty,
@@ -139,6 +145,7 @@ impl CharType {
 
 /// SkimMatcherV2's bonus for where a character stands: after a separator
 /// or at the start, after punctuation, or at a camel-case hump.
+#[inline]
 pub(super) fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
     use CharType::*;
     match (prev, cur) {

@@ -101,4 +101,12 @@ proptest! {
             prop_assert_eq!(scorer.score(title, &mut scratch), ours(title, &query));
         }
     }
+
+    #[test]
+    fn two_characters_agree_with_skim(
+        title in "[aAbB xX_.(é]{0,20}",
+        query in "[aAbBxX _(é]{2}",
+    ) {
+        prop_assert_eq!(ours(&title, &query), skim(&title, &query));
+    }
 }

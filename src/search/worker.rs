@@ -13,7 +13,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::{Hit, rank, rank_among};
+use super::{Hit, TitleIndex, rank_among_in, rank_first};
 use crate::article::Article;
 use crate::corpus::Corpus;
 
@@ -81,7 +81,8 @@ impl SearchWorker {
     }
 
     /// Like [`SearchWorker::new`], calling `notify` from the worker thread
-    /// after each result is sent, to wake the UI's event loop.
+    /// after each result is sent, to wake the UI's event loop. It must not
+    /// block: dropping the worker waits for the thread.
     pub fn with_notifier<A>(
         articles: Arc<A>,
         notify: impl Fn() + Send + 'static,
@@ -202,9 +203,11 @@ impl<F: Fn()> Outbox<F> {
 }
 
 fn serve(articles: &[Article], shared: &Shared, out: &Outbox<impl Fn()>) {
+    // Built here, off the UI thread; every pass then scans one string.
+    let index = TitleIndex::new(articles);
     let mut memory = Memory::default();
     while let Some(job) = shared.next_job() {
-        if !search(articles, shared, &job, &mut memory, out) {
+        if !search(&index, shared, &job, &mut memory, out) {
             return;
         }
     }
@@ -213,7 +216,7 @@ fn serve(articles: &[Article], shared: &Shared, out: &Outbox<impl Fn()>) {
 /// Ranks one job, delivering a partial result first for big corpora.
 /// Returns `false` when the results can no longer be delivered.
 fn search(
-    articles: &[Article],
+    index: &TitleIndex,
     shared: &Shared,
     job: &Job,
     memory: &mut Memory,
@@ -230,9 +233,8 @@ fn search(
         return out.deliver(result(hits, true));
     }
     let base = memory.narrowest(&job.query);
-    if base.is_none() && articles.len() >= PARTIAL_FROM {
-        let first = &articles[..PARTIAL_TITLES];
-        let Some(hits) = rank(first, &job.query, &cancelled) else {
+    if base.is_none() && index.len() >= PARTIAL_FROM {
+        let Some(hits) = rank_first(index, PARTIAL_TITLES, &job.query, &cancelled) else {
             return true;
         };
         if !out.deliver(result(hits, false)) {
@@ -240,8 +242,8 @@ fn search(
         }
     }
     let hits = match base {
-        Some(among) => rank_among(articles, &among, &job.query, &cancelled),
-        None => rank(articles, &job.query, &cancelled),
+        Some(among) => rank_among_in(index, &among, &job.query, &cancelled),
+        None => rank_first(index, index.len(), &job.query, &cancelled),
     };
     let Some(hits) = hits else {
         return true;

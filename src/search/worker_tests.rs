@@ -1,6 +1,7 @@
 use std::sync::atomic::AtomicUsize;
 
 use super::*;
+use crate::search::rank;
 
 fn titled(titles: &[&str]) -> Arc<[Article]> {
     titles
@@ -78,7 +79,13 @@ fn a_pass_overtaken_by_a_newer_query_delivers_nothing() {
         query: "a".into(),
     };
     let mut memory = Memory::default();
-    assert!(search(&articles, &shared, &job, &mut memory, &out));
+    assert!(search(
+        &TitleIndex::new(&articles),
+        &shared,
+        &job,
+        &mut memory,
+        &out
+    ));
     assert!(results.try_recv().is_err());
     assert!(memory.results.is_empty());
 }
@@ -102,13 +109,8 @@ fn big_corpora_get_a_partial_answer_first() {
         generation: 1,
         query: "even".into(),
     };
-    assert!(search(
-        &articles,
-        &shared,
-        &job,
-        &mut Memory::default(),
-        &out
-    ));
+    let index = TitleIndex::new(&articles);
+    assert!(search(&index, &shared, &job, &mut Memory::default(), &out));
     let partial = results.try_recv().expect("a partial result");
     assert!(!partial.complete);
     assert_eq!(partial.hits.len(), PARTIAL_TITLES / 2);

@@ -32,47 +32,95 @@ const FRESH: Cell = Cell {
 /// Buffers reused from one title to the next (one set per chunk of titles).
 #[derive(Debug, Default)]
 pub(in crate::search) struct Scratch {
+    /// A non-ASCII title's chars; ASCII titles are read as bytes.
     choice: Vec<char>,
+    work: Work,
+}
+
+#[derive(Debug, Default)]
+struct Work {
     first: Vec<usize>,
     in_place: Vec<i32>,
     cells: Vec<Cell>,
+}
+
+/// A query as chars, and as bytes when it is ASCII: most titles are ASCII,
+/// and scoring their bytes saves decoding them.
+pub(super) struct Pattern {
+    pub(super) chars: Vec<char>,
+    pub(super) ascii: Option<Vec<u8>>,
 }
 
 /// The score of `title` for `pattern` (at least one character), or `None`
 /// when the pattern's characters do not all appear in order.
 pub(super) fn score(
     title: &str,
-    pattern: &[char],
+    pattern: &Pattern,
     case_sensitive: bool,
     s: &mut Scratch,
 ) -> Option<i64> {
+    if title.is_ascii() {
+        // A non-ASCII query character equals no ASCII one, even ignoring case.
+        let bytes = pattern.ascii.as_deref()?;
+        return run(title.as_bytes(), bytes, case_sensitive, &mut s.work);
+    }
     s.choice.clear();
     s.choice.extend(title.chars());
-    if !first_matches(&s.choice, pattern, case_sensitive, &mut s.first) {
+    run(&s.choice, &pattern.chars, case_sensitive, &mut s.work)
+}
+
+/// One character of a title or query: a byte of ASCII text, or a char.
+pub(super) trait Unit: Copy {
+    fn char(self) -> char;
+}
+
+impl Unit for u8 {
+    fn char(self) -> char {
+        char::from(self)
+    }
+}
+
+impl Unit for char {
+    fn char(self) -> char {
+        self
+    }
+}
+
+fn run<U: Unit>(choice: &[U], pattern: &[U], case_sensitive: bool, w: &mut Work) -> Option<i64> {
+    if !first_matches(choice, pattern, case_sensitive, &mut w.first) {
         return None;
     }
-    let cols = s.choice.len() + 1;
-    in_place_bonuses(&s.choice, &mut s.in_place);
-    s.cells.clear();
-    s.cells.resize(2 * cols, FRESH);
+    if let ([a, b], [f0, f1]) = (pattern, w.first.as_slice()) {
+        let pair = [a.char(), b.char()];
+        return Some(super::pair::score(choice, pair, case_sensitive, [*f0, *f1]));
+    }
+    // Nothing left of the first match is ever read: start the matrix there.
+    let skip = w.first[0];
+    let before = skip.checked_sub(1).map(|at| choice[at].char());
+    let choice = &choice[skip..];
+    w.first.iter_mut().for_each(|f| *f -= skip);
+    let cols = choice.len() + 1;
+    in_place_bonuses(choice, before, &mut w.in_place);
+    w.cells.clear();
+    w.cells.resize(2 * cols, FRESH);
     // Row 0 stands for "no pattern character yet": every column may be skipped.
-    for cell in &mut s.cells[..cols] {
+    for cell in &mut w.cells[..cols] {
         cell.p = GAP_EXTENSION;
     }
     for (i, &p) in pattern.iter().enumerate() {
-        fill_row(s, cols, i, p, case_sensitive);
+        fill_row(choice, w, i, p.char(), case_sensitive);
     }
     let last_row = (pattern.len() & 1) * cols;
-    let from = *s.first.last()?;
-    let cells = &s.cells[last_row + from..last_row + cols];
+    let from = *w.first.last()?;
+    let cells = &w.cells[last_row + from..last_row + cols];
     cells.iter().map(|c| i64::from(c.m)).max()
 }
 
 /// Where each pattern character first matches, greedily; `false` when one
 /// does not (SkimMatcherV2's `cheap_matches`).
-fn first_matches(
-    choice: &[char],
-    pattern: &[char],
+fn first_matches<U: Unit>(
+    choice: &[U],
+    pattern: &[U],
     case_sensitive: bool,
     out: &mut Vec<usize>,
 ) -> bool {
@@ -82,7 +130,7 @@ fn first_matches(
         let Some(&&p) = want.peek() else {
             break;
         };
-        if match_score(c, p, case_sensitive).is_some() {
+        if match_score(c.char(), p.char(), case_sensitive).is_some() {
             out.push(at);
             want.next();
         }
@@ -91,32 +139,34 @@ fn first_matches(
 }
 
 /// The bonus for matching at each column (column `j + 1` is character `j`),
-/// doubled for the first character.
-fn in_place_bonuses(choice: &[char], out: &mut Vec<i32>) {
+/// doubled for the title's first character; `before` is the character
+/// before `choice` when it starts inside the title.
+fn in_place_bonuses<U: Unit>(choice: &[U], before: Option<char>, out: &mut Vec<i32>) {
     out.clear();
     out.push(0);
-    let mut prev = CharType::of('\0');
+    let mut prev = CharType::of(before.unwrap_or('\0'));
     for &c in choice {
-        let kind = CharType::of(c);
+        let kind = CharType::of(c.char());
         out.push(in_place_bonus(prev, kind));
         prev = kind;
     }
-    if let Some(first) = out.get_mut(1) {
+    if let (None, Some(first)) = (before, out.get_mut(1)) {
         *first *= BONUS_FIRST_CHAR_MULTIPLIER;
     }
 }
 
 /// One row of the matrix: pattern character `i` (`p`) against every column
 /// from just after its first possible match.
-fn fill_row(s: &mut Scratch, cols: usize, i: usize, p: char, case_sensitive: bool) {
+fn fill_row<U: Unit>(choice: &[U], w: &mut Work, i: usize, p: char, case_sensitive: bool) {
+    let cols = choice.len() + 1;
     let row = ((i + 1) & 1) * cols;
     let above = (i & 1) * cols;
-    let cells = &mut s.cells;
-    for col in s.first[i] + 1..cols {
+    let cells = &mut w.cells;
+    for col in w.first[i] + 1..cols {
         let (cur, last, diag) = (row + col, row + col - 1, above + col - 1);
-        match match_score(s.choice[col - 1], p, case_sensitive) {
+        match match_score(choice[col - 1].char(), p, case_sensitive) {
             Some(score) => {
-                let in_place = s.in_place[col];
+                let in_place = w.in_place[col];
                 let consecutive = cells[last].bonus.max(in_place.max(BONUS_CONSECUTIVE));
                 cells[last].bonus = consecutive;
                 let after_match = cells[diag].m + consecutive;

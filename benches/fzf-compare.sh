@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# `byline search` against `fzf --filter` on the same titles, per query.
+#
+#   benches/fzf-compare.sh [N]        # N titles, default 100000
+#
+# Writes a JSON Lines corpus of N synthetic titles (the word list of
+# benches/search.rs, seeded) and the same titles one a line, then times with
+# hyperfine, for each query, the whole `byline search Q corpus.jsonl` process
+# (loading included) and `fzf --filter Q < titles.txt`, and prints the
+# ratio. `byline stats` is timed too, as the load alone, and the last
+# column subtracts it: roughly the ranking and printing.
+# Needs python3, hyperfine and fzf (apt-get install -y fzf hyperfine).
+# BYLINE=path picks the binary (default target/release/byline, built first);
+# RUNS=n the runs per command (default 5); KEEP=dir keeps the files there.
+set -euo pipefail
+
+n=${1:-100000}
+runs=${RUNS:-5}
+dir=${KEEP:-$(mktemp -d)}
+mkdir -p "$dir"
+byline=${BYLINE:-}
+if [[ -z $byline ]]; then
+    cargo build --release --quiet
+    byline=target/release/byline
+fi
+queries=(m mi min mini minis minist e ta chel Blair 北京 xqzj)
+
+python3 - "$n" "$dir" <<'PY'
+import json, random, sys
+n, out = int(sys.argv[1]), sys.argv[2]
+words = """minister government election market shares profit talks crisis police
+court chelsea arsenal united league cup final record music film award star
+festival china europe africa india president labour tory vote tax budget oil
+price bank rate growth jobs workers strike deal merger firm sales online mobile
+phone games software virus security web net digital says warns plans faces wins
+loses backs rejects calls new big top first last year week day over after for in
+on to of and the blair brown howard kennedy mutu mourinho wenger ferguson henman
+federer roddick yukos fiat gm boeing airbus sony microsoft apple google yahoo ebay
+bbc itv oscar grammy bafta champions injury transfer coach squad match""".split()
+capitalised = """Blair Brown Mutu Chelsea Arsenal China Europe Yukos Google Apple Sony
+Oscar UK US EU Iraq Japan Wales""".split()
+cjk = ["中非合作论坛", "北京", "東京", "経済", "서울"]
+rng = random.Random(20041109)
+with open(f"{out}/corpus.jsonl", "w") as corpus, open(f"{out}/titles.txt", "w") as titles:
+    for i in range(n):
+        picked = []
+        for _ in range(3 + rng.randrange(9)):
+            r = rng.randrange(50)
+            pool = cjk if r == 0 else capitalised if r <= 8 else words
+            picked.append(rng.choice(pool))
+        title = " ".join(picked)
+        day = 1 + i % 28
+        entry = {"title": title, "body": f"Article {i}.", "date": f"2004-11-{day:02}"}
+        corpus.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        titles.write(title + "\n")
+PY
+
+echo "corpus: $n titles in $dir (hyperfine's warnings in $dir/hyperfine.log)"
+# The load alone: `byline stats` loads the corpus and counts words.
+hyperfine --style none --warmup 1 --runs "$runs" --export-json "$dir/hf.json" \
+    "$byline stats -q $dir/corpus.jsonl > /dev/null" > /dev/null 2>> "$dir/hyperfine.log"
+load=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"] * 1000)' "$dir/hf.json")
+printf 'byline stats (load only): %.1f ms\n' "$load"
+printf '%-8s %10s %10s %8s %16s\n' query byline_ms fzf_ms ratio byline-load_ms
+for q in "${queries[@]}"; do
+    hyperfine --style none --ignore-failure --warmup 1 --runs "$runs" --export-json "$dir/hf.json" \
+        "$byline search -q '$q' $dir/corpus.jsonl > /dev/null" \
+        "fzf --filter '$q' < $dir/titles.txt > /dev/null" > /dev/null 2>> "$dir/hyperfine.log"
+    python3 - "$dir/hf.json" "$q" "$load" <<'PY'
+import json, sys
+b, f = (r["median"] * 1000 for r in json.load(open(sys.argv[1]))["results"])
+load = float(sys.argv[3])
+print(f"{sys.argv[2]:<8} {b:10.1f} {f:10.1f} {b / f:8.2f} {b - load:16.1f}")
+PY
+done
