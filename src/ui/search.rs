@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Styles, draw_line_edit, fit, framed, put};
 use crate::app::{App, SearchOverlay};
@@ -99,7 +99,6 @@ fn draw_query(app: &App, overlay: &SearchOverlay, inner: Rect, styles: &Styles, 
 fn draw_results(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles, buf: &mut Buffer) {
     let rows = usize::from(area.height);
     let top = overlay.selected.saturating_sub(rows.saturating_sub(1));
-    let matcher = search::matcher();
     for (y, (i, hit)) in (area.y..area.bottom()).zip(overlay.hits.iter().enumerate().skip(top)) {
         let title = &app.corpus.articles[hit.index].title;
         let selected = i == overlay.selected;
@@ -117,8 +116,9 @@ fn draw_results(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles,
             base,
         );
         put(buf, area, 0, y, if selected { "▌" } else { " " }, base);
-        // Match positions only for the rows on screen.
-        let positions = search::positions(&matcher, title, &overlay.line.text);
+        // Match positions only for the rows on screen, each from a fresh
+        // matcher: SkimMatcherV2 can carry state from one call to the next.
+        let positions = search::positions(&search::matcher(), title, &overlay.line.text);
         let row = Rect {
             x: area.x + 2,
             width: area.width.saturating_sub(2),
@@ -137,9 +137,9 @@ fn draw_results(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles,
 }
 
 /// Draws `text` cut to the row, the characters at `positions` (character
-/// indices, as fuzzy-matcher gives them) in `highlight`. Runs are cut by
-/// characters but placed by display width, so CJK and emoji land on the
-/// right cells; a zero-width mark stays with the character before it.
+/// indices, as fuzzy-matcher gives them) in `highlight`. Runs go by
+/// grapheme and are placed by display column (see [`search::segments`]), so
+/// CJK, emoji and combining marks land on the right cells.
 pub fn draw_highlighted(
     buf: &mut Buffer,
     row: Rect,
@@ -149,27 +149,15 @@ pub fn draw_highlighted(
     highlight: Style,
 ) {
     let text = fit(text, usize::from(row.width));
-    let mut runs: Vec<(String, bool)> = Vec::new();
-    for (i, c) in text.chars().enumerate() {
-        let last_lit = runs.last().is_some_and(|(_, lit)| *lit);
-        let lit = match c.width() {
-            Some(0) => last_lit,
-            _ => positions.binary_search(&i).is_ok(),
-        };
-        match runs.last_mut() {
-            Some((run, run_lit)) if *run_lit == lit => run.push(c),
-            _ => runs.push((c.to_string(), lit)),
-        }
-    }
-    let mut x = row.x;
-    for (run, lit) in runs {
-        x = put(
+    for segment in search::segments(&text, positions) {
+        let style = if segment.highlighted { highlight } else { base };
+        put(
             buf,
             row,
-            x - row.x,
+            segment.columns.start as u16,
             row.y,
-            &run,
-            if lit { highlight } else { base },
+            segment.text,
+            style,
         );
     }
 }
