@@ -169,3 +169,23 @@ fn json_text_is_cleaned_too() {
         ("Title", "ab", Some("SX"))
     );
 }
+
+#[test]
+fn dates_in_every_form_feeds_use() {
+    let cases = [
+        ("2024-05-01", Some("2024-05-01")),
+        ("2024-05-01T23:30:00Z", Some("2024-05-01")),
+        ("2024-05-01T23:30:00+02:00", Some("2024-05-01")),
+        ("2024-05-01T23:30:00", Some("2024-05-01")),
+        ("2024-05-01 23:30:00", Some("2024-05-01")),
+        ("2024-05-01T23:30:00.123", Some("2024-05-01")),
+        ("Wed, 01 May 2024 23:30:00 GMT", Some("2024-05-01")),
+        ("May 2024", None),
+        ("2024-13-01", None),
+    ];
+    for (date, want) in cases {
+        let json = format!("[{{\"title\": \"t\", \"date\": \"{date}\"}}]");
+        let corpus = load_json("d.json", &json);
+        assert_eq!(corpus.articles[0].date_label().as_deref(), want, "{date}");
+    }
+}
