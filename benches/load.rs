@@ -71,7 +71,7 @@ criterion_group! {
     config = Criterion::default()
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+        .measurement_time(Duration::from_secs(6));
     targets = bbc
 }
 
@@ -80,7 +80,8 @@ criterion_group! {
     config = Criterion::default()
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(10));
+        // Ten loads of about a second or two each, on a busy machine.
+        .measurement_time(Duration::from_secs(20));
     targets = synth_100k
 }
 

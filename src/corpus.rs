@@ -143,22 +143,7 @@ impl Corpus {
             })
             .collect();
         done.sort_unstable_by_key(|&(seq, _)| seq);
-        let mut report = LoadReport::default();
-        let mut articles = Vec::with_capacity(done.len());
-        // Warnings of the walk come first, then those of files, in order.
-        let mut file_warnings = Vec::new();
-        for (_, done) in done {
-            match done {
-                Done::Skipped(warning) => report.warnings.push(warning),
-                Done::Parsed(p) => {
-                    report.files += 1;
-                    report.bytes += p.bytes;
-                    file_warnings.extend(p.warnings);
-                    articles.extend(p.articles);
-                }
-            }
-        }
-        report.warnings.append(&mut file_warnings);
+        let (mut articles, mut report) = gather(done);
         let duplicates = dedup::drop_duplicates(&mut articles);
         report.duplicates = duplicates.len();
         dedup::make_ids_unique(&mut articles);
@@ -180,6 +165,27 @@ impl Corpus {
             .or_else(|| self.duplicates.iter().find(|d| d.id == id).map(|d| d.of))?;
         Some((index, self.articles.get(index)?))
     }
+}
+
+/// The articles and report of a load, from what its steps gave in order.
+fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport) {
+    let mut report = LoadReport::default();
+    let mut articles = Vec::with_capacity(done.len());
+    // Warnings of the walk come first, then those of files, in order.
+    let mut file_warnings = Vec::new();
+    for (_, done) in done {
+        match done {
+            Done::Skipped(warning) => report.warnings.push(warning),
+            Done::Parsed(p) => {
+                report.files += 1;
+                report.bytes += p.bytes;
+                file_warnings.extend(p.warnings);
+                articles.extend(p.articles);
+            }
+        }
+    }
+    report.warnings.append(&mut file_warnings);
+    (articles, report)
 }
 
 /// What one step of the walk gave.

@@ -16,6 +16,25 @@ fn same_seed_same_articles() {
 }
 
 #[test]
+fn output_is_the_same_as_in_every_earlier_version() {
+    // Benchmarks compare runs across commits: the bytes must not drift.
+    let a = SynthArticle::new(1, 0);
+    assert_eq!(
+        a.title,
+        "Were 30% cup show they video virus were weak council executive were"
+    );
+    assert_eq!(
+        (a.section, a.date.as_str(), a.source, a.body.len()),
+        (
+            "politics",
+            "2020-09-22T06:15:49+00:00",
+            "Daily Example",
+            5732
+        )
+    );
+}
+
+#[test]
 fn different_seeds_differ() {
     let (a, b) = (corpus_text(1, 50), corpus_text(2, 50));
     assert_ne!(a, b);

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use super::jsonl::{self, Location};
 use super::{Input, LoadOptions, Warning, limit_body};
 use crate::article::Article;
 use crate::clean::{decode, paragraphs, sanitize};
@@ -108,38 +109,7 @@ pub fn parse_lines(
 ) -> Result<Vec<Article>, String> {
     let text = decode(bytes).map_err(|e| format!("{e}; skipped"))?;
     let mut at = Location::default();
-    Ok(parse_chunk(input, &text, &mut at, options, warnings))
-}
-
-/// How much of a JSON Lines file came before a chunk of it.
-#[derive(Debug, Default)]
-pub struct Location {
-    pub line: usize,
-    /// Entries, that is non-blank lines: they number the articles.
-    pub entry: usize,
-}
-
-/// Parses whole lines of JSON Lines found `at` a place in their file, and
-/// moves `at` past them.
-pub fn parse_chunk(
-    input: &Input,
-    text: &str,
-    at: &mut Location,
-    options: &LoadOptions,
-    warnings: &mut Vec<Warning>,
-) -> Vec<Article> {
-    let mut located = Vec::new();
-    let mut lines = 0;
-    for (n, line) in text.lines().enumerate() {
-        lines = n + 1;
-        if !line.trim().is_empty() {
-            located.push((at.line + n + 1, line));
-        }
-    }
-    let articles = parse_entries(input, &located, at.entry, options, warnings);
-    at.line += lines;
-    at.entry += located.len();
-    articles
+    Ok(jsonl::parse_chunk(input, &text, &mut at, options, warnings))
 }
 
 /// The entries of a document: an array, a wrapper object, or one article.
@@ -163,7 +133,7 @@ fn top_level_entries(text: &str) -> Result<Vec<&RawValue>, serde_json::Error> {
 
 /// Parses entries in parallel; each `(line, json)` that fails becomes a
 /// warning. `before` entries of the file came before these.
-fn parse_entries(
+pub(super) fn parse_entries(
     input: &Input,
     located: &[(usize, &str)],
     before: usize,

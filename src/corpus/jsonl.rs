@@ -7,8 +7,9 @@
 
 use std::io::{self, Read};
 
-use super::json::{self, Location};
+use super::json;
 use super::{Input, LoadOptions, Parsed, Warning};
+use crate::article::Article;
 use crate::clean::DecodeError;
 
 /// About this many bytes are parsed at once: enough entries to keep every
@@ -48,11 +49,62 @@ pub fn parse(input: &Input, reader: impl Read, options: &LoadOptions) -> Option<
             return Some(failed(input, message, chunks.total + rest));
         }
         let text = std::str::from_utf8(chunk).ok()?;
-        let articles = json::parse_chunk(input, text, &mut at, options, &mut parsed.warnings);
+        let articles = parse_chunk(input, text, &mut at, options, &mut parsed.warnings);
         parsed.articles.extend(articles);
     }
     parsed.bytes = chunks.total;
     Some(parsed)
+}
+
+/// How much of a JSON Lines file came before a chunk of it.
+#[derive(Debug, Default)]
+pub struct Location {
+    pub line: usize,
+    /// Entries, that is non-blank lines: they number the articles.
+    pub entry: usize,
+}
+
+/// Parses whole lines of JSON Lines found `at` a place in their file, and
+/// moves `at` past them.
+pub fn parse_chunk(
+    input: &Input,
+    text: &str,
+    at: &mut Location,
+    options: &LoadOptions,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Article> {
+    let mut located = Vec::new();
+    let mut line_count = 0;
+    for (n, line) in lines(text).enumerate() {
+        line_count = n + 1;
+        if !line.trim().is_empty() {
+            located.push((at.line + n + 1, line));
+        }
+    }
+    let articles = json::parse_entries(input, &located, at.entry, options, warnings);
+    at.line += line_count;
+    at.entry += located.len();
+    articles
+}
+
+/// What `str::lines` gives, found with memchr's SIMD search instead of the
+/// standard library's plainer one (6% of loading JSON Lines).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(at) => {
+                let line = &rest[..at];
+                (line.strip_suffix('\r').unwrap_or(line), &rest[at + 1..])
+            }
+            None => (rest, ""),
+        };
+        rest = next;
+        Some(line)
+    })
 }
 
 /// A file that gave no articles after all: only the warning saying why.

@@ -93,3 +93,24 @@ fn empty_and_blank_files_give_nothing() {
         assert!(corpus.articles.is_empty() && corpus.report.warnings.is_empty());
     }
 }
+
+#[test]
+fn lines_are_those_of_str_lines() {
+    for text in [
+        "",
+        "\n",
+        "a",
+        "a\n",
+        "a\r\n",
+        "a\r",
+        "\r",
+        "\r\n\r\n",
+        "a\n\nb",
+        "a\rb\n",
+        "\n\nx\r\r\n",
+    ] {
+        let got: Vec<&str> = lines(text).collect();
+        let want: Vec<&str> = text.lines().collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+}

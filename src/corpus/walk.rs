@@ -60,7 +60,7 @@ impl Input {
     pub fn read_limited(&self, limit: usize) -> io::Result<(Vec<u8>, bool)> {
         let mut bytes = match self.source {
             Source::Embedded(bytes) => bytes[..bytes.len().min(limit.saturating_add(1))].to_vec(),
-            _ => self.read_file(limit as u64 + 1)?,
+            _ => self.read_file((limit as u64).saturating_add(1))?,
         };
         let cut = bytes.len() > limit;
         bytes.truncate(limit);
