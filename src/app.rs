@@ -176,21 +176,36 @@ impl App {
     /// means "go back" closes them.
     fn update_overlay(&mut self, action: Action) {
         let page = self.page();
+        let last = self.overlay_last_top();
         let Some(Overlay::Help { top } | Overlay::Warnings { top }) = &mut self.overlay else {
             return;
         };
         match action {
-            Action::Down => *top = top.saturating_add(1),
+            Action::Down => *top = top.saturating_add(1).min(last),
             Action::Up => *top = top.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => *top = top.saturating_add(page / 2),
+            Action::PageDown | Action::HalfPageDown => {
+                *top = top.saturating_add(page / 2).min(last)
+            }
             Action::PageUp | Action::HalfPageUp => *top = top.saturating_sub(page / 2),
             Action::Top => *top = 0,
+            Action::Bottom => *top = last,
             Action::Back | Action::Quit | Action::Help | Action::Warnings | Action::Open => {
                 self.overlay = None
             }
             Action::Suspend => self.suspend = true,
             _ => {}
         }
+    }
+
+    /// The help or warnings window shows its lines in the screen's height
+    /// less its border: the furthest it scrolls.
+    fn overlay_last_top(&self) -> usize {
+        let lines = match &self.overlay {
+            Some(Overlay::Help { .. }) => self.config.keymap.help_rows().len(),
+            Some(Overlay::Warnings { .. }) => self.corpus.report.warnings.len().max(1),
+            _ => 0,
+        };
+        lines.saturating_sub(usize::from(self.area.height).saturating_sub(2))
     }
 
     /// Moves the list selection or scrolls the reader, by `n` (clamped).
@@ -226,7 +241,8 @@ impl App {
 
     /// A page: the height of the panes.
     pub fn page(&self) -> usize {
-        usize::from(self.area.height.saturating_sub(1)).max(1)
+        let geometry = self.geometry();
+        geometry.list_rows().max(geometry.reader_rows()).max(1)
     }
 
     /// Restores every invariant after a change: the selection is in range
@@ -234,7 +250,10 @@ impl App {
     /// the current width, and its scroll offset is in range.
     fn settle(&mut self) {
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-        let rows = self.geometry().list_rows().max(1);
+        // The list's rows even while the reader has the whole screen, so the
+        // list is scrolled as it was when it comes back.
+        let list = Geometry::new(self.area, &self.config.reader, Focus::List);
+        let rows = list.list_rows().max(1);
         if self.selected < self.list_top {
             self.list_top = self.selected;
         } else if self.selected >= self.list_top + rows {
@@ -258,8 +277,11 @@ impl App {
     fn lay_out_reader(&mut self) -> Option<bool> {
         let article = self.selected_article();
         let width = geometry::wrap_width(self.area, &self.config.reader);
+        // Too small to read (or not yet sized): wrapping at one column would
+        // only cost time; the layout waits for a real size.
+        let too_small = self.geometry().too_small;
         let reader = &mut self.reader;
-        if reader.article == article && reader.layout.width == width {
+        if too_small || (reader.article == article && reader.layout.width == width) {
             return None;
         }
         let Some(index) = article else {

@@ -185,6 +185,12 @@ fn skip_string(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Cleaned text on one line: for what is shown as one (titles, ids, file
+/// names in warnings), where a newline would break the line it stands in.
+pub fn single_line(text: &str) -> String {
+    sanitize(text).replace('\n', " ")
+}
+
 /// Phrases of web boilerplate removed wherever they appear in a body.
 #[derive(Debug, Clone)]
 pub struct Boilerplate {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::article::Article;
-use crate::clean::{Boilerplate, sanitize};
+use crate::clean::{Boilerplate, sanitize, single_line};
 
 use walk::{Found, Step};
 pub use walk::{Input, InputKind};
@@ -51,7 +51,7 @@ impl fmt::Display for Warning {
 impl Warning {
     pub fn new(path: &Path, message: impl fmt::Display) -> Self {
         Self {
-            path: sanitize(&path.display().to_string()),
+            path: single_line(&path.display().to_string()),
             message: sanitize(&message.to_string()),
         }
     }

@@ -181,13 +181,16 @@ impl Keymap {
         }
     }
 
-    /// Removes every key of `action`.
-    pub fn unbind_action(&mut self, action: Action) {
-        self.keys.retain(|(_, a)| *a != action);
-    }
-
     pub fn action(&self, key: &Key) -> Option<Action> {
         self.keys.iter().find(|(k, _)| k == key).map(|(_, a)| *a)
+    }
+
+    /// The main key of `action`, as help and hints name it ("unbound" when
+    /// the configuration gave it none).
+    pub fn key_name(&self, action: Action) -> String {
+        self.keys_of(action)
+            .first()
+            .map_or_else(|| "unbound".to_owned(), ToString::to_string)
     }
 
     /// The keys of `action`, main one first.

@@ -25,7 +25,7 @@ use prefilter::{Needle, whole_word};
 use score::{Scorer, Scratch};
 use titles::Titles;
 
-pub use highlight::{Segment, segments, title_segments};
+pub use highlight::{Segment, segments};
 pub use in_article::{ArticleHit, find_in_layout, next_hit, previous_hit};
 pub use titles::TitleIndex;
 pub use worker::{SearchResult, SearchWorker};

@@ -43,6 +43,7 @@ fn enter() -> io::Result<()> {
         EnableMouseCapture,
         cursor::Hide
     )
+    .inspect_err(|_| restore())
 }
 
 /// Back to the shell as it was. Safe to call at any time, from any thread.
@@ -60,12 +61,15 @@ pub fn restore() {
 }
 
 /// Restores the terminal before the panic message is printed, so it is
-/// readable and the shell is usable.
+/// readable and the shell is usable, then ends the process: a panic on any
+/// thread (a worker's too) must not leave the loop drawing on a restored
+/// terminal.
 fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         default(info);
+        std::process::exit(101);
     }));
 }
 
@@ -102,17 +106,28 @@ impl Saver {
         )
     }
 
-    fn save_if_due(&mut self, app: &mut App, force: bool) {
-        let Some(store) = &self.store else { return };
+    /// Saves when a save is due (or now, when `force`). A failed save
+    /// stays due, a second later, and its error is returned.
+    fn save_if_due(&mut self, app: &mut App, force: bool) -> Result<(), String> {
+        let Some(store) = &self.store else {
+            return Ok(());
+        };
         if !app.unsaved || !(force || self.due_in(app) == Some(Duration::ZERO)) {
-            return;
+            return Ok(());
         }
-        match store.save(&app.state) {
-            Ok(warning) => app.message = warning.or(app.message.take()),
-            Err(e) => app.message = Some(format!("reading state not saved: {e}")),
-        }
-        app.unsaved = false;
         self.last = Some(Instant::now());
+        match store.save(&app.state) {
+            Ok(warning) => {
+                app.unsaved = false;
+                app.message = warning.or(app.message.take());
+                Ok(())
+            }
+            Err(e) => {
+                let error = format!("reading state not saved: {e}");
+                app.message = Some(error.clone());
+                Err(error)
+            }
+        }
     }
 }
 
@@ -128,8 +143,9 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
         event_loop(&mut terminal, &mut app, &mut saver)
     });
     restore();
-    saver.save_if_due(&mut app, true);
-    result
+    // The screen is gone: a last failure is told on stderr, and in the exit code.
+    let saved = saver.save_if_due(&mut app, true).map_err(io::Error::other);
+    result.and(saved)
 }
 
 fn event_loop(
@@ -138,16 +154,24 @@ fn event_loop(
     saver: &mut Saver,
 ) -> io::Result<()> {
     let mut searcher = Searcher::new(app);
+    let mut dirty = true;
     loop {
         app.tick(Stamp::now());
-        searcher.exchange(app);
-        saver.save_if_due(app, false);
-        terminal.draw(|frame| ui::draw(frame, app))?;
+        dirty |= searcher.exchange(app);
+        // A failure is on the status bar; the save is tried again later.
+        let _ = saver.save_if_due(app, false);
+        if dirty {
+            terminal.draw(|frame| ui::draw(frame, app))?;
+        }
         // Block until something happens, or a timer (the read mark, a save,
         // results being ranked) is due: an idle reader uses no CPU.
-        if let Some(wait) = soonest([next_wakeup(app, saver), searcher.wait()])
+        let timer = next_wakeup(app, saver);
+        if let Some(wait) = soonest([timer, searcher.wait()])
             && !event::poll(wait)?
         {
+            // Only a timer of the app's may change the screen; a search
+            // poll redraws when its results come.
+            dirty = timer.is_some_and(|t| t <= wait);
             continue;
         }
         handle(app, event::read()?);
@@ -155,6 +179,7 @@ fn event_loop(
         while !app.quit && event::poll(Duration::ZERO)? {
             handle(app, event::read()?);
         }
+        dirty = true;
         if app.quit {
             return Ok(());
         }
@@ -185,7 +210,8 @@ impl Searcher {
         }
     }
 
-    fn exchange(&mut self, app: &mut App) {
+    /// Submits a waiting query, takes a result; says whether one came.
+    fn exchange(&mut self, app: &mut App) -> bool {
         if let Some(query) = app.take_search_request() {
             match &self.worker {
                 Some(worker) => {
@@ -195,11 +221,14 @@ impl Searcher {
                 None => app.rank_now(),
             }
         }
-        if let Some(result) = self.worker.as_ref().and_then(SearchWorker::try_recv) {
+        let result = self.worker.as_ref().and_then(SearchWorker::try_recv);
+        let came = result.is_some();
+        if let Some(result) = result {
             self.pending = !result.complete;
             app.search_results(result);
         }
         self.pending &= app.wants_text();
+        came
     }
 
     fn wait(&self) -> Option<Duration> {

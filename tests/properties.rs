@@ -8,6 +8,7 @@ use byline::app::App;
 use byline::clean::sanitize;
 use byline::config::Config;
 use byline::layout::ArticleLayout;
+use byline::ui::geometry::{Focus, Geometry};
 use byline::{Article, Corpus};
 use proptest::prelude::*;
 use ratatui::layout::Rect;
@@ -57,8 +58,11 @@ proptest! {
             app.update(action);
             app.overlay = None;
             prop_assert!(app.selected < n.max(1));
-            prop_assert!(app.reader.top <= app.reader.layout.lines.len());
+            let last_top = app.reader.layout.lines.len().saturating_sub(app.page());
+            prop_assert!(app.reader.top <= last_top, "{} > {}", app.reader.top, last_top);
+            let list = Geometry::new(app.area, &app.config.reader, Focus::List).list_rows();
             prop_assert!(app.list_top <= app.selected);
+            prop_assert!(n == 0 || list == 0 || app.selected < app.list_top + list, "selection off screen");
         }
     }
 }

@@ -59,7 +59,8 @@ impl App {
     /// `n` and `N`: the next or previous line with a hit, wrapping around.
     pub(super) fn find_next(&mut self, forward: bool) {
         let Some(find) = &self.find else {
-            self.message = Some("no search: / finds text in the article".to_owned());
+            let key = self.config.keymap.key_name(crate::action::Action::Find);
+            self.message = Some(format!("no search: {key} finds text in the article"));
             return;
         };
         let from = find.current.map_or(self.reader.top, |i| find.hits[i].line);

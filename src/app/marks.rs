@@ -76,11 +76,29 @@ impl App {
 
     pub(super) fn undo(&mut self) {
         let now = self.now;
-        self.message = Some(match self.state.undo(now) {
-            Some(undone) => format!("undone; now {}", describe(undone.mark, undone.value)),
-            None => "nothing to undo".to_owned(),
-        });
+        let Some(undone) = self.state.undo(now) else {
+            self.message = Some("nothing to undo".to_owned());
+            return;
+        };
+        self.message = Some(format!(
+            "undone; now {}",
+            describe(undone.mark, undone.value)
+        ));
         self.state_changed();
+    }
+
+    /// Opens an article in the reader: the fuzzy finder can pick one the
+    /// current view hides, and then the view shows all.
+    pub(super) fn open_article(&mut self, index: usize) {
+        if !self.rows.contains(&index) {
+            self.view = View::All;
+            self.rows = (0..self.corpus.articles.len()).collect();
+            self.message = Some(format!("view: {}", self.view.name()));
+        }
+        if let Some(row) = self.rows.iter().position(|&r| r == index) {
+            self.select(row);
+            self.focus = Focus::Reader;
+        }
     }
 
     /// Shows the next view; the selected article stays selected when it is in it.

@@ -31,6 +31,10 @@ impl App {
 
     /// The wheel scrolls the pane under the pointer, whatever has focus.
     pub fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        // Under a window the panes are out of reach.
+        if self.overlay.is_some() {
+            return;
+        }
         let geometry = self.geometry();
         let at = Position { x, y };
         let focus = if geometry.list.is_some_and(|r| r.contains(at)) {

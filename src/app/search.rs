@@ -9,7 +9,6 @@ use super::line_edit::{LineEdit, LineKey};
 use super::{App, Overlay};
 use crate::keymap::{Key, KeyCodeOrd, Named};
 use crate::search::{Hit, SearchResult};
-use crate::ui::geometry::Focus;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SearchOverlay {
@@ -19,8 +18,6 @@ pub struct SearchOverlay {
     pub complete: bool,
     /// Index into `hits`.
     pub selected: usize,
-    /// The list row selected when the overlay opened.
-    pub row_before: usize,
     /// A query waiting to be ranked.
     request: Option<String>,
 }
@@ -55,7 +52,6 @@ impl App {
 
     pub(super) fn open_search(&mut self) {
         let overlay = SearchOverlay {
-            row_before: self.selected,
             request: Some(String::new()),
             ..SearchOverlay::default()
         };
@@ -75,17 +71,13 @@ impl App {
             LineKey::Enter => {
                 let chosen = overlay.hits.get(overlay.selected).map(|h| h.index);
                 self.overlay = None;
-                if let Some(row) =
-                    chosen.and_then(|index| self.rows.iter().position(|&r| r == index))
-                {
-                    self.select(row);
-                    self.focus = Focus::Reader;
+                if let Some(index) = chosen {
+                    self.open_article(index);
                 }
             }
             LineKey::Cancel => {
-                let row = overlay.row_before;
+                // The list was never moved: closing restores it.
                 self.overlay = None;
-                self.select(row);
             }
             LineKey::Other(key) => match (key.code, key.ctrl) {
                 (N(Named::Down), _) | (Char('n' | 'j'), true) => overlay.move_by(1, true),

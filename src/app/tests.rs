@@ -179,9 +179,22 @@ fn every_size_down_to_nothing_is_safe() {
 
 #[test]
 fn overlays_take_input_first_and_close_on_back() {
-    let mut app = app(5, WIDE);
+    let mut app = app(5, (80, 10));
     run(&mut app, &[Action::Help, Action::Down, Action::Down]);
     assert_eq!(app.overlay, Some(Overlay::Help { top: 2 }));
+    let last = app.config.keymap.help_rows().len() - 8;
+    run(&mut app, &[Action::Bottom, Action::Down, Action::PageDown]);
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Help { top: last }),
+        "clamped at the end"
+    );
+    run(&mut app, &[Action::Up]);
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Help { top: last - 1 }),
+        "and k works at once"
+    );
     assert_eq!(app.selected, 0, "the list did not move");
     run(&mut app, &[Action::Quit]);
     assert!(

@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 use super::jsonl::{self, Location};
 use super::{Input, LoadOptions, Warning, limit_body};
 use crate::article::Article;
-use crate::clean::{decode, paragraphs, sanitize};
+use crate::clean::{decode, paragraphs, sanitize, single_line};
 
 /// One entry as feeds spell it; every field is optional and unknown ones are
 /// ignored. Which of several synonyms wins is decided in [`RawArticle::into_article`].
@@ -223,7 +223,9 @@ impl RawArticle {
         .flatten()
         .next()
         .and_then(|d| parse_date(d).map_err(|e| notes.push(e)).ok());
-        let mut tags: Vec<String> = [self.tags, self.category]
+        // The section is the first of section, category and tags; tags keep
+        // them all.
+        let mut tags: Vec<String> = [self.category, self.tags]
             .into_iter()
             .flatten()
             .flat_map(Words::into_vec)
@@ -272,10 +274,6 @@ fn clean_body(text: &str) -> String {
     paragraphs(&sanitize(text))
 }
 
-fn single_line(text: &str) -> String {
-    text.replace('\n', " ")
-}
-
 /// NewsAPI cuts `content` and ends it with `… [+1234 chars]`.
 fn strip_truncation_marker(body: &str) -> &str {
     // Searching backwards for " [+" costs a pass over every body: look at
@@ -297,9 +295,7 @@ fn strip_truncation_marker(body: &str) -> &str {
 /// Unix seconds of a date, or why it was not understood.
 fn parse_date(value: DateValue) -> Result<i64, String> {
     let text = match value {
-        // Millisecond timestamps are common too: anything past year 5000 is one.
-        DateValue::Seconds(n) if n.abs() > 100_000_000_000 => return Ok(n / 1000),
-        DateValue::Seconds(n) => return Ok(n),
+        DateValue::Seconds(n) => return in_range(Ok(timestamp_seconds(n)), &n.to_string()),
         DateValue::Text(text) => text,
     };
     let t = text.trim();
@@ -318,9 +314,31 @@ fn parse_date(value: DateValue) -> Result<i64, String> {
             }),
         Some(_) => None,
     };
-    seconds
-        .or_else(|| DateTime::parse_from_rfc2822(t).ok().map(|d| d.timestamp()))
-        .ok_or_else(|| format!("date {:?} not understood; ignored", sanitize(t)))
+    let seconds = seconds.or_else(|| DateTime::parse_from_rfc2822(t).ok().map(|d| d.timestamp()));
+    in_range(seconds.ok_or(()), t)
+}
+
+/// Unix timestamps come in seconds, milliseconds or microseconds: anything
+/// past the year 5000 in one unit is taken as the next.
+fn timestamp_seconds(n: i64) -> i64 {
+    match n.unsigned_abs() {
+        0..=100_000_000_000 => n,
+        100_000_000_001..=100_000_000_000_000 => n / 1_000,
+        _ => n / 1_000_000,
+    }
+}
+
+/// Only years 1 to 9999: every date then prints as `YYYY-MM-DD`.
+fn in_range(seconds: Result<i64, ()>, shown: &str) -> Result<i64, String> {
+    const FIRST: i64 = -62_135_596_800; // 0001-01-01
+    const LAST: i64 = 253_402_300_799; // 9999-12-31 23:59:59
+    match seconds {
+        Ok(s) if (FIRST..=LAST).contains(&s) => Ok(s),
+        _ => Err(format!(
+            "date {:?} not understood; ignored",
+            sanitize(shown)
+        )),
+    }
 }
 
 fn midnight(date: NaiveDate) -> i64 {

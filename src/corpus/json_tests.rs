@@ -181,11 +181,27 @@ fn dates_in_every_form_feeds_use() {
         ("2024-05-01T23:30:00.123", Some("2024-05-01")),
         ("Wed, 01 May 2024 23:30:00 GMT", Some("2024-05-01")),
         ("May 2024", None),
+        ("+55840-01-01", None),
+        ("-0001-01-01", None),
         ("2024-13-01", None),
     ];
     for (date, want) in cases {
         let json = format!("[{{\"title\": \"t\", \"date\": \"{date}\"}}]");
         let corpus = load_json("d.json", &json);
         assert_eq!(corpus.articles[0].date_label().as_deref(), want, "{date}");
+    }
+}
+
+#[test]
+fn timestamps_in_seconds_milliseconds_and_microseconds() {
+    for (stamp, want) in [
+        ("1700000000", Some("2023-11-14")),
+        ("1700000000000", Some("2023-11-14")),
+        ("1700000000000000", Some("2023-11-14")),
+        ("-99999999999999999", None),
+    ] {
+        let json = format!("[{{\"title\": \"t\", \"date\": {stamp}}}]");
+        let corpus = load_json("d.json", &json);
+        assert_eq!(corpus.articles[0].date_label().as_deref(), want, "{stamp}");
     }
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use walkdir::{DirEntry, WalkDir};
 
 use super::{LoadError, Warning};
-use crate::clean::sanitize;
+use crate::clean::single_line;
 
 /// How a file's articles are stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,7 +162,9 @@ pub fn walk(roots: &[PathBuf]) -> Result<impl Iterator<Item = Step> + Send + use
         let meta = match fs::metadata(root) {
             Ok(meta) => meta,
             Err(err) if err.kind() == io::ErrorKind::NotFound => {
-                return Err(LoadError::NotFound(sanitize(&root.display().to_string())));
+                return Err(LoadError::NotFound(single_line(
+                    &root.display().to_string(),
+                )));
             }
             Err(err) => {
                 steps.push(Box::new(iter::once(Step::Warning(Warning::new(root, err)))));
@@ -178,7 +180,7 @@ pub fn walk(roots: &[PathBuf]) -> Result<impl Iterator<Item = Step> + Send + use
                 .unwrap_or_default();
             steps.push(Box::new(iter::once(Step::Input(Input {
                 path: root.clone(),
-                id: sanitize(&name),
+                id: single_line(&name),
                 section: String::new(),
                 kind: kind_of(root).unwrap_or(InputKind::Text),
                 source: Source::Unchecked,
@@ -244,8 +246,8 @@ fn resolve_entry(root: &Path, entry: &DirEntry) -> Option<Found> {
     let section = joined.rfind('/').map_or("", |at| &joined[..at]);
     Some(Found::Input(Input {
         path: path.to_owned(),
-        id: sanitize(&joined),
-        section: sanitize(section),
+        id: single_line(&joined),
+        section: single_line(section),
         kind,
         // With links followed, the walk's file type is the target's.
         source: Source::RegularFile,

@@ -9,7 +9,6 @@
 
 use std::ops::Range;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -59,17 +58,6 @@ pub fn segments<'a>(title: &'a str, positions: &[usize]) -> Vec<Segment<'a>> {
 /// The byte offset where `segment` (a slice of `title`) starts.
 fn last_start(title: &str, segment: &Segment<'_>) -> usize {
     segment.text.as_ptr() as usize - title.as_ptr() as usize
-}
-
-/// The segments of `title` for `query`, as the search overlay draws a row.
-/// Compute these for the rows on screen only: finding the positions costs
-/// more than scoring.
-pub fn title_segments<'a>(
-    matcher: &SkimMatcherV2,
-    title: &'a str,
-    query: &str,
-) -> Vec<Segment<'a>> {
-    segments(title, &super::positions(matcher, title, query))
 }
 
 #[cfg(test)]
@@ -134,8 +122,11 @@ mod tests {
 
     #[test]
     fn matcher_positions_round_trip() {
-        let m = crate::search::matcher();
-        let s = title_segments(&m, "北京 中非合作", "中非");
+        let title = "北京 中非合作";
+        let s = segments(
+            title,
+            &crate::search::positions(&crate::search::matcher(), title, "中非"),
+        );
         assert_eq!(
             s.iter()
                 .filter(|s| s.highlighted)

@@ -86,10 +86,6 @@ impl Geometry {
         }
     }
 
-    pub fn two_panes(&self) -> bool {
-        self.separator.is_some()
-    }
-
     /// Rows of the list on screen.
     pub fn list_rows(&self) -> usize {
         self.list.map_or(0, |r| usize::from(r.height))

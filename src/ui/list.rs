@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Styles, fit, put};
+use crate::action::Action;
 use crate::app::App;
 use crate::ui::geometry::Focus;
 
@@ -16,7 +17,11 @@ const DATE_WIDTH: usize = 10;
 
 pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
     if app.rows.is_empty() {
-        let empty = format!("No {} articles. (v changes the view)", app.view().name());
+        let key = app.config.keymap.key_name(Action::CycleView);
+        let empty = format!(
+            "No {} articles. ({key} changes the view)",
+            app.view().name()
+        );
         put(buf, area, 2, area.y, &empty, styles.dim);
         return;
     }
@@ -73,7 +78,7 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
             put(
                 buf,
                 area,
-                x + (DATE_WIDTH - date.width()) as u16,
+                x + DATE_WIDTH.saturating_sub(date.width()) as u16,
                 y,
                 &date,
                 faded,

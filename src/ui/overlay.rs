@@ -5,20 +5,33 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{Styles, fit, framed, put};
+use crate::action::Action;
 use crate::app::{App, Overlay};
 
 pub fn draw(app: &App, overlay: &Overlay, area: Rect, styles: &Styles, buf: &mut Buffer) {
+    let keymap = &app.config.keymap;
+    let close = format!(
+        "{} or {} to close",
+        keymap.key_name(Action::Quit),
+        keymap.key_name(Action::Back)
+    );
     let (title, lines, top) = match overlay {
-        Overlay::Help { top } => (" Keys (q or esc to close) ", help_lines(app), *top),
+        Overlay::Help { top } => (format!(" Keys ({close}) "), help_lines(app), *top),
         Overlay::Warnings { top } => (
-            " Load warnings (q or esc to close) ",
+            format!(" Load warnings ({close}) "),
             warning_lines(app),
             *top,
         ),
         Overlay::Search(search) => return super::search::draw(app, search, area, styles, buf),
     };
-    let window = centered(area, 76, lines.len() as u16 + 2);
-    let inner = framed(buf, window, title, styles, 1);
+    let window = centered(
+        area,
+        76,
+        u16::try_from(lines.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(2),
+    );
+    let inner = framed(buf, window, &title, styles, 1);
     let top = top.min(lines.len().saturating_sub(usize::from(inner.height)));
     for (y, line) in (inner.y..inner.bottom()).zip(lines.iter().skip(top)) {
         put(

@@ -51,9 +51,15 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
             draw_line_edit(buf, rest, "/", &find.line, styles.status, styles);
             return;
         }
+        let keymap = &app.config.keymap;
+        let keys = format!(
+            "{}/{}",
+            keymap.key_name(Action::NextHit),
+            keymap.key_name(Action::PrevHit)
+        );
         let hits = match (find.current, find.hits.len()) {
-            (Some(i), n) => format!("· hit {}/{n} (n/N) ", i + 1),
-            (None, n) => format!("· {n} hits (n/N) "),
+            (Some(i), n) => format!("· hit {}/{n} ({keys}) ", i + 1),
+            (None, n) => format!("· {n} hits ({keys}) "),
         };
         x = put(buf, area, x, area.y, &hits, styles.status_key) - area.x;
     }
