@@ -56,7 +56,7 @@ fn unknown_table() {
 fn wrong_type() {
     refused(
         "wrong_type.toml",
-        "2:16: invalid type: string \"forty\", expected a whole number from 0 to 65535",
+        "2:16: invalid type: string \"forty\", expected a whole number from 10 to 90",
     );
 }
 
@@ -64,7 +64,23 @@ fn wrong_type() {
 fn out_of_range() {
     refused(
         "out_of_range.toml",
-        "2:11: invalid value: integer `70000`, expected a whole number from 0 to 65535",
+        "2:11: invalid value: integer `70000`, expected a whole number from 10 to 1000",
+    );
+}
+
+#[test]
+fn bad_measure() {
+    refused(
+        "bad_measure.toml",
+        "2:11: invalid value: integer `0`, expected a whole number from 10 to 1000",
+    );
+}
+
+#[test]
+fn bad_list_percent() {
+    refused(
+        "bad_list_percent.toml",
+        "2:16: invalid value: integer `100`, expected a whole number from 10 to 90",
     );
 }
 
@@ -131,6 +147,8 @@ fn every_fixture_has_a_test() {
     let tested = [
         "bad_color",
         "bad_key",
+        "bad_list_percent",
+        "bad_measure",
         "duplicate_in_file",
         "duplicate_with_default",
         "keys_not_a_list",

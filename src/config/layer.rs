@@ -29,9 +29,41 @@ struct Raw {
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawReader {
+    #[serde(default, deserialize_with = "ranged::<_, 10, 1000>")]
     pub measure: Option<u16>,
+    #[serde(default, deserialize_with = "ranged::<_, 10, 90>")]
     pub list_percent: Option<u16>,
     pub two_pane_min_width: Option<u16>,
+}
+
+/// A number that must lie in `LO..=HI`: a measure of 0 columns or a list
+/// taking the whole width is a mistake to report, not to clamp in silence.
+fn ranged<'de, D, const LO: u16, const HI: u16>(d: D) -> Result<Option<u16>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    d.deserialize_i64(Ranged::<LO, HI>).map(Some)
+}
+
+struct Ranged<const LO: u16, const HI: u16>;
+
+impl<const LO: u16, const HI: u16> serde::de::Visitor<'_> for Ranged<LO, HI> {
+    type Value = u16;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "a whole number from {LO} to {HI}")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u16, E> {
+        u16::try_from(v)
+            .ok()
+            .filter(|v| (LO..=HI).contains(v))
+            .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u16, E> {
+        self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -74,7 +74,7 @@ fn duplicates_are_checked_against_the_merged_table() {
 fn errors_name_the_line_and_what_is_wrong() {
     assert_eq!(
         error("\n[reader]\nmeasure = \"wide\"\n"),
-        "config.toml:3:11: invalid type: string \"wide\", expected a whole number from 0 to 65535"
+        "config.toml:3:11: invalid type: string \"wide\", expected a whole number from 10 to 1000"
     );
     assert!(error("[keys]\nfly = [\"x\"]").starts_with("config.toml:2:1: unknown action \"fly\""));
     assert!(error("[keys]\nup = [\"pgup\"]").starts_with("config.toml:2:7: bad key \"pgup\""));
