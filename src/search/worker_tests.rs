@@ -15,6 +15,27 @@ fn titled(titles: &[&str]) -> Arc<[Article]> {
 
 const WAIT: Duration = Duration::from_secs(30);
 
+/// What the worker thread sees for one job, to drive `search` directly:
+/// the newest generation asked for is `latest`, the job is `generation`.
+fn direct_job(
+    latest: u64,
+    generation: u64,
+    query: &str,
+) -> (Shared, Outbox<impl Fn()>, mpsc::Receiver<SearchResult>, Job) {
+    let shared = Shared::default();
+    shared.latest.store(latest, Ordering::Release);
+    let (send, results) = mpsc::channel();
+    let out = Outbox {
+        send,
+        notify: || {},
+    };
+    let job = Job {
+        generation,
+        query: query.into(),
+    };
+    (shared, out, results, job)
+}
+
 fn complete(worker: &SearchWorker) -> SearchResult {
     loop {
         let result = worker.recv_timeout(WAIT).expect("a result in time");
@@ -67,17 +88,7 @@ fn a_pass_overtaken_by_a_newer_query_delivers_nothing() {
     // The worker's view when a newer query arrived while it ranked: the
     // pass is cancelled and sends neither a partial nor a complete result.
     let articles = titled(&vec!["a"; PARTIAL_FROM]);
-    let shared = Shared::default();
-    shared.latest.store(2, Ordering::Release);
-    let (send, results) = mpsc::channel();
-    let out = Outbox {
-        send,
-        notify: || {},
-    };
-    let job = Job {
-        generation: 1,
-        query: "a".into(),
-    };
+    let (shared, out, results, job) = direct_job(2, 1, "a");
     let mut memory = Memory::default();
     assert!(search(
         &TitleIndex::new(&articles),
@@ -98,17 +109,7 @@ fn big_corpora_get_a_partial_answer_first() {
             ..Article::default()
         })
         .collect();
-    let shared = Shared::default();
-    shared.latest.store(1, Ordering::Release);
-    let (send, results) = mpsc::channel();
-    let out = Outbox {
-        send,
-        notify: || {},
-    };
-    let job = Job {
-        generation: 1,
-        query: "even".into(),
-    };
+    let (shared, out, results, job) = direct_job(1, 1, "even");
     let index = TitleIndex::new(&articles);
     assert!(search(&index, &shared, &job, &mut Memory::default(), &out));
     let partial = results.try_recv().expect("a partial result");
