@@ -257,6 +257,18 @@ pub fn split_article(text: &str) -> (&str, String) {
     (title, paragraphs(rest))
 }
 
+/// [`paragraphs`] of text already owned: when every line is a paragraph,
+/// the text is kept as it is rather than copied.
+pub fn into_paragraphs(mut text: String) -> String {
+    if memmem::find(text.as_bytes(), b"\n\n").is_some() {
+        return paragraphs(&text);
+    }
+    text.truncate(text.trim_end_matches('\n').len());
+    let leading = text.len() - text.trim_start_matches('\n').len();
+    text.drain(..leading);
+    text
+}
+
 /// One paragraph a line. When the text has blank lines, they separate
 /// paragraphs and the lines between them are joined (hard-wrapped text, BBC
 /// style); otherwise every line is a paragraph (the seed's style).

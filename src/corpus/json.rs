@@ -1,6 +1,8 @@
 //! JSON articles: an array, an object holding an `articles` or `items` array
 //! (NewsAPI, JSON Feed), or JSON Lines. Field names follow real feeds.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -9,21 +11,32 @@ use serde_json::value::RawValue;
 use super::jsonl::{self, Location};
 use super::{Input, LoadOptions, Warning, limit_body};
 use crate::article::Article;
-use crate::clean::{decode, paragraphs, sanitize, single_line};
+use crate::clean::{decode, into_paragraphs, sanitize, single_line};
 
 /// One entry as feeds spell it; every field is optional and unknown ones are
 /// ignored. Which of several synonyms wins is decided in [`RawArticle::into_article`].
+///
+/// Text fields borrow from the input where JSON has no escapes in them:
+/// bodies are copied once, by cleaning, not twice.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct RawArticle {
-    title: Option<String>,
-    headline: Option<String>,
-    body: Option<String>,
-    content_text: Option<String>,
-    content: Option<String>,
-    text: Option<String>,
-    description: Option<String>,
-    summary: Option<String>,
+struct RawArticle<'a> {
+    #[serde(borrow)]
+    title: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    headline: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    body: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    content_text: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    content: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    text: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    description: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    summary: Option<Cow<'a, str>>,
     date: Option<DateValue>,
     #[serde(rename = "publishedAt")]
     published_at: Option<DateValue>,
@@ -31,8 +44,10 @@ struct RawArticle {
     date_published: Option<DateValue>,
     #[serde(rename = "pubDate")]
     pub_date: Option<DateValue>,
-    url: Option<String>,
-    link: Option<String>,
+    #[serde(borrow)]
+    url: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    link: Option<Cow<'a, str>>,
     source: Option<Named>,
     author: Option<Named>,
     authors: Option<Vec<Named>>,
@@ -176,20 +191,30 @@ fn parse_entry(
     options: &LoadOptions,
     notes: &mut Vec<String>,
 ) -> Result<Article, String> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let raw: RawArticle = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if path == "." || path == "?" {
-            inner.to_string()
-        } else {
-            format!("{path}: {inner}")
-        }
-    })?;
+    // serde_path_to_error costs time on every field: it only words the
+    // error of an entry already known to be bad.
+    let raw: RawArticle = serde_json::from_str(json).map_err(|_| entry_error(json))?;
     raw.into_article(options, notes)
 }
 
-impl RawArticle {
+/// What is wrong with a bad entry, naming the field when there is one.
+fn entry_error(json: &str) -> String {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    match serde_path_to_error::deserialize::<_, RawArticle>(de) {
+        Ok(_) => "not an article".to_owned(),
+        Err(e) => {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            if path == "." || path == "?" {
+                inner.to_string()
+            } else {
+                format!("{path}: {inner}")
+            }
+        }
+    }
+}
+
+impl RawArticle<'_> {
     fn into_article(
         self,
         options: &LoadOptions,
@@ -236,7 +261,11 @@ impl RawArticle {
             .section
             .map(Words::into_vec)
             .and_then(|v| v.into_iter().next());
-        let section = first_text([section, tags.first().cloned()]).unwrap_or_default();
+        let section = first_text([
+            section.map(Cow::Owned),
+            tags.first().map(|t| Cow::Borrowed(t.as_str())),
+        ])
+        .unwrap_or_default();
         tags.dedup();
         let author = self
             .author
@@ -261,8 +290,8 @@ impl RawArticle {
 }
 
 /// The first value that is not blank after cleaning, cleaned; paragraphs of
-/// a body come out one a line (see [`paragraphs`]).
-fn first_text<const N: usize>(values: [Option<String>; N]) -> Option<String> {
+/// a body come out one a line (see [`into_paragraphs`]).
+fn first_text<const N: usize>(values: [Option<Cow<'_, str>>; N]) -> Option<String> {
     values
         .into_iter()
         .flatten()
@@ -271,7 +300,7 @@ fn first_text<const N: usize>(values: [Option<String>; N]) -> Option<String> {
 }
 
 fn clean_body(text: &str) -> String {
-    paragraphs(&sanitize(text))
+    into_paragraphs(sanitize(text))
 }
 
 /// NewsAPI cuts `content` and ends it with `… [+1234 chars]`.
