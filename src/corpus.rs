@@ -146,7 +146,10 @@ impl Corpus {
         let (mut articles, mut report) = gather(done);
         let duplicates = dedup::drop_duplicates(&mut articles);
         report.duplicates = duplicates.len();
-        dedup::make_ids_unique(&mut articles);
+        // One root's paths are unique already; only several can collide.
+        if roots.len() > 1 {
+            dedup::make_ids_unique(&mut articles);
+        }
         Self {
             articles,
             report,
