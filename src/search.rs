@@ -244,7 +244,8 @@ pub fn positions(matcher: &SkimMatcherV2, title: &str, query: &str) -> Vec<usize
 mod tests {
     use super::*;
 
-    fn titled(titles: &[&str]) -> Vec<Article> {
+    /// Articles with these titles and nothing else: what ranking looks at.
+    pub(super) fn titled(titles: &[&str]) -> Vec<Article> {
         titles
             .iter()
             .map(|t| Article {

@@ -4,13 +4,7 @@ use super::*;
 use crate::search::rank;
 
 fn titled(titles: &[&str]) -> Arc<[Article]> {
-    titles
-        .iter()
-        .map(|t| Article {
-            title: (*t).into(),
-            ..Article::default()
-        })
-        .collect()
+    crate::search::tests::titled(titles).into()
 }
 
 const WAIT: Duration = Duration::from_secs(30);
