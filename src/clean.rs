@@ -187,8 +187,15 @@ fn skip_string(bytes: &[u8], mut i: usize) -> usize {
 
 /// Cleaned text on one line: for what is shown as one (titles, ids, file
 /// names in warnings), where a newline would break the line it stands in.
+/// Its lines are joined by one space; blank ones are dropped.
 pub fn single_line(text: &str) -> String {
-    sanitize(text).replace('\n', " ")
+    let text = sanitize(text);
+    if memchr::memchr(b'\n', text.as_bytes()).is_none() {
+        return text;
+    }
+    // Sanitized lines are trimmed: joining the non-empty ones is enough.
+    let lines = text.split('\n').filter(|line| !line.is_empty());
+    lines.collect::<Vec<_>>().join(" ")
 }
 
 /// Phrases of web boilerplate removed wherever they appear in a body.

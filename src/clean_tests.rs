@@ -117,3 +117,10 @@ fn title_only() {
         ("Just a title", String::new())
     );
 }
+
+#[test]
+fn single_line_joins_lines_with_one_space() {
+    assert_eq!(single_line("\n a \n\n\n b\r\nc \n"), "a b c");
+    assert_eq!(single_line("one line"), "one line");
+    assert_eq!(single_line("\n\n"), "");
+}

@@ -173,7 +173,7 @@ impl Corpus {
 /// The articles and report of a load, from what its steps gave in order.
 fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport) {
     let mut report = LoadReport::default();
-    let mut articles = Vec::with_capacity(done.len());
+    let mut batches = Vec::with_capacity(done.len());
     // Warnings of the walk come first, then those of files, in order.
     let mut file_warnings = Vec::new();
     for (_, done) in done {
@@ -183,12 +183,25 @@ fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport) {
                 report.files += 1;
                 report.bytes += p.bytes;
                 file_warnings.extend(p.warnings);
-                articles.extend(p.articles);
+                batches.push(p.articles);
             }
         }
     }
     report.warnings.append(&mut file_warnings);
-    (articles, report)
+    (concat(batches), report)
+}
+
+/// The articles of every batch, in order, moved once (not at all when
+/// there is one batch: a single JSON Lines file).
+fn concat(mut batches: Vec<Vec<Article>>) -> Vec<Article> {
+    if batches.len() == 1 {
+        return batches.pop().unwrap_or_default();
+    }
+    let mut articles = Vec::with_capacity(batches.iter().map(Vec::len).sum());
+    for batch in batches {
+        articles.extend(batch);
+    }
+    articles
 }
 
 /// What one step of the walk gave.

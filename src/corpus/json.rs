@@ -2,6 +2,7 @@
 //! (NewsAPI, JSON Feed), or JSON Lines. Field names follow real feeds.
 
 use std::borrow::Cow;
+use std::sync::{Mutex, PoisonError};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use rayon::prelude::*;
@@ -37,13 +38,16 @@ struct RawArticle<'a> {
     description: Option<Cow<'a, str>>,
     #[serde(borrow)]
     summary: Option<Cow<'a, str>>,
-    date: Option<DateValue>,
-    #[serde(rename = "publishedAt")]
-    published_at: Option<DateValue>,
-    published: Option<DateValue>,
-    date_published: Option<DateValue>,
-    #[serde(rename = "pubDate")]
-    pub_date: Option<DateValue>,
+    #[serde(borrow)]
+    date: Option<DateValue<'a>>,
+    #[serde(rename = "publishedAt", borrow)]
+    published_at: Option<DateValue<'a>>,
+    #[serde(borrow)]
+    published: Option<DateValue<'a>>,
+    #[serde(borrow)]
+    date_published: Option<DateValue<'a>>,
+    #[serde(rename = "pubDate", borrow)]
+    pub_date: Option<DateValue<'a>>,
     #[serde(borrow)]
     url: Option<Cow<'a, str>>,
     #[serde(borrow)]
@@ -91,11 +95,45 @@ impl Words {
 }
 
 /// A date as text (RFC 3339, RFC 2822, `YYYY-MM-DD`) or as Unix seconds.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum DateValue {
-    Text(String),
+///
+/// Deserialized by hand: serde's untagged enums copy every value into a
+/// buffer of their own first, and every entry has a date.
+#[derive(Debug)]
+enum DateValue<'a> {
+    Text(Cow<'a, str>),
     Seconds(i64),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for DateValue<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visitor<'a> {
+            type Value = DateValue<'a>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date as text or as Unix seconds")
+            }
+
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(DateValue::Text(Cow::Borrowed(v)))
+            }
+
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(DateValue::Text(Cow::Owned(v.to_owned())))
+            }
+
+            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(DateValue::Seconds(v))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                i64::try_from(v)
+                    .map(DateValue::Seconds)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+        }
+        deserializer.deserialize_any(Visitor(std::marker::PhantomData))
+    }
 }
 
 /// Parses a whole JSON document.
@@ -155,35 +193,65 @@ pub(super) fn parse_entries(
     options: &LoadOptions,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Article> {
-    let results: Vec<(Option<Article>, Vec<String>)> = located
+    // Notes are rare: they go aside, so that articles are written in place
+    // by an indexed collect and copied once, into the result.
+    let notes = Mutex::new(Vec::new());
+    let note = |i: usize, line: usize, text: String| {
+        let text = format!("entry {} (line {line}): {text}", i + 1);
+        notes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((i, text));
+    };
+    let results: Vec<Option<Article>> = located
         .par_iter()
         .enumerate()
         .map(|(i, &(line, json))| {
             let i = before + i;
-            let mut notes = Vec::new();
-            let article = parse_entry(json, options, &mut notes)
+            let mut own_notes = Vec::new();
+            let article = parse_entry(json, options, &mut own_notes)
                 .map(|mut a| {
-                    a.id = format!("{}#{}", input.id, i + 1);
+                    a.id = entry_id(&input.id, i + 1);
                     if a.section.is_empty() {
                         a.section.clone_from(&input.section);
                     }
                     a
                 })
-                .map_err(|e| notes.push(format!("{e}; skipped")))
+                .map_err(|e| own_notes.push(format!("{e}; skipped")))
                 .ok();
-            let notes = notes
-                .into_iter()
-                .map(|n| format!("entry {} (line {line}): {n}", i + 1))
-                .collect();
-            (article, notes)
+            for text in own_notes {
+                note(i, line, text);
+            }
+            article
         })
         .collect();
+    let mut notes = notes.into_inner().unwrap_or_else(PoisonError::into_inner);
+    // Stable: an entry's notes stay in the order they were made.
+    notes.sort_by_key(|&(i, _)| i);
+    warnings.extend(notes.iter().map(|(_, n)| Warning::new(&input.path, n)));
     let mut articles = Vec::with_capacity(results.len());
-    for (article, notes) in results {
-        warnings.extend(notes.iter().map(|n| Warning::new(&input.path, n)));
-        articles.extend(article);
-    }
+    articles.extend(results.into_iter().flatten());
     articles
+}
+
+/// `file#n`, without `format!`'s machinery: it showed, once an entry.
+fn entry_id(file: &str, n: usize) -> String {
+    let mut id = String::with_capacity(file.len() + 8);
+    id.push_str(file);
+    id.push('#');
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
 }
 
 fn parse_entry(
@@ -220,7 +288,7 @@ impl RawArticle<'_> {
         options: &LoadOptions,
         notes: &mut Vec<String>,
     ) -> Result<Article, String> {
-        let title = first_text([self.title, self.headline]).ok_or("no title")?;
+        let title = first_line([self.title, self.headline]).ok_or("no title")?;
         let mut body = first_text([
             self.body,
             self.content_text,
@@ -261,7 +329,7 @@ impl RawArticle<'_> {
             .section
             .map(Words::into_vec)
             .and_then(|v| v.into_iter().next());
-        let section = first_text([
+        let section = first_line([
             section.map(Cow::Owned),
             tags.first().map(|t| Cow::Borrowed(t.as_str())),
         ])
@@ -272,17 +340,12 @@ impl RawArticle<'_> {
             .or_else(|| self.authors.and_then(|a| a.into_iter().next()));
         Ok(Article {
             id: String::new(),
-            title: single_line(&title),
-            section: single_line(&section),
+            title,
+            section,
             date,
             url: first_text([self.url, self.link]),
-            source: self
-                .source
-                .and_then(Named::name)
-                .map(|s| single_line(&clean_body(&s))),
-            author: author
-                .and_then(Named::name)
-                .map(|s| single_line(&clean_body(&s))),
+            source: self.source.and_then(Named::name).map(|s| single_line(&s)),
+            author: author.and_then(Named::name).map(|s| single_line(&s)),
             tags,
             body,
         })
@@ -296,6 +359,15 @@ fn first_text<const N: usize>(values: [Option<Cow<'_, str>>; N]) -> Option<Strin
         .into_iter()
         .flatten()
         .map(|v| clean_body(&v))
+        .find(|v| !v.is_empty())
+}
+
+/// The first value that is not blank after cleaning, on one line.
+fn first_line<const N: usize>(values: [Option<Cow<'_, str>>; N]) -> Option<String> {
+    values
+        .into_iter()
+        .flatten()
+        .map(|v| single_line(&v))
         .find(|v| !v.is_empty())
 }
 
@@ -331,7 +403,9 @@ fn parse_date(value: DateValue) -> Result<i64, String> {
     // The ISO forms first, through FromStr: chrono's format-string parsers
     // re-read the format on every call, which showed in load profiles.
     let seconds = match t.as_bytes().get(10) {
-        None => t.parse::<NaiveDate>().ok().map(midnight),
+        None => plain_date(t)
+            .or_else(|| t.parse::<NaiveDate>().ok())
+            .map(midnight),
         Some(b'T' | b't' | b' ') => DateTime::parse_from_rfc3339(t)
             .map(|d| d.timestamp())
             .ok()
@@ -368,6 +442,22 @@ fn in_range(seconds: Result<i64, ()>, shown: &str) -> Result<i64, String> {
             sanitize(shown)
         )),
     }
+}
+
+/// `YYYY-MM-DD` read directly: the commonest form by far, and even
+/// chrono's `FromStr` showed in load profiles.
+fn plain_date(t: &str) -> Option<NaiveDate> {
+    let b = t.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(number(&b[..4])?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(&b[5..7])?, number(&b[8..])?)
 }
 
 fn midnight(date: NaiveDate) -> i64 {

@@ -205,3 +205,47 @@ fn timestamps_in_seconds_milliseconds_and_microseconds() {
         assert_eq!(corpus.articles[0].date_label().as_deref(), want, "{stamp}");
     }
 }
+
+#[test]
+fn a_date_of_the_wrong_type_skips_its_entry_and_says_so() {
+    let corpus = load_json(
+        "d.jsonl",
+        "{\"title\": \"A\", \"date\": true}\n{\"title\": \"B\", \"date\": 18446744073709551615}\n{\"title\": \"C\", \"date\": \"2024-02-29\"}\n",
+    );
+    assert_eq!(titles(&corpus), ["C"]);
+    let warnings: Vec<&str> = corpus
+        .report
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "entry 1 (line 1): date: invalid type: boolean `true`, expected a date as text or as Unix seconds at line 1 column 27; skipped",
+            "entry 2 (line 2): date: invalid value: integer `18446744073709551615`, expected a date as text or as Unix seconds at line 1 column 43; skipped",
+        ]
+    );
+    assert_eq!(
+        corpus.articles[0].date_label().as_deref(),
+        Some("2024-02-29")
+    );
+}
+
+#[test]
+fn notes_of_many_entries_keep_file_order() {
+    let lines: Vec<String> = (1..=300)
+        .map(|i| format!("{{\"title\": \"T{i}\", \"date\": \"bad {i}\"}}"))
+        .collect();
+    let corpus = load_json("many.jsonl", &lines.join("\n"));
+    assert_eq!(corpus.articles.len(), 300);
+    assert_eq!(corpus.articles[299].id, "many.jsonl#300");
+    let entries: Vec<String> = corpus
+        .report
+        .warnings
+        .iter()
+        .map(|w| w.message.split(' ').take(2).collect::<Vec<_>>().join(" "))
+        .collect();
+    let want: Vec<String> = (1..=300).map(|i| format!("entry {i}")).collect();
+    assert_eq!(entries, want);
+}

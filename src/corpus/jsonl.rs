@@ -8,7 +8,7 @@
 use std::io::{self, Read};
 
 use super::json;
-use super::{Input, LoadOptions, Parsed, Warning};
+use super::{Input, LoadOptions, Parsed, Warning, concat};
 use crate::article::Article;
 use crate::clean::DecodeError;
 
@@ -25,6 +25,7 @@ const CHUNK: usize = 16;
 pub fn parse(input: &Input, reader: impl Read, options: &LoadOptions) -> Option<Parsed> {
     let mut chunks = LineChunks::new(reader);
     let mut parsed = Parsed::default();
+    let mut batches = Vec::new();
     let mut at = Location::default();
     let mut first = true;
     loop {
@@ -49,9 +50,15 @@ pub fn parse(input: &Input, reader: impl Read, options: &LoadOptions) -> Option<
             return Some(failed(input, message, chunks.total + rest));
         }
         let text = std::str::from_utf8(chunk).ok()?;
-        let articles = parse_chunk(input, text, &mut at, options, &mut parsed.warnings);
-        parsed.articles.extend(articles);
+        batches.push(parse_chunk(
+            input,
+            text,
+            &mut at,
+            options,
+            &mut parsed.warnings,
+        ));
     }
+    parsed.articles = concat(batches);
     parsed.bytes = chunks.total;
     Some(parsed)
 }
