@@ -1,6 +1,6 @@
 //! The article model: what the loader produces and everything else reads.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use serde::Serialize;
 
 /// Words per minute used for the reading-time estimate.
@@ -61,9 +61,23 @@ impl Article {
 
     /// `YYYY-MM-DD`, when the date is known.
     pub fn date_label(&self) -> Option<String> {
-        self.date
-            .and_then(|secs| DateTime::<Utc>::from_timestamp(secs, 0))
-            .map(|d| d.format("%Y-%m-%d").to_string())
+        // Not `format("%Y-%m-%d")`, nor `format!`: `byline search` prints a
+        // hundred thousand dates, and their machinery showed.
+        let d = DateTime::<Utc>::from_timestamp(self.date?, 0)?;
+        let Ok(year @ 0..=9999) = u32::try_from(d.year()) else {
+            return Some(format!("{}-{:02}-{:02}", d.year(), d.month(), d.day()));
+        };
+        let mut label = String::with_capacity(10);
+        for (n, width) in [(year, 4), (d.month(), 2), (d.day(), 2)] {
+            if !label.is_empty() {
+                label.push('-');
+            }
+            for place in (0..width).rev() {
+                let digit = n / 10u32.pow(place) % 10;
+                label.push(char::from(b'0' + digit as u8));
+            }
+        }
+        Some(label)
     }
 
     /// The metadata line shown under the title:

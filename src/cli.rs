@@ -249,15 +249,15 @@ pub fn run(command: &Command, context: &Context, io: &mut Io) -> Result<(), CliE
             let (corpus, _) = load(corpus, context, io)?;
             let hits = search::rank(&corpus.articles, query, &|| false).unwrap_or_default();
             let shown = hits.iter().take(limit.unwrap_or(usize::MAX));
-            Ok(print_list(
-                shown.map(|h| &corpus.articles[h.index]),
-                *json,
-                io.out,
-            )?)
+            let printed = print_list(shown.map(|h| &corpus.articles[h.index]), *json, io.out);
+            leave(corpus);
+            Ok(printed?)
         }
         Command::Stats { corpus } => {
             let (corpus, elapsed) = load(corpus, context, io)?;
-            Ok(print_stats(&corpus, elapsed, io.out)?)
+            let printed = print_stats(&corpus, elapsed, io.out);
+            leave(corpus);
+            Ok(printed?)
         }
         Command::Config { print_default } => Ok(print_config(*print_default, context, io.out)?),
     };
@@ -288,7 +288,16 @@ fn list(
         }
     };
     let shown = corpus.articles.iter().filter(|a| state.shows(view, &a.id));
-    Ok(print_list(shown, json, io.out)?)
+    let printed = print_list(shown, json, io.out);
+    leave(corpus);
+    Ok(printed?)
+}
+
+/// Leaves the corpus to the end of the process, which is near, instead of
+/// freeing it article by article: that was 13 ms of `byline search` on a
+/// hundred thousand articles.
+fn leave(corpus: Corpus) {
+    std::mem::forget(corpus);
 }
 
 fn terminal_width() -> usize {
