@@ -202,6 +202,8 @@ pub fn single_line(text: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct Boilerplate {
     finders: Vec<memmem::Finder<'static>>,
+    /// The length of the shortest phrase: no shorter text holds one.
+    shortest: usize,
     /// Every phrase at once. Most texts hold none, and one pass over them
     /// says so: a pass per phrase was a seventh of loading the BBC corpus.
     any: Option<AhoCorasick>,
@@ -230,11 +232,19 @@ impl Boilerplate {
             .collect();
         // Should it fail to build, every text takes the pass per phrase.
         let any = AhoCorasick::new(&phrases).ok();
-        Self { finders, any }
+        let shortest = phrases.iter().map(|p| p.len()).min().unwrap_or(usize::MAX);
+        Self {
+            finders,
+            shortest,
+            any,
+        }
     }
 
     /// Removes every phrase, folding the spaces left around it.
     pub fn strip(&self, text: &mut String) {
+        if text.len() < self.shortest {
+            return;
+        }
         if let Some(any) = &self.any
             && !any.is_match(text.as_str())
         {

@@ -124,3 +124,13 @@ fn single_line_joins_lines_with_one_space() {
     assert_eq!(single_line("one line"), "one line");
     assert_eq!(single_line("\n\n"), "");
 }
+
+#[test]
+fn a_text_as_short_as_the_shortest_phrase_is_still_stripped() {
+    let strip = Boilerplate::new(["ad", "Advertisement"]);
+    for (text, want) in [("ad", ""), ("a", "a"), ("x ad y", "x y"), ("", "")] {
+        let mut text = text.to_owned();
+        strip.strip(&mut text);
+        assert_eq!(text, want);
+    }
+}

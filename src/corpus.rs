@@ -173,7 +173,7 @@ impl Corpus {
 /// The articles and report of a load, from what its steps gave in order.
 fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport) {
     let mut report = LoadReport::default();
-    let mut batches = Vec::with_capacity(done.len());
+    let mut batches: Batches = Vec::with_capacity(done.len());
     // Warnings of the walk come first, then those of files, in order.
     let mut file_warnings = Vec::new();
     for (_, done) in done {
@@ -183,7 +183,7 @@ fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport) {
                 report.files += 1;
                 report.bytes += p.bytes;
                 file_warnings.extend(p.warnings);
-                batches.push(p.articles);
+                batches.extend(p.batches);
             }
         }
     }
@@ -191,9 +191,13 @@ fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport) {
     (concat(batches), report)
 }
 
+/// Articles in runs, in corpus order: parsed in parallel, each run into a
+/// Vec of its own, and moved once, by [`concat`], when the load ends.
+type Batches = Vec<Vec<Article>>;
+
 /// The articles of every batch, in order, moved once (not at all when
-/// there is one batch: a single JSON Lines file).
-fn concat(mut batches: Vec<Vec<Article>>) -> Vec<Article> {
+/// there is one batch).
+fn concat(mut batches: Batches) -> Vec<Article> {
     if batches.len() == 1 {
         return batches.pop().unwrap_or_default();
     }
@@ -213,7 +217,7 @@ enum Done {
 /// What one input file gave.
 #[derive(Debug, Default)]
 struct Parsed {
-    articles: Vec<Article>,
+    batches: Batches,
     warnings: Vec<Warning>,
     bytes: u64,
 }
@@ -238,7 +242,7 @@ pub fn parse_bytes(
             parse_read(&input, &bytes[..bytes.len().min(limit)], cut, options)
         }
     };
-    (parsed.articles, parsed.warnings)
+    (concat(parsed.batches), parsed.warnings)
 }
 
 /// How much of a text file is read: a little past the body limit, for the
@@ -284,13 +288,13 @@ fn parse_read(input: &Input, bytes: &[u8], cut: bool, options: &LoadOptions) -> 
     };
     let result = match input.kind {
         InputKind::Text => {
-            text::parse(input, bytes, cut, options, &mut parsed.warnings).map(|a| vec![a])
+            text::parse(input, bytes, cut, options, &mut parsed.warnings).map(|a| vec![vec![a]])
         }
         InputKind::Json => json::parse_document(input, bytes, options, &mut parsed.warnings),
         InputKind::JsonLines => json::parse_lines(input, bytes, options, &mut parsed.warnings),
     };
     match result {
-        Ok(articles) => parsed.articles = articles,
+        Ok(batches) => parsed.batches = batches,
         Err(message) => parsed.warnings.push(Warning::new(&input.path, message)),
     }
     parsed

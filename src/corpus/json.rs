@@ -2,7 +2,6 @@
 //! (NewsAPI, JSON Feed), or JSON Lines. Field names follow real feeds.
 
 use std::borrow::Cow;
-use std::sync::{Mutex, PoisonError};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use rayon::prelude::*;
@@ -10,7 +9,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::jsonl::{self, Location};
-use super::{Input, LoadOptions, Warning, limit_body};
+use super::{Batches, Input, LoadOptions, Warning, limit_body};
 use crate::article::Article;
 use crate::clean::{decode, into_paragraphs, sanitize, single_line};
 
@@ -142,7 +141,7 @@ pub fn parse_document(
     bytes: &[u8],
     options: &LoadOptions,
     warnings: &mut Vec<Warning>,
-) -> Result<Vec<Article>, String> {
+) -> Result<Batches, String> {
     let text = decode(bytes).map_err(|e| format!("{e}; skipped"))?;
     let entries = top_level_entries(&text).map_err(|e| format!("malformed JSON: {e}; skipped"))?;
     let mut line = LineCounter::new(&text);
@@ -159,7 +158,7 @@ pub fn parse_lines(
     bytes: &[u8],
     options: &LoadOptions,
     warnings: &mut Vec<Warning>,
-) -> Result<Vec<Article>, String> {
+) -> Result<Batches, String> {
     let text = decode(bytes).map_err(|e| format!("{e}; skipped"))?;
     let mut at = Location::default();
     Ok(jsonl::parse_chunk(input, &text, &mut at, options, warnings))
@@ -192,46 +191,68 @@ pub(super) fn parse_entries(
     before: usize,
     options: &LoadOptions,
     warnings: &mut Vec<Warning>,
-) -> Vec<Article> {
-    // Notes are rare: they go aside, so that articles are written in place
-    // by an indexed collect and copied once, into the result.
-    let notes = Mutex::new(Vec::new());
-    let note = |i: usize, line: usize, text: String| {
-        let text = format!("entry {} (line {line}): {text}", i + 1);
-        notes
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push((i, text));
-    };
-    let results: Vec<Option<Article>> = located
-        .par_iter()
+) -> Batches {
+    // A few runs of entries a core, each parsed into a Vec of its own (see
+    // [`Batches`]): runs even out uneven entries.
+    let run = located
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(1);
+    let runs: Vec<(Vec<Article>, Vec<String>)> = located
+        .par_chunks(run)
         .enumerate()
-        .map(|(i, &(line, json))| {
-            let i = before + i;
-            let mut own_notes = Vec::new();
-            let article = parse_entry(json, options, &mut own_notes)
-                .map(|mut a| {
-                    a.id = entry_id(&input.id, i + 1);
-                    if a.section.is_empty() {
-                        a.section.clone_from(&input.section);
-                    }
-                    a
-                })
-                .map_err(|e| own_notes.push(format!("{e}; skipped")))
-                .ok();
-            for text in own_notes {
-                note(i, line, text);
+        .map(|(r, entries)| {
+            let mut articles = Vec::with_capacity(entries.len());
+            let mut notes = Vec::new();
+            for (k, &(line, json)) in entries.iter().enumerate() {
+                let n = before + r * run + k + 1;
+                articles.extend(parse_entry(input, json, n, line, options, &mut notes));
             }
-            article
+            (articles, notes)
         })
         .collect();
-    let mut notes = notes.into_inner().unwrap_or_else(PoisonError::into_inner);
-    // Stable: an entry's notes stay in the order they were made.
-    notes.sort_by_key(|&(i, _)| i);
-    warnings.extend(notes.iter().map(|(_, n)| Warning::new(&input.path, n)));
-    let mut articles = Vec::with_capacity(results.len());
-    articles.extend(results.into_iter().flatten());
-    articles
+    let mut batches = Vec::with_capacity(runs.len());
+    for (run, notes) in runs {
+        batches.push(run);
+        warnings.extend(notes.iter().map(|n| Warning::new(&input.path, n)));
+    }
+    batches
+}
+
+/// The `n`-th entry of a file (1-based), found on `line`; what is wrong
+/// with it goes to `notes`, worded for a warning.
+fn parse_entry(
+    input: &Input,
+    json: &str,
+    n: usize,
+    line: usize,
+    options: &LoadOptions,
+    notes: &mut Vec<String>,
+) -> Option<Article> {
+    let mut own = Vec::new();
+    // serde_path_to_error costs time on every field: it only words the
+    // error of an entry already known to be bad.
+    let parsed = serde_json::from_str::<RawArticle>(json)
+        .map_err(|_| entry_error(json))
+        .and_then(|raw| raw.into_article(options, &mut own));
+    let article = match parsed {
+        Ok(mut a) => {
+            a.id = entry_id(&input.id, n);
+            if a.section.is_empty() {
+                a.section.clone_from(&input.section);
+            }
+            Some(a)
+        }
+        Err(e) => {
+            own.push(format!("{e}; skipped"));
+            None
+        }
+    };
+    notes.extend(
+        own.iter()
+            .map(|note| format!("entry {n} (line {line}): {note}")),
+    );
+    article
 }
 
 /// `file#n`, without `format!`'s machinery: it showed, once an entry.
@@ -252,17 +273,6 @@ fn entry_id(file: &str, n: usize) -> String {
     }
     id.extend(digits[at..].iter().map(|&d| char::from(d)));
     id
-}
-
-fn parse_entry(
-    json: &str,
-    options: &LoadOptions,
-    notes: &mut Vec<String>,
-) -> Result<Article, String> {
-    // serde_path_to_error costs time on every field: it only words the
-    // error of an entry already known to be bad.
-    let raw: RawArticle = serde_json::from_str(json).map_err(|_| entry_error(json))?;
-    raw.into_article(options, notes)
 }
 
 /// What is wrong with a bad entry, naming the field when there is one.

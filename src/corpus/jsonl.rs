@@ -8,8 +8,7 @@
 use std::io::{self, Read};
 
 use super::json;
-use super::{Input, LoadOptions, Parsed, Warning, concat};
-use crate::article::Article;
+use super::{Batches, Input, LoadOptions, Parsed, Warning};
 use crate::clean::DecodeError;
 
 /// About this many bytes are parsed at once: enough entries to keep every
@@ -50,7 +49,7 @@ pub fn parse(input: &Input, reader: impl Read, options: &LoadOptions) -> Option<
             return Some(failed(input, message, chunks.total + rest));
         }
         let text = std::str::from_utf8(chunk).ok()?;
-        batches.push(parse_chunk(
+        batches.extend(parse_chunk(
             input,
             text,
             &mut at,
@@ -58,7 +57,7 @@ pub fn parse(input: &Input, reader: impl Read, options: &LoadOptions) -> Option<
             &mut parsed.warnings,
         ));
     }
-    parsed.articles = concat(batches);
+    parsed.batches = batches;
     parsed.bytes = chunks.total;
     Some(parsed)
 }
@@ -79,8 +78,8 @@ pub fn parse_chunk(
     at: &mut Location,
     options: &LoadOptions,
     warnings: &mut Vec<Warning>,
-) -> Vec<Article> {
-    let mut located = Vec::new();
+) -> Batches {
+    let mut located = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut line_count = 0;
     for (n, line) in lines(text).enumerate() {
         line_count = n + 1;
@@ -88,10 +87,10 @@ pub fn parse_chunk(
             located.push((at.line + n + 1, line));
         }
     }
-    let articles = json::parse_entries(input, &located, at.entry, options, warnings);
+    let batches = json::parse_entries(input, &located, at.entry, options, warnings);
     at.line += line_count;
     at.entry += located.len();
-    articles
+    batches
 }
 
 /// What `str::lines` gives, found with memchr's SIMD search instead of the
@@ -117,7 +116,7 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 /// A file that gave no articles after all: only the warning saying why.
 fn failed(input: &Input, message: impl std::fmt::Display, bytes: u64) -> Parsed {
     Parsed {
-        articles: Vec::new(),
+        batches: Vec::new(),
         warnings: vec![Warning::new(&input.path, message)],
         bytes,
     }

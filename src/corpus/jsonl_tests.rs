@@ -14,7 +14,10 @@ fn both_ways(bytes: &[u8]) -> (Corpus, Vec<crate::Article>, Vec<Warning>) {
     let mut warnings = Vec::new();
     let whole = json::parse_lines(&input, bytes, &options, &mut warnings)
         .map_err(|e| warnings.push(Warning::new(&input.path, e)))
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect();
     (streamed, whole, warnings)
 }
 
