@@ -61,23 +61,7 @@ impl Article {
 
     /// `YYYY-MM-DD`, when the date is known.
     pub fn date_label(&self) -> Option<String> {
-        // Not `format("%Y-%m-%d")`, nor `format!`: `byline search` prints a
-        // hundred thousand dates, and their machinery showed.
-        let d = DateTime::<Utc>::from_timestamp(self.date?, 0)?;
-        let Ok(year @ 0..=9999) = u32::try_from(d.year()) else {
-            return Some(format!("{}-{:02}-{:02}", d.year(), d.month(), d.day()));
-        };
-        let mut label = String::with_capacity(10);
-        for (n, width) in [(year, 4), (d.month(), 2), (d.day(), 2)] {
-            if !label.is_empty() {
-                label.push('-');
-            }
-            for place in (0..width).rev() {
-                let digit = n / 10u32.pow(place) % 10;
-                label.push(char::from(b'0' + digit as u8));
-            }
-        }
-        Some(label)
+        day_label(self.date?)
     }
 
     /// The metadata line shown under the title:
@@ -105,6 +89,27 @@ impl Article {
         parts.push(format!("{} min read", self.reading_minutes()));
         parts.join(" · ")
     }
+}
+
+/// `YYYY-MM-DD` of a date in Unix seconds.
+pub fn day_label(seconds: i64) -> Option<String> {
+    // Not `format("%Y-%m-%d")`, nor `format!`: `byline search` prints a
+    // hundred thousand dates, and their machinery showed.
+    let d = DateTime::<Utc>::from_timestamp(seconds, 0)?;
+    let Ok(year @ 0..=9999) = u32::try_from(d.year()) else {
+        return Some(format!("{}-{:02}-{:02}", d.year(), d.month(), d.day()));
+    };
+    let mut label = String::with_capacity(10);
+    for (n, width) in [(year, 4), (d.month(), 2), (d.day(), 2)] {
+        if !label.is_empty() {
+            label.push('-');
+        }
+        for place in (0..width).rev() {
+            let digit = n / 10u32.pow(place) % 10;
+            label.push(char::from(b'0' + digit as u8));
+        }
+    }
+    Some(label)
 }
 
 fn serialize_date<S: serde::Serializer>(date: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {

@@ -240,6 +240,11 @@ impl Boilerplate {
         }
     }
 
+    /// The phrases, in the order given.
+    pub fn phrases(&self) -> impl Iterator<Item = &[u8]> {
+        self.finders.iter().map(memmem::Finder::needle)
+    }
+
     /// Removes every phrase, folding the spaces left around it.
     pub fn strip(&self, text: &mut String) {
         if text.len() < self.shortest {

@@ -12,13 +12,14 @@ use std::time::{Duration, Instant};
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::Config;
-use crate::corpus::{Corpus, LoadError, LoadOptions};
-use crate::search;
+use crate::corpus::listing::{self, Listing};
+use crate::corpus::{Corpus, LoadError, LoadOptions, Warning};
+use crate::search::{self, Hit};
 use crate::state::{ReadingState, StateError, Store, View};
 use crate::xdg::Env;
 
 pub use print::print_list;
-use print::{plural, print_article, print_config, print_stats};
+use print::{plural, print_article, print_config, print_stats, write_row};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -126,6 +127,8 @@ pub struct Context {
     pub config_file: Option<PathBuf>,
     /// Where reading state is kept; `None` when no home can be found.
     pub state_dir: Option<PathBuf>,
+    /// Where listings are cached for `search`; `None`: not cached.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Context {
@@ -135,6 +138,7 @@ impl Context {
             default_paths: config.default_paths(env),
             config_file: env.config_file(),
             state_dir: env.state_dir(),
+            cache_dir: env.cache_dir(),
         }
     }
 }
@@ -171,16 +175,22 @@ impl CliError {
 /// bundled seeds when neither), and says how long it took.
 pub fn open_corpus(args: &CorpusArgs, context: &Context) -> Result<(Corpus, Duration), LoadError> {
     let started = Instant::now();
-    let paths = match (&args.paths, &context.default_paths) {
-        (given, _) if !given.is_empty() => given,
-        (_, configured) => configured,
-    };
+    let paths = paths(args, context);
     let corpus = if paths.is_empty() {
         Corpus::seeds(&context.options)
     } else {
         Corpus::load(paths, &context.options)?
     };
     Ok((corpus, started.elapsed()))
+}
+
+/// The paths given, else those configured; empty: the bundled seeds.
+fn paths<'a>(args: &'a CorpusArgs, context: &'a Context) -> &'a [PathBuf] {
+    if args.paths.is_empty() {
+        &context.default_paths
+    } else {
+        &args.paths
+    }
 }
 
 /// Loads the corpus the arguments name, printing warnings and their count.
@@ -190,8 +200,13 @@ pub fn load(
     io: &mut Io,
 ) -> Result<(Corpus, Duration), CliError> {
     let (corpus, elapsed) = open_corpus(args, context)?;
-    let warnings = &corpus.report.warnings;
-    if !args.quiet {
+    report_warnings(&corpus.report.warnings, args.quiet, io)?;
+    Ok((corpus, elapsed))
+}
+
+/// Load warnings on stderr (unless `quiet`), then how many there were.
+fn report_warnings(warnings: &[Warning], quiet: bool, io: &mut Io) -> io::Result<()> {
+    if !quiet {
         for w in warnings {
             writeln!(io.err, "warning: {w}")?;
         }
@@ -204,7 +219,7 @@ pub fn load(
             plural(n)
         )?;
     }
-    Ok((corpus, elapsed))
+    Ok(())
 }
 
 /// Runs a subcommand.
@@ -243,13 +258,19 @@ pub fn run(command: &Command, context: &Context, io: &mut Io) -> Result<(), CliE
         Command::Search {
             query,
             limit,
-            json,
+            json: false,
+            corpus,
+        } => search_listing(corpus, query, limit.unwrap_or(usize::MAX), context, io),
+        Command::Search {
+            query,
+            limit,
+            json: true,
             corpus,
         } => {
             let (corpus, _) = load(corpus, context, io)?;
             let hits = search::rank(&corpus.articles, query, &|| false).unwrap_or_default();
             let shown = hits.iter().take(limit.unwrap_or(usize::MAX));
-            let printed = print_list(shown.map(|h| &corpus.articles[h.index]), *json, io.out);
+            let printed = print_list(shown.map(|h| &corpus.articles[h.index]), true, io.out);
             leave(corpus);
             Ok(printed?)
         }
@@ -266,6 +287,33 @@ pub fn run(command: &Command, context: &Context, io: &mut Io) -> Result<(), CliE
         Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
+}
+
+/// `search` printing lines: they need only the corpus's listing, which
+/// comes from the cache when the corpus has not changed since it was made.
+fn search_listing(
+    args: &CorpusArgs,
+    query: &str,
+    limit: usize,
+    context: &Context,
+    io: &mut Io,
+) -> Result<(), CliError> {
+    let paths = paths(args, context);
+    let listing = match &context.cache_dir {
+        _ if paths.is_empty() => Listing::of(&Corpus::seeds(&context.options)),
+        Some(dir) => listing::open(paths, &context.options, dir, listing::SETTLE)?,
+        None => Listing::of(&Corpus::load(paths, &context.options)?),
+    };
+    report_warnings(&listing.report.warnings, args.quiet, io)?;
+    let hits = search::rank_index(&listing.titles, query, &|| false).unwrap_or_default();
+    let mut out = io::BufWriter::new(&mut *io.out);
+    let (titles, dates) = (listing.titles.titles(), listing.titles.dates());
+    for &Hit { index: i, .. } in hits.iter().take(limit) {
+        let (id, section) = (listing.ids.get(i), listing.sections.get(i));
+        let date = dates.get(i).copied().flatten();
+        write_row(&mut out, id, section, date, titles.get(i))?;
+    }
+    Ok(out.flush()?)
 }
 
 /// `list`, keeping the articles `view` shows in the saved state.

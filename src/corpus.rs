@@ -4,6 +4,7 @@
 mod dedup;
 mod json;
 mod jsonl;
+pub mod listing;
 mod text;
 mod walk;
 
@@ -58,7 +59,7 @@ impl Warning {
 }
 
 /// What a load found besides articles.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LoadReport {
     pub files: usize,
     pub bytes: u64,

@@ -15,6 +15,7 @@ pub mod config;
 pub mod corpus;
 pub mod keymap;
 pub mod layout;
+pub mod packed;
 pub mod search;
 pub mod state;
 pub mod synth;

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 pub struct Env {
     pub xdg_config_home: Option<OsString>,
     pub xdg_state_home: Option<OsString>,
+    pub xdg_cache_home: Option<OsString>,
     pub home: Option<OsString>,
 }
 
@@ -18,6 +19,7 @@ impl Env {
         Env {
             xdg_config_home: std::env::var_os("XDG_CONFIG_HOME"),
             xdg_state_home: std::env::var_os("XDG_STATE_HOME"),
+            xdg_cache_home: std::env::var_os("XDG_CACHE_HOME"),
             home: std::env::var_os("HOME"),
         }
     }
@@ -35,6 +37,12 @@ impl Env {
             self.home.as_ref(),
             ".local/state",
         )?;
+        Some(dir.join("byline"))
+    }
+
+    /// `$XDG_CACHE_HOME/byline`, else `~/.cache/byline`.
+    pub fn cache_dir(&self) -> Option<PathBuf> {
+        let dir = base(self.xdg_cache_home.as_ref(), self.home.as_ref(), ".cache")?;
         Some(dir.join("byline"))
     }
 
@@ -64,6 +72,7 @@ mod tests {
         Env {
             xdg_config_home: config.map(Into::into),
             xdg_state_home: state.map(Into::into),
+            xdg_cache_home: None,
             home: home.map(Into::into),
         }
     }
@@ -73,6 +82,11 @@ mod tests {
         let e = env(Some("/c"), Some("/s"), Some("/h"));
         assert_eq!(e.config_file(), Some("/c/byline/config.toml".into()));
         assert_eq!(e.state_dir(), Some("/s/byline".into()));
+        let e = Env {
+            xdg_cache_home: Some("/k".into()),
+            ..e
+        };
+        assert_eq!(e.cache_dir(), Some("/k/byline".into()));
     }
 
     #[test]
@@ -86,6 +100,7 @@ mod tests {
                 Some("/h/.config/byline/config.toml".into())
             );
             assert_eq!(e.state_dir(), Some("/h/.local/state/byline".into()));
+            assert_eq!(e.cache_dir(), Some("/h/.cache/byline".into()));
         }
         assert_eq!(env(None, None, None).config_file(), None);
         assert_eq!(env(None, None, Some("")).state_dir(), None);

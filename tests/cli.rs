@@ -12,7 +12,8 @@ fn byline_command() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_byline"));
     command
         .env("XDG_CONFIG_HOME", nowhere.join("config"))
-        .env("XDG_STATE_HOME", nowhere.join("state"));
+        .env("XDG_STATE_HOME", nowhere.join("state"))
+        .env("XDG_CACHE_HOME", nowhere.join("cache"));
     command
 }
 
@@ -213,4 +214,33 @@ fn list_unread_with_no_saved_state_lists_everything() {
         !home.path().join("state").exists(),
         "listing writes nothing"
     );
+}
+
+#[test]
+fn search_reads_the_listing_of_an_unchanged_corpus_from_the_cache() {
+    let Some(bbc) = common::bbc() else { return };
+    let home = tempfile::tempdir().unwrap();
+    let args = ["search", "-n", "3", "mutu", bbc.to_str().unwrap()];
+    let first = common::byline_in(home.path(), &args);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let cached = fs::read_dir(home.path().join("cache/byline"))
+        .unwrap()
+        .count();
+    assert_eq!(cached, 1);
+    let listing = fs::read_dir(home.path().join("cache/byline")).unwrap();
+    let listing = listing.map(|e| e.unwrap().path()).next().unwrap();
+    let written = fs::metadata(&listing).unwrap().modified().unwrap();
+    let second = common::byline_in(home.path(), &args);
+    assert_eq!(stdout(&second), stdout(&first));
+    assert_eq!(stderr(&second), stderr(&first));
+    assert!(stdout(&first).starts_with("sport/"), "{}", stdout(&first));
+    assert!(
+        stdout(&first)
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("\tChelsea sack Mutu")
+    );
+    // Read, not written again.
+    assert_eq!(fs::metadata(&listing).unwrap().modified().unwrap(), written);
 }

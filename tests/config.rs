@@ -194,13 +194,16 @@ fn config_names_the_files_it_uses() {
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let config = home.path().join("config/byline/config.toml");
     let state = home.path().join("state/byline");
+    let cache = home.path().join("cache/byline");
     assert_eq!(
         text,
         format!(
             "config  {} (absent: the defaults apply; `byline config --print-default` shows them)\n\
-             state   {}\n",
+             state   {}\n\
+             cache   {}\n",
             config.display(),
-            state.display()
+            state.display(),
+            cache.display()
         )
     );
 }

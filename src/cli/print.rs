@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::Context;
-use crate::article::Article;
+use crate::article::{Article, day_label};
 use crate::config::DEFAULT_CONFIG;
 use crate::corpus::Corpus;
 use crate::layout::ArticleLayout;
@@ -29,23 +29,29 @@ pub fn print_list<'a>(
             serde_json::to_writer(&mut out, &Listed::from(a))?;
             writeln!(out)?;
         } else {
-            // Pieces rather than `writeln!`: its machinery was most of the
-            // time of printing a hundred thousand results.
-            let date = a.date_label();
-            let fields = [
-                a.id.as_str(),
-                section_name(&a.section),
-                date.as_deref().unwrap_or("-"),
-            ];
-            for field in fields {
-                out.write_all(field.as_bytes())?;
-                out.write_all(b"\t")?;
-            }
-            out.write_all(a.title.as_bytes())?;
-            out.write_all(b"\n")?;
+            write_row(&mut out, &a.id, &a.section, a.date, &a.title)?;
         }
     }
     out.flush()
+}
+
+/// One line of `list` and `search`: `id<TAB>section<TAB>date<TAB>title`.
+pub(super) fn write_row(
+    out: &mut impl Write,
+    id: &str,
+    section: &str,
+    date: Option<i64>,
+    title: &str,
+) -> io::Result<()> {
+    // Pieces rather than `writeln!`: its machinery was most of the time of
+    // printing a hundred thousand results.
+    let date = date.and_then(day_label);
+    for field in [id, section_name(section), date.as_deref().unwrap_or("-")] {
+        out.write_all(field.as_bytes())?;
+        out.write_all(b"\t")?;
+    }
+    out.write_all(title.as_bytes())?;
+    out.write_all(b"\n")
 }
 
 /// An article's metadata as JSON; `paragraphs` only for `show`.
@@ -155,5 +161,6 @@ pub(super) fn print_config(
     };
     writeln!(out, "config  {}{present}", show(&context.config_file))?;
     writeln!(out, "state   {}", show(&context.state_dir))?;
+    writeln!(out, "cache   {}", show(&context.cache_dir))?;
     Ok(())
 }

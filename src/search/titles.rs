@@ -8,6 +8,7 @@
 //! were allocated between the titles as through one string.
 
 use crate::article::Article;
+use crate::packed::Packed;
 
 /// What a pass needs of each title, by corpus index.
 pub(super) trait Titles: Sync {
@@ -33,33 +34,39 @@ impl Titles for [Article] {
 /// Every title of a corpus in one string, with the dates ranking needs:
 /// built once (about as long as one search takes), then ranked again and
 /// again by the overlay's worker. Indices are the corpus's.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TitleIndex {
-    text: String,
-    /// Where each title ends in `text`; it starts where the one before ends.
-    ends: Vec<usize>,
+    titles: Packed,
     dates: Vec<Option<i64>>,
 }
 
 impl TitleIndex {
     pub fn new(articles: &[Article]) -> Self {
-        let bytes = articles.iter().map(|a| a.title.len()).sum();
-        let mut text = String::with_capacity(bytes);
-        let mut ends = Vec::with_capacity(articles.len());
-        for a in articles {
-            text.push_str(&a.title);
-            ends.push(text.len());
-        }
+        let titles = Packed::from_strs(articles.iter().map(|a| a.title.as_str()));
         let dates = articles.iter().map(|a| a.date).collect();
-        Self { text, ends, dates }
+        Self { titles, dates }
+    }
+
+    /// Titles and their dates, by index; `None` unless there are as many
+    /// of each.
+    pub fn from_parts(titles: Packed, dates: Vec<Option<i64>>) -> Option<Self> {
+        (titles.len() == dates.len()).then_some(Self { titles, dates })
+    }
+
+    pub fn titles(&self) -> &Packed {
+        &self.titles
+    }
+
+    pub fn dates(&self) -> &[Option<i64>] {
+        &self.dates
     }
 
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.titles.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.titles.is_empty()
     }
 }
 
@@ -69,12 +76,7 @@ impl Titles for TitleIndex {
     }
 
     fn title(&self, index: usize) -> &str {
-        let start = match index.checked_sub(1) {
-            Some(before) => self.ends.get(before).copied().unwrap_or(0),
-            None => 0,
-        };
-        let end = self.ends.get(index).copied().unwrap_or(start);
-        self.text.get(start..end).unwrap_or("")
+        self.titles.get(index)
     }
 
     fn date(&self, index: usize) -> Option<i64> {

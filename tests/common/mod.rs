@@ -29,6 +29,7 @@ pub fn byline_in(home: &std::path::Path, args: &[&str]) -> std::process::Output 
         .args(args)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .env("HOME", home)
         .output()
         .expect("byline runs")

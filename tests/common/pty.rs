@@ -52,6 +52,7 @@ impl Session {
         let home = tempfile::tempdir().unwrap();
         cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
         cmd.env("XDG_STATE_HOME", home.path().join("state"));
+        cmd.env("XDG_CACHE_HOME", home.path().join("cache"));
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -1,0 +1,155 @@
+use std::fs;
+use std::path::Path;
+
+use super::*;
+use crate::clean::Boilerplate;
+use crate::search;
+
+/// A corpus of every kind of file, a bad one among them.
+fn corpus_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |rel: &str, text: &str| {
+        let path = dir.path().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    };
+    write("tech/1.txt", "Chelsea sack Mutu\n\nA body.");
+    write("tech/2.txt", "Mutu to hold talks\n\nAnother body.");
+    write("sport/copy.txt", "Chelsea sack Mutu\n\nA body.");
+    write("sport/empty.txt", "");
+    write(
+        "feed.jsonl",
+        "{\"title\": \"中非 summit\", \"date\": \"2004-11-09\", \"section\": \"world\"}\n{oops\n",
+    );
+    dir
+}
+
+fn open_in(corpus: &Path, cache: &Path, settle: Duration) -> Listing {
+    open(&[corpus.to_owned()], &LoadOptions::default(), cache, settle).unwrap()
+}
+
+fn cache_files(cache: &Path) -> Vec<PathBuf> {
+    match fs::read_dir(cache) {
+        Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn a_listing_comes_back_from_the_cache_as_it_was_made() {
+    let (corpus, cache) = (corpus_dir(), tempfile::tempdir().unwrap());
+    let loaded = Corpus::load(&[corpus.path().to_owned()], &LoadOptions::default()).unwrap();
+    let first = open_in(corpus.path(), cache.path(), Duration::ZERO);
+    assert!(!first.cached);
+    assert_eq!(first, Listing::of(&loaded));
+    assert_eq!(first.report.warnings.len(), 2, "{:?}", first.report);
+    assert_eq!(first.report.duplicates, 1);
+    let second = open_in(corpus.path(), cache.path(), Duration::ZERO);
+    assert!(second.cached);
+    assert_eq!(
+        Listing {
+            cached: false,
+            ..second
+        },
+        first
+    );
+}
+
+#[test]
+fn ranking_a_listing_ranks_the_articles() {
+    let (corpus, cache) = (corpus_dir(), tempfile::tempdir().unwrap());
+    let loaded = Corpus::load(&[corpus.path().to_owned()], &LoadOptions::default()).unwrap();
+    open_in(corpus.path(), cache.path(), Duration::ZERO);
+    let listing = open_in(corpus.path(), cache.path(), Duration::ZERO);
+    assert!(listing.cached);
+    for query in ["mutu", "中非", "s", "", "xqzj"] {
+        let from_listing = search::rank_index(&listing.titles, query, &|| false);
+        let from_articles = search::rank(&loaded.articles, query, &|| false);
+        assert_eq!(from_listing, from_articles, "{query}");
+    }
+    let ids: Vec<&str> = (0..listing.len()).map(|i| listing.ids.get(i)).collect();
+    assert_eq!(ids, ["feed.jsonl#1", "sport/copy.txt", "tech/2.txt"]);
+    assert_eq!(listing.sections.get(0), "world");
+    assert_eq!(listing.titles.dates()[0], Some(1_099_958_400));
+}
+
+#[test]
+fn a_changed_file_or_other_options_are_loaded_again() {
+    let (corpus, cache) = (corpus_dir(), tempfile::tempdir().unwrap());
+    open_in(corpus.path(), cache.path(), Duration::ZERO);
+    fs::write(
+        corpus.path().join("tech/2.txt"),
+        "Mutu will appeal\n\nLonger body.",
+    )
+    .unwrap();
+    let changed = open_in(corpus.path(), cache.path(), Duration::ZERO);
+    assert!(!changed.cached);
+    assert_eq!(changed.titles.titles().get(2), "Mutu will appeal");
+    fs::remove_file(corpus.path().join("sport/empty.txt")).unwrap();
+    let removed = open_in(corpus.path(), cache.path(), Duration::ZERO);
+    assert!(!removed.cached);
+    assert_eq!(removed.report.warnings.len(), 1);
+    let options = LoadOptions {
+        boilerplate: Boilerplate::new(["A body."]),
+        ..LoadOptions::default()
+    };
+    let paths = [corpus.path().to_owned()];
+    assert!(
+        !open(&paths, &options, cache.path(), Duration::ZERO)
+            .unwrap()
+            .cached
+    );
+    assert!(
+        open(&paths, &options, cache.path(), Duration::ZERO)
+            .unwrap()
+            .cached
+    );
+}
+
+#[test]
+fn files_changed_lately_are_not_cached() {
+    let (corpus, cache) = (corpus_dir(), tempfile::tempdir().unwrap());
+    let hour = Duration::from_secs(3600);
+    open_in(corpus.path(), cache.path(), hour);
+    assert!(cache_files(cache.path()).is_empty());
+    assert!(!open_in(corpus.path(), cache.path(), hour).cached);
+}
+
+#[test]
+fn a_damaged_cache_is_a_miss_and_never_a_panic() {
+    let (corpus, cache) = (corpus_dir(), tempfile::tempdir().unwrap());
+    let made = open_in(corpus.path(), cache.path(), Duration::ZERO);
+    let file = cache_files(cache.path()).pop().unwrap();
+    let bytes = fs::read(&file).unwrap();
+    let key = Reader(&bytes[MAGIC.len()..]).bytes().unwrap().to_vec();
+    let key = key.as_slice();
+    assert!(decode(&bytes, key).is_some());
+    for end in 0..bytes.len() {
+        assert!(decode(&bytes[..end], key).is_none(), "cut at {end}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(decode(&longer, key).is_none());
+    for at in 0..bytes.len() {
+        let mut flipped = bytes.clone();
+        flipped[at] ^= 0xff;
+        decode(&flipped, key);
+    }
+    fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+    let reloaded = open_in(corpus.path(), cache.path(), Duration::ZERO);
+    assert!(!reloaded.cached);
+    assert_eq!(reloaded, made);
+}
+
+#[test]
+fn an_unwritable_cache_only_costs_time() {
+    let corpus = corpus_dir();
+    let blocker = tempfile::NamedTempFile::new().unwrap();
+    // A file where the cache folder should be: nothing can be written there.
+    let listing = open_in(
+        corpus.path(),
+        &blocker.path().join("byline"),
+        Duration::ZERO,
+    );
+    assert_eq!(listing.len(), 3);
+}
