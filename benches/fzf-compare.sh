@@ -5,10 +5,11 @@
 #
 # Writes a JSON Lines corpus of N synthetic titles (the word list of
 # benches/search.rs, seeded) and the same titles one a line, then times with
-# hyperfine, for each query, the whole `byline search Q corpus.jsonl` process
-# (loading included) and `fzf --filter Q < titles.txt`, and prints the
-# ratio. `byline stats` is timed too, as the load alone, and the last
-# column subtracts it: roughly the ranking and printing.
+# hyperfine, for each query, the whole `byline search Q corpus.jsonl`
+# process and `fzf --filter Q < titles.txt`, and prints the ratios. byline
+# is timed twice: as it usually runs, with the corpus's listing in its
+# cache (the warm-up run writes it), and cold, the cache emptied before
+# every run, so that the corpus is loaded and the listing written.
 # Needs python3, hyperfine and fzf (apt-get install -y fzf hyperfine).
 # BYLINE=path picks the binary (default target/release/byline, built first);
 # RUNS=n the runs per command (default 5); KEEP=dir keeps the files there.
@@ -55,21 +56,23 @@ with open(f"{out}/corpus.jsonl", "w") as corpus, open(f"{out}/titles.txt", "w") 
         titles.write(title + "\n")
 PY
 
+# byline caches a listing only of files left alone for two seconds.
+sleep 2
+export XDG_CACHE_HOME=$dir/cache
 echo "corpus: $n titles in $dir (hyperfine's warnings in $dir/hyperfine.log)"
-# The load alone: `byline stats` loads the corpus and counts words.
-hyperfine --style none --warmup 1 --runs "$runs" --export-json "$dir/hf.json" \
-    "$byline stats -q $dir/corpus.jsonl > /dev/null" > /dev/null 2>> "$dir/hyperfine.log"
-load=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"] * 1000)' "$dir/hf.json")
-printf 'byline stats (load only): %.1f ms\n' "$load"
-printf '%-8s %10s %10s %8s %16s\n' query byline_ms fzf_ms ratio byline-load_ms
+median() {
+    python3 -c 'import json,sys; [print(r["median"] * 1000) for r in json.load(open(sys.argv[1]))["results"]]' "$1"
+}
+printf '%-8s %10s %10s %10s %13s %11s\n' query cached_ms cold_ms fzf_ms cached/fzf cold/fzf
 for q in "${queries[@]}"; do
     hyperfine --style none --ignore-failure --warmup 1 --runs "$runs" --export-json "$dir/hf.json" \
         "$byline search -q '$q' $dir/corpus.jsonl > /dev/null" \
         "fzf --filter '$q' < $dir/titles.txt > /dev/null" > /dev/null 2>> "$dir/hyperfine.log"
-    python3 - "$dir/hf.json" "$q" "$load" <<'PY'
-import json, sys
-b, f = (r["median"] * 1000 for r in json.load(open(sys.argv[1]))["results"])
-load = float(sys.argv[3])
-print(f"{sys.argv[2]:<8} {b:10.1f} {f:10.1f} {b / f:8.2f} {b - load:16.1f}")
-PY
+    read -r cached fzf <<< "$(median "$dir/hf.json" | tr '\n' ' ')"
+    hyperfine --style none --ignore-failure --prepare "rm -rf $dir/cache" --runs "$runs" \
+        --export-json "$dir/hf.json" \
+        "$byline search -q '$q' $dir/corpus.jsonl > /dev/null" > /dev/null 2>> "$dir/hyperfine.log"
+    cold=$(median "$dir/hf.json")
+    python3 -c 'import sys; q, a, c, f = sys.argv[1], *map(float, sys.argv[2:]); print(f"{q:<8} {a:10.1f} {c:10.1f} {f:10.1f} {a / f:13.2f} {c / f:11.2f}")' \
+        "$q" "$cached" "$cold" "$fzf"
 done
