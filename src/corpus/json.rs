@@ -237,7 +237,7 @@ fn parse_entry(
         .and_then(|raw| raw.into_article(options, &mut own));
     let article = match parsed {
         Ok(mut a) => {
-            a.id = entry_id(&input.id, n);
+            a.id = format!("{}#{n}", input.id);
             if a.section.is_empty() {
                 a.section.clone_from(&input.section);
             }
@@ -253,26 +253,6 @@ fn parse_entry(
             .map(|note| format!("entry {n} (line {line}): {note}")),
     );
     article
-}
-
-/// `file#n`, without `format!`'s machinery: it showed, once an entry.
-fn entry_id(file: &str, n: usize) -> String {
-    let mut id = String::with_capacity(file.len() + 8);
-    id.push_str(file);
-    id.push('#');
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    id.extend(digits[at..].iter().map(|&d| char::from(d)));
-    id
 }
 
 /// What is wrong with a bad entry, naming the field when there is one.
@@ -298,21 +278,22 @@ impl RawArticle<'_> {
         options: &LoadOptions,
         notes: &mut Vec<String>,
     ) -> Result<Article, String> {
-        let title = first_line([self.title, self.headline]).ok_or("no title")?;
-        let mut body = first_text([
+        let title = first_text([self.title, self.headline], single_line).ok_or("no title")?;
+        let bodies = [
             self.body,
             self.content_text,
             self.content,
             self.text,
             self.description,
             self.summary,
-        ])
-        .map(|mut b| {
-            // The marker's removal leaves a prefix: no copy needed.
-            b.truncate(strip_truncation_marker(&b).len());
-            b
-        })
-        .unwrap_or_default();
+        ];
+        let mut body = first_text(bodies, clean_body)
+            .map(|mut b| {
+                // The marker's removal leaves a prefix: no copy needed.
+                b.truncate(strip_truncation_marker(&b).len());
+                b
+            })
+            .unwrap_or_default();
         options.boilerplate.strip(&mut body);
         notes.extend(limit_body(&mut body, options.max_body, false));
         let date = [
@@ -339,10 +320,13 @@ impl RawArticle<'_> {
             .section
             .map(Words::into_vec)
             .and_then(|v| v.into_iter().next());
-        let section = first_line([
-            section.map(Cow::Owned),
-            tags.first().map(|t| Cow::Borrowed(t.as_str())),
-        ])
+        let section = first_text(
+            [
+                section.map(Cow::Owned),
+                tags.first().map(|t| Cow::Borrowed(t.as_str())),
+            ],
+            single_line,
+        )
         .unwrap_or_default();
         tags.dedup();
         let author = self
@@ -353,7 +337,7 @@ impl RawArticle<'_> {
             title,
             section,
             date,
-            url: first_text([self.url, self.link]),
+            url: first_text([self.url, self.link], clean_body),
             source: self.source.and_then(Named::name).map(|s| single_line(&s)),
             author: author.and_then(Named::name).map(|s| single_line(&s)),
             tags,
@@ -362,22 +346,16 @@ impl RawArticle<'_> {
     }
 }
 
-/// The first value that is not blank after cleaning, cleaned; paragraphs of
-/// a body come out one a line (see [`into_paragraphs`]).
-fn first_text<const N: usize>(values: [Option<Cow<'_, str>>; N]) -> Option<String> {
+/// The first value that is not blank once cleaned by `clean`: [`clean_body`]
+/// (paragraphs one a line) or [`single_line`].
+fn first_text<const N: usize>(
+    values: [Option<Cow<'_, str>>; N],
+    clean: fn(&str) -> String,
+) -> Option<String> {
     values
         .into_iter()
         .flatten()
-        .map(|v| clean_body(&v))
-        .find(|v| !v.is_empty())
-}
-
-/// The first value that is not blank after cleaning, on one line.
-fn first_line<const N: usize>(values: [Option<Cow<'_, str>>; N]) -> Option<String> {
-    values
-        .into_iter()
-        .flatten()
-        .map(|v| single_line(&v))
+        .map(|v| clean(&v))
         .find(|v| !v.is_empty())
 }
 

@@ -24,7 +24,6 @@ const CHUNK: usize = 16;
 pub fn parse(input: &Input, reader: impl Read, options: &LoadOptions) -> Option<Parsed> {
     let mut chunks = LineChunks::new(reader);
     let mut parsed = Parsed::default();
-    let mut batches = Vec::new();
     let mut at = Location::default();
     let mut first = true;
     loop {
@@ -49,15 +48,9 @@ pub fn parse(input: &Input, reader: impl Read, options: &LoadOptions) -> Option<
             return Some(failed(input, message, chunks.total + rest));
         }
         let text = std::str::from_utf8(chunk).ok()?;
-        batches.extend(parse_chunk(
-            input,
-            text,
-            &mut at,
-            options,
-            &mut parsed.warnings,
-        ));
+        let batches = parse_chunk(input, text, &mut at, options, &mut parsed.warnings);
+        parsed.batches.extend(batches);
     }
-    parsed.batches = batches;
     parsed.bytes = chunks.total;
     Some(parsed)
 }
