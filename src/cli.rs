@@ -14,12 +14,11 @@ use clap::{Args, Parser, Subcommand};
 use crate::config::Config;
 use crate::corpus::listing::{self, Listing};
 use crate::corpus::{Corpus, LoadError, LoadOptions, Warning};
-use crate::search::{self, Hit};
+use crate::search;
 use crate::state::{ReadingState, StateError, Store, View};
 use crate::xdg::Env;
 
-pub use print::print_list;
-use print::{plural, print_article, print_config, print_stats, write_row};
+use print::{plural, print_article, print_config, print_json_lines, print_rows, print_stats};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -270,7 +269,7 @@ pub fn run(command: &Command, context: &Context, io: &mut Io) -> Result<(), CliE
             let (corpus, _) = load(corpus, context, io)?;
             let hits = search::rank(&corpus.articles, query, &|| false).unwrap_or_default();
             let shown = hits.iter().take(limit.unwrap_or(usize::MAX));
-            let printed = print_list(shown.map(|h| &corpus.articles[h.index]), true, io.out);
+            let printed = print_json_lines(shown.map(|h| &corpus.articles[h.index]), io.out);
             leave(corpus);
             Ok(printed?)
         }
@@ -289,15 +288,10 @@ pub fn run(command: &Command, context: &Context, io: &mut Io) -> Result<(), CliE
     }
 }
 
-/// `search` printing lines: they need only the corpus's listing, which
-/// comes from the cache when the corpus has not changed since it was made.
-fn search_listing(
-    args: &CorpusArgs,
-    query: &str,
-    limit: usize,
-    context: &Context,
-    io: &mut Io,
-) -> Result<(), CliError> {
+/// The listing of the corpus the arguments name, printing warnings and
+/// their count. It comes from the cache when the corpus has not changed
+/// since the listing was made: `list` and `search` print lines from it.
+fn open_listing(args: &CorpusArgs, context: &Context, io: &mut Io) -> Result<Listing, CliError> {
     let paths = paths(args, context);
     let listing = match &context.cache_dir {
         _ if paths.is_empty() => Listing::of(&Corpus::seeds(&context.options)),
@@ -305,15 +299,21 @@ fn search_listing(
         None => Listing::of(&Corpus::load(paths, &context.options)?),
     };
     report_warnings(&listing.report.warnings, args.quiet, io)?;
+    Ok(listing)
+}
+
+/// `search` printing lines: ranked from the listing alone.
+fn search_listing(
+    args: &CorpusArgs,
+    query: &str,
+    limit: usize,
+    context: &Context,
+    io: &mut Io,
+) -> Result<(), CliError> {
+    let listing = open_listing(args, context, io)?;
     let hits = search::rank_index(&listing.titles, query, &|| false).unwrap_or_default();
-    let mut out = io::BufWriter::new(&mut *io.out);
-    let (titles, dates) = (listing.titles.titles(), listing.titles.dates());
-    for &Hit { index: i, .. } in hits.iter().take(limit) {
-        let (id, section) = (listing.ids.get(i), listing.sections.get(i));
-        let date = dates.get(i).copied().flatten();
-        write_row(&mut out, id, section, date, titles.get(i))?;
-    }
-    Ok(out.flush()?)
+    let shown = hits.iter().take(limit).map(|hit| hit.index);
+    Ok(print_rows(&listing, shown, io.out)?)
 }
 
 /// `list`, keeping the articles `view` shows in the saved state.
@@ -324,21 +324,38 @@ fn list(
     context: &Context,
     io: &mut Io,
 ) -> Result<(), CliError> {
+    if !json {
+        let listing = open_listing(args, context, io)?;
+        let state = saved_state(&listing.roots, view, context, io)?;
+        let shown = (0..listing.len()).filter(|&i| state.shows(view, listing.ids.get(i)));
+        return Ok(print_rows(&listing, shown, io.out)?);
+    }
     let (corpus, _) = load(args, context, io)?;
-    let state = match (&context.state_dir, view) {
-        (_, View::All) | (None, _) => ReadingState::default(),
+    let state = saved_state(&corpus.roots, view, context, io)?;
+    let shown = corpus.articles.iter().filter(|a| state.shows(view, &a.id));
+    let printed = print_json_lines(shown, io.out);
+    leave(corpus);
+    Ok(printed?)
+}
+
+/// The reading state saved for the corpus named by `roots`, when `view`
+/// needs it.
+fn saved_state(
+    roots: &[String],
+    view: View,
+    context: &Context,
+    io: &mut Io,
+) -> Result<ReadingState, CliError> {
+    match (&context.state_dir, view) {
+        (_, View::All) | (None, _) => Ok(ReadingState::default()),
         (Some(dir), _) => {
-            let loaded = Store::new(dir, &corpus.roots).load()?;
+            let loaded = Store::new(dir, roots).load()?;
             if let Some(warning) = loaded.warning {
                 writeln!(io.err, "warning: {warning}")?;
             }
-            loaded.state
+            Ok(loaded.state)
         }
-    };
-    let shown = corpus.articles.iter().filter(|a| state.shows(view, &a.id));
-    let printed = print_list(shown, json, io.out);
-    leave(corpus);
-    Ok(printed?)
+    }
 }
 
 /// Leaves the corpus to the end of the process, which is near, instead of

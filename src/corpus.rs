@@ -108,11 +108,7 @@ impl Corpus {
     /// Loads every article under `paths` (files or directories).
     pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Self, LoadError> {
         let steps = walk::walk(paths)?;
-        let roots = paths
-            .iter()
-            .map(|p| sanitize(&p.display().to_string()))
-            .collect();
-        Ok(Self::from_steps(steps, roots, options))
+        Ok(Self::from_steps(steps, roots_of(paths), options))
     }
 
     /// The seed articles embedded in the binary.
@@ -169,6 +165,14 @@ impl Corpus {
             .or_else(|| self.duplicates.iter().find(|d| d.id == id).map(|d| d.of))?;
         Some((index, self.articles.get(index)?))
     }
+}
+
+/// What names a corpus opened from `paths` (see [`Corpus::roots`]).
+pub fn roots_of(paths: &[PathBuf]) -> Vec<String> {
+    paths
+        .iter()
+        .map(|p| sanitize(&p.display().to_string()))
+        .collect()
 }
 
 /// The articles and report of a load, from what its steps gave in order.

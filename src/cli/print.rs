@@ -11,32 +11,44 @@ use super::Context;
 use crate::article::{Article, day_label};
 use crate::config::DEFAULT_CONFIG;
 use crate::corpus::Corpus;
+use crate::corpus::listing::Listing;
 use crate::layout::ArticleLayout;
 
 pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// `id<TAB>section<TAB>date<TAB>title`, or JSON Lines.
-pub fn print_list<'a>(
+/// Articles as JSON Lines, with all their metadata.
+pub(super) fn print_json_lines<'a>(
     articles: impl Iterator<Item = &'a Article>,
-    json: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     for a in articles {
-        if json {
-            serde_json::to_writer(&mut out, &Listed::from(a))?;
-            writeln!(out)?;
-        } else {
-            write_row(&mut out, &a.id, &a.section, a.date, &a.title)?;
-        }
+        serde_json::to_writer(&mut out, &Listed::from(a))?;
+        writeln!(out)?;
     }
     out.flush()
 }
 
-/// One line of `list` and `search`: `id<TAB>section<TAB>date<TAB>title`.
-pub(super) fn write_row(
+/// The lines of `list` and `search` for the articles at `indices`.
+pub(super) fn print_rows(
+    listing: &Listing,
+    indices: impl Iterator<Item = usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    let (titles, dates) = (listing.titles.titles(), listing.titles.dates());
+    for i in indices {
+        let (id, section) = (listing.ids.get(i), listing.sections.get(i));
+        let date = dates.get(i).copied().flatten();
+        write_row(&mut out, id, section, date, titles.get(i))?;
+    }
+    out.flush()
+}
+
+/// `id<TAB>section<TAB>date<TAB>title`.
+fn write_row(
     out: &mut impl Write,
     id: &str,
     section: &str,

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::walk::{self, Found};
-use super::{Corpus, LoadError, LoadOptions, LoadReport, Warning};
+use super::{Corpus, LoadError, LoadOptions, LoadReport, Warning, roots_of};
 use crate::packed::Packed;
 use crate::search::TitleIndex;
 
@@ -36,6 +36,8 @@ pub struct Listing {
     pub sections: Packed,
     pub titles: TitleIndex,
     pub report: LoadReport,
+    /// What names the corpus, for its reading state (see [`Corpus::roots`]).
+    pub roots: Vec<String>,
     /// Read from the cache rather than loaded.
     pub cached: bool,
 }
@@ -48,6 +50,7 @@ impl Listing {
             sections: Packed::from_strs(articles.iter().map(|a| a.section.as_str())),
             titles: TitleIndex::new(articles),
             report: corpus.report.clone(),
+            roots: corpus.roots.clone(),
             cached: false,
         }
     }
@@ -75,7 +78,10 @@ pub fn open(
     let file = dir.join(file_name(&head));
     let (key, settled) = key(head, paths, settle)?;
     if let Some(listing) = fs::read(&file).ok().and_then(|b| decode(&b, &key)) {
-        return Ok(listing);
+        return Ok(Listing {
+            roots: roots_of(paths),
+            ..listing
+        });
     }
     let listing = Listing::of(&Corpus::load(paths, options)?);
     if settled {
@@ -259,6 +265,7 @@ fn decode(bytes: &[u8], key: &[u8]) -> Option<Listing> {
         sections,
         titles,
         report,
+        roots: Vec::new(),
         cached: true,
     })
 }

@@ -67,6 +67,7 @@ fn ranking_a_listing_ranks_the_articles() {
         let from_articles = search::rank(&loaded.articles, query, &|| false);
         assert_eq!(from_listing, from_articles, "{query}");
     }
+    assert_eq!(listing.roots, loaded.roots);
     let ids: Vec<&str> = (0..listing.len()).map(|i| listing.ids.get(i)).collect();
     assert_eq!(ids, ["feed.jsonl#1", "sport/copy.txt", "tech/2.txt"]);
     assert_eq!(listing.sections.get(0), "world");
