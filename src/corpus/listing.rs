@@ -4,10 +4,11 @@
 //! article again.
 //!
 //! A listing is found by a key holding everything a load depends on:
-//! byline's version, the load options, the paths as given, every walk
-//! warning, and for every file the walk finds its path, kind, size, device,
-//! inode, and modification and change times. Any difference is a miss: the
-//! corpus is loaded, and the listing written again. A file changed in the
+//! byline's version and build (its executable's size and time), the load
+//! options, the paths as given, every walk warning, and for every file the
+//! walk finds its path, kind, size, device, inode, and modification and
+//! change times. Any difference is a miss: the corpus is loaded, and the
+//! listing written again. A file changed in the
 //! last two seconds could change again with the same times, so a listing
 //! that depends on one is not written: the next run loads again.
 
@@ -99,6 +100,12 @@ fn key(
     paths: &[PathBuf],
     settle: Duration,
 ) -> Result<(Vec<u8>, bool), LoadError> {
+    // A rebuilt byline can load differently under the same version number:
+    // its own file says which build it is.
+    match std::env::current_exe().and_then(fs::metadata) {
+        Ok(exe) => put_times(&mut key, exe.len(), [(exe.mtime(), exe.mtime_nsec())]),
+        Err(err) => put_bytes(&mut key, err.to_string().as_bytes()),
+    }
     let settled_before = SystemTime::now()
         .checked_sub(settle)
         .unwrap_or(SystemTime::UNIX_EPOCH);
@@ -116,23 +123,14 @@ fn key(
                 key.push(input.kind as u8);
                 match fs::metadata(&input.path) {
                     Ok(meta) => {
-                        for n in [meta.len(), meta.dev(), meta.ino()] {
-                            put_u64(&mut key, n);
-                        }
-                        for (seconds, nanos) in [
+                        put_u64(&mut key, meta.dev());
+                        put_u64(&mut key, meta.ino());
+                        let times = [
                             (meta.mtime(), meta.mtime_nsec()),
                             (meta.ctime(), meta.ctime_nsec()),
-                        ] {
-                            put_u64(&mut key, seconds as u64);
-                            put_u64(&mut key, nanos as u64);
-                            let time = SystemTime::UNIX_EPOCH
-                                .checked_add(Duration::new(
-                                    seconds.max(0) as u64,
-                                    nanos.clamp(0, 999_999_999) as u32,
-                                ))
-                                .unwrap_or(SystemTime::UNIX_EPOCH);
-                            settled &= time < settled_before;
-                        }
+                        ];
+                        put_times(&mut key, meta.len(), times);
+                        settled &= times.iter().all(|&t| system_time(t) < settled_before);
                     }
                     Err(err) => put_bytes(&mut key, err.to_string().as_bytes()),
                 }
@@ -140,6 +138,22 @@ fn key(
         }
     }
     Ok((key, settled))
+}
+
+/// A file's size and times (seconds and nanoseconds since the epoch).
+fn put_times<const N: usize>(key: &mut Vec<u8>, len: u64, times: [(i64, i64); N]) {
+    put_u64(key, len);
+    for (seconds, nanos) in times {
+        put_u64(key, seconds as u64);
+        put_u64(key, nanos as u64);
+    }
+}
+
+fn system_time((seconds, nanos): (i64, i64)) -> SystemTime {
+    let since = Duration::new(seconds.max(0) as u64, nanos.clamp(0, 999_999_999) as u32);
+    SystemTime::UNIX_EPOCH
+        .checked_add(since)
+        .unwrap_or(SystemTime::UNIX_EPOCH)
 }
 
 /// What names a corpus, before its files: byline's version, the options,
