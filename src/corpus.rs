@@ -64,6 +64,9 @@ pub struct LoadReport {
     pub files: usize,
     pub bytes: u64,
     pub duplicates: usize,
+    /// Files that could not be read (permissions, I/O errors): unlike the
+    /// rest of a load, that depends on who reads, and when.
+    pub unreadable: usize,
     pub warnings: Vec<Warning>,
 }
 
@@ -187,6 +190,7 @@ fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport) {
             Done::Parsed(p) => {
                 report.files += 1;
                 report.bytes += p.bytes;
+                report.unreadable += p.unreadable;
                 file_warnings.extend(p.warnings);
                 batches.extend(p.batches);
             }
@@ -225,6 +229,8 @@ struct Parsed {
     batches: Batches,
     warnings: Vec<Warning>,
     bytes: u64,
+    /// 1 when the file could not be read.
+    unreadable: usize,
 }
 
 /// Parses one file's bytes as loading a file of this `kind` named `name`
@@ -257,7 +263,6 @@ fn text_read_limit(options: &LoadOptions) -> usize {
 }
 
 fn parse(input: &Input, options: &LoadOptions) -> Parsed {
-    let mut parsed = Parsed::default();
     if input.kind == InputKind::JsonLines {
         match input.open() {
             Ok(Some(file)) => {
@@ -266,10 +271,7 @@ fn parse(input: &Input, options: &LoadOptions) -> Parsed {
                 }
             }
             Ok(None) => {}
-            Err(err) => {
-                parsed.warnings.push(Warning::new(&input.path, err));
-                return parsed;
-            }
+            Err(err) => return unreadable(input, err),
         }
     }
     let read = match input.kind {
@@ -278,10 +280,16 @@ fn parse(input: &Input, options: &LoadOptions) -> Parsed {
     };
     match read {
         Ok((bytes, cut)) => parse_read(input, &bytes, cut, options),
-        Err(err) => {
-            parsed.warnings.push(Warning::new(&input.path, err));
-            parsed
-        }
+        Err(err) => unreadable(input, err),
+    }
+}
+
+/// A file that could not be read: only the warning saying why.
+fn unreadable(input: &Input, err: std::io::Error) -> Parsed {
+    Parsed {
+        warnings: vec![Warning::new(&input.path, err)],
+        unreadable: 1,
+        ..Parsed::default()
     }
 }
 

@@ -30,7 +30,7 @@ pub fn parse(input: &Input, reader: impl Read, options: &LoadOptions) -> Option<
         let end = match chunks.next_chunk() {
             Ok(0) => break,
             Ok(end) => end,
-            Err(err) => return Some(failed(input, err, 0)),
+            Err(err) => return Some(super::unreadable(input, err)),
         };
         let mut chunk = &chunks.buf[..end];
         if first {
@@ -72,7 +72,7 @@ pub fn parse_chunk(
     options: &LoadOptions,
     warnings: &mut Vec<Warning>,
 ) -> Batches {
-    let mut located = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let mut located = Vec::new();
     let mut line_count = 0;
     for (n, line) in lines(text).enumerate() {
         line_count = n + 1;
@@ -109,9 +109,9 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 /// A file that gave no articles after all: only the warning saying why.
 fn failed(input: &Input, message: impl std::fmt::Display, bytes: u64) -> Parsed {
     Parsed {
-        batches: Vec::new(),
         warnings: vec![Warning::new(&input.path, message)],
         bytes,
+        ..Parsed::default()
     }
 }
 

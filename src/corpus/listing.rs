@@ -8,9 +8,12 @@
 //! options, the paths as given, every walk warning, and for every file the
 //! walk finds its path, kind, size, device, inode, and modification and
 //! change times. Any difference is a miss: the corpus is loaded, and the
-//! listing written again. A file changed in the
-//! last two seconds could change again with the same times, so a listing
-//! that depends on one is not written: the next run loads again.
+//! listing written again. A file changed in the last two seconds could
+//! change again with the same times, and one that could not be read may be
+//! readable by someone else or later: a load with either is not cached.
+//! Listings are read only if this user owns them, whole (a checksum ends
+//! them) and free of control characters; listings left untouched for 30
+//! days are deleted when another is written.
 
 use std::fs;
 use std::io::{self, Write};
@@ -78,18 +81,50 @@ pub fn open(
     let head = head(paths, options);
     let file = dir.join(file_name(&head));
     let (key, settled) = key(head, paths, settle)?;
-    if let Some(listing) = fs::read(&file).ok().and_then(|b| decode(&b, &key)) {
+    if let Some(listing) = read_own(&file).and_then(|b| decode(&b, &key)) {
         return Ok(Listing {
             roots: roots_of(paths),
             ..listing
         });
     }
     let listing = Listing::of(&Corpus::load(paths, options)?);
-    if settled {
+    // A file that could not be read might be readable by someone else, or
+    // next time: what was loaded depends on more than the key.
+    if settled && listing.report.unreadable == 0 {
         // Best effort: a cache that cannot be written is not an error.
         let _ = write_atomically(&file, &encode(&listing, &key));
+        prune(dir);
     }
     Ok(listing)
+}
+
+/// The bytes of `file` if this user owns it. One written by another (root,
+/// say, with this HOME) could list titles of files this user cannot read.
+fn read_own(file: &Path) -> Option<Vec<u8>> {
+    let owner = fs::metadata(file).ok()?.uid();
+    (owner == rustix::process::geteuid().as_raw())
+        .then(|| fs::read(file).ok())
+        .flatten()
+}
+
+/// Listings untouched for this long are deleted when another is written:
+/// the cache does not grow without end as corpora come and go.
+const KEEP: Duration = Duration::from_secs(30 * 24 * 3600);
+
+fn prune(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let Some(before) = SystemTime::now().checked_sub(KEEP) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let listing = entry.file_name().as_bytes().starts_with(b"listing-");
+        let modified = entry.metadata().and_then(|m| m.modified());
+        if listing && modified.is_ok_and(|m| m < before) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Everything a load of `paths` depends on, as bytes: the `head` that
@@ -157,16 +192,20 @@ fn system_time((seconds, nanos): (i64, i64)) -> SystemTime {
 }
 
 /// What names a corpus, before its files: byline's version, the options,
-/// and the paths as given (with the folder they are relative to).
+/// and the paths as given (with the folder they are relative to, if any is).
 fn head(paths: &[PathBuf], options: &LoadOptions) -> Vec<u8> {
     let mut head = Vec::new();
     put_bytes(&mut head, env!("CARGO_PKG_VERSION").as_bytes());
     put_u64(&mut head, options.max_body as u64);
-    for phrase in options.boilerplate.phrases() {
+    let phrases: Vec<&[u8]> = options.boilerplate.phrases().collect();
+    put_u64(&mut head, phrases.len() as u64);
+    for phrase in phrases {
         put_bytes(&mut head, phrase);
     }
-    let dir = std::env::current_dir().unwrap_or_default();
-    put_bytes(&mut head, dir.as_os_str().as_bytes());
+    let relative = paths.iter().any(|p| p.is_relative());
+    let dir = relative.then(|| std::env::current_dir().unwrap_or_default());
+    put_bytes(&mut head, dir.unwrap_or_default().as_os_str().as_bytes());
+    put_u64(&mut head, paths.len() as u64);
     for path in paths {
         put_bytes(&mut head, path.as_os_str().as_bytes());
     }
@@ -219,8 +258,10 @@ fn encode(listing: &Listing, key: &[u8]) -> Vec<u8> {
     out.extend_from_slice(MAGIC);
     put_bytes(&mut out, key);
     let report = &listing.report;
-    for n in [report.files as u64, report.bytes, report.duplicates as u64] {
-        put_u64(&mut out, n);
+    let counts = [report.files, report.duplicates, report.unreadable];
+    put_u64(&mut out, report.bytes);
+    for n in counts {
+        put_u64(&mut out, n as u64);
     }
     put_u64(&mut out, report.warnings.len() as u64);
     for warning in &report.warnings {
@@ -239,19 +280,35 @@ fn encode(listing: &Listing, key: &[u8]) -> Vec<u8> {
             None => out.push(0),
         }
     }
+    let sum = checksum(&out);
+    put_u64(&mut out, sum);
     out
+}
+
+/// Of everything before it in the file: a damaged listing is a miss, not a
+/// wrong title.
+fn checksum(bytes: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::with_seed(0x6279_6c69_6e65).hash_one(bytes)
 }
 
 /// The listing in `bytes` if it was written under `key`, whole and sound.
 fn decode(bytes: &[u8], key: &[u8]) -> Option<Listing> {
-    let mut r = Reader(bytes.strip_prefix(MAGIC)?);
+    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+    if u64::from_le_bytes(sum.try_into().ok()?) != checksum(body) {
+        return None;
+    }
+    let mut r = Reader(body.strip_prefix(MAGIC)?);
     if r.bytes()? != key {
         return None;
     }
+    let bytes = r.u64()?;
+    let [files, duplicates, unreadable] = [r.len()?, r.len()?, r.len()?];
     let mut report = LoadReport {
-        files: usize::try_from(r.u64()?).ok()?,
-        bytes: r.u64()?,
-        duplicates: usize::try_from(r.u64()?).ok()?,
+        files,
+        bytes,
+        duplicates,
+        unreadable,
         warnings: Vec::new(),
     };
     for _ in 0..r.u64()? {
@@ -284,6 +341,18 @@ fn decode(bytes: &[u8], key: &[u8]) -> Option<Listing> {
     })
 }
 
+/// Whether `text` is as cleaning leaves it: no control characters (C0
+/// but for the newlines of warnings, DEL, C1). What a listing holds is
+/// printed as it is, so one that somehow holds more is not used.
+fn printable(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let c0 = bytes.iter().any(|&b| (b < 0x20 && b != b'\n') || b == 0x7f);
+    // C1 controls are U+0080 to U+009F: 0xC2 then 0x80 to 0x9F in UTF-8.
+    let c1 = memchr::memchr_iter(0xc2, bytes)
+        .any(|at| bytes.get(at + 1).is_some_and(|b| (0x80..0xa0).contains(b)));
+    !(c0 || c1)
+}
+
 /// Reads what `put_*` wrote; `None` at the first thing out of place.
 struct Reader<'a>(&'a [u8]);
 
@@ -308,7 +377,8 @@ impl<'a> Reader<'a> {
     }
 
     fn text(&mut self) -> Option<String> {
-        Some(std::str::from_utf8(self.bytes()?).ok()?.to_owned())
+        let text = std::str::from_utf8(self.bytes()?).ok()?;
+        printable(text).then(|| text.to_owned())
     }
 
     fn packed(&mut self) -> Option<Packed> {

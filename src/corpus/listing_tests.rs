@@ -133,8 +133,8 @@ fn a_damaged_cache_is_a_miss_and_never_a_panic() {
     assert!(decode(&longer, key).is_none());
     for at in 0..bytes.len() {
         let mut flipped = bytes.clone();
-        flipped[at] ^= 0xff;
-        decode(&flipped, key);
+        flipped[at] ^= 0x20;
+        assert!(decode(&flipped, key).is_none(), "byte {at} changed");
     }
     fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
     let reloaded = open_in(corpus.path(), cache.path(), Duration::ZERO);
@@ -153,4 +153,86 @@ fn an_unwritable_cache_only_costs_time() {
         Duration::ZERO,
     );
     assert_eq!(listing.len(), 3);
+}
+
+#[test]
+fn a_listing_holding_control_characters_is_not_used() {
+    let listing = Listing {
+        ids: Packed::from_strs(["a.txt"].into_iter()),
+        sections: Packed::from_strs([""].into_iter()),
+        titles: TitleIndex::from_parts(Packed::from_strs(["Red"].into_iter()), vec![None]).unwrap(),
+        ..Listing::default()
+    };
+    assert!(decode(&encode(&listing, b"k"), b"k").is_some());
+    for title in ["\u{1b}[31mRed", "Bell\u{7}", "C1 \u{9b}31m", "DEL\u{7f}"] {
+        let titles = Packed::from_strs([title].into_iter());
+        let tainted = Listing {
+            titles: TitleIndex::from_parts(titles, vec![None]).unwrap(),
+            ..listing.clone()
+        };
+        assert!(decode(&encode(&tainted, b"k"), b"k").is_none(), "{title:?}");
+    }
+}
+
+#[test]
+fn another_users_listing_is_not_read() {
+    if rustix::process::geteuid().as_raw() != 0 {
+        eprintln!("skipped: only root can give a file to another user");
+        return;
+    }
+    let (corpus, cache) = (corpus_dir(), tempfile::tempdir().unwrap());
+    open_in(corpus.path(), cache.path(), Duration::ZERO);
+    let file = cache_files(cache.path()).pop().unwrap();
+    std::os::unix::fs::chown(&file, Some(65534), None).unwrap();
+    assert!(!open_in(corpus.path(), cache.path(), Duration::ZERO).cached);
+}
+
+#[test]
+fn a_load_with_an_unreadable_file_is_not_cached() {
+    use std::os::unix::fs::PermissionsExt;
+    if rustix::process::geteuid().as_raw() == 0 {
+        eprintln!("skipped: root reads a file whatever its mode");
+        return;
+    }
+    let (corpus, cache) = (corpus_dir(), tempfile::tempdir().unwrap());
+    let secret = corpus.path().join("tech/secret.txt");
+    fs::write(&secret, "Secret\n\nBody.").unwrap();
+    fs::set_permissions(&secret, fs::Permissions::from_mode(0o000)).unwrap();
+    let listing = open_in(corpus.path(), cache.path(), Duration::ZERO);
+    assert_eq!(listing.report.unreadable, 1);
+    assert!(cache_files(cache.path()).is_empty());
+}
+
+#[test]
+fn old_listings_are_pruned_when_one_is_written() {
+    let (corpus, cache) = (corpus_dir(), tempfile::tempdir().unwrap());
+    fs::create_dir_all(cache.path()).unwrap();
+    let old = cache.path().join("listing-0000000000000000");
+    let other = cache.path().join("notes.txt");
+    for file in [&old, &other] {
+        fs::write(file, "x").unwrap();
+        let month_ago = SystemTime::now() - KEEP - Duration::from_secs(60);
+        fs::File::options()
+            .write(true)
+            .open(file)
+            .unwrap()
+            .set_modified(month_ago)
+            .unwrap();
+    }
+    open_in(corpus.path(), cache.path(), Duration::ZERO);
+    assert!(!old.exists());
+    assert!(other.exists(), "only listings are pruned");
+    assert_eq!(cache_files(cache.path()).len(), 2);
+}
+
+#[test]
+fn the_working_folder_names_a_corpus_only_when_a_path_is_relative() {
+    let options = LoadOptions::default();
+    let absolute = [PathBuf::from("/srv/news")];
+    let relative = [PathBuf::from("news")];
+    let cwd = std::env::current_dir().unwrap();
+    let cwd = cwd.as_os_str().as_bytes();
+    let holds = |head: &[u8]| head.windows(cwd.len()).any(|w| w == cwd);
+    assert!(!holds(&head(&absolute, &options)));
+    assert!(holds(&head(&relative, &options)));
 }
