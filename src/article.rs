@@ -97,7 +97,8 @@ pub fn day_label(seconds: i64) -> Option<String> {
     // hundred thousand dates, and their machinery showed.
     let d = DateTime::<Utc>::from_timestamp(seconds, 0)?;
     let Ok(year @ 0..=9999) = u32::try_from(d.year()) else {
-        return Some(format!("{}-{:02}-{:02}", d.year(), d.month(), d.day()));
+        // Out of the loader's range: as chrono writes it, sign and all.
+        return Some(d.format("%Y-%m-%d").to_string());
     };
     let mut label = String::with_capacity(10);
     for (n, width) in [(year, 4), (d.month(), 2), (d.day(), 2)] {

@@ -292,11 +292,10 @@ pub fn run(command: &Command, context: &Context, io: &mut Io) -> Result<(), CliE
 /// their count. It comes from the cache when the corpus has not changed
 /// since the listing was made: `list` and `search` print lines from it.
 fn open_listing(args: &CorpusArgs, context: &Context, io: &mut Io) -> Result<Listing, CliError> {
-    let paths = paths(args, context);
+    let (paths, options) = (paths(args, context), &context.options);
     let listing = match &context.cache_dir {
-        _ if paths.is_empty() => Listing::of(&Corpus::seeds(&context.options)),
-        Some(dir) => listing::open(paths, &context.options, dir, listing::SETTLE)?,
-        None => Listing::of(&Corpus::load(paths, &context.options)?),
+        Some(dir) if !paths.is_empty() => listing::open(paths, options, dir, listing::SETTLE)?,
+        _ => Listing::of(&open_corpus(args, context)?.0),
     };
     report_warnings(&listing.report.warnings, args.quiet, io)?;
     Ok(listing)

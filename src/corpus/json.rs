@@ -130,6 +130,16 @@ impl<'de: 'a, 'a> Deserialize<'de> for DateValue<'a> {
                     .map(DateValue::Seconds)
                     .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
             }
+
+            /// Python's `time.time()` writes seconds with a fraction.
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                // In range, the cast only drops the fraction.
+                if v.is_finite() && v.abs() < 9.2e18 {
+                    Ok(DateValue::Seconds(v as i64))
+                } else {
+                    Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
+                }
+            }
         }
         deserializer.deserialize_any(Visitor(std::marker::PhantomData))
     }

@@ -199,6 +199,8 @@ fn timestamps_in_seconds_milliseconds_and_microseconds() {
         ("1700000000000", Some("2023-11-14")),
         ("1700000000000000", Some("2023-11-14")),
         ("-99999999999999999", None),
+        ("1700000000.75", Some("2023-11-14")),
+        ("1.7e9", Some("2023-11-14")),
     ] {
         let json = format!("[{{\"title\": \"t\", \"date\": {stamp}}}]");
         let corpus = load_json("d.json", &json);
