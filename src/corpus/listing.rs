@@ -346,7 +346,13 @@ fn decode(bytes: &[u8], key: &[u8]) -> Option<Listing> {
 /// printed as it is, so one that somehow holds more is not used.
 fn printable(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let c0 = bytes.iter().any(|&b| (b < 0x20 && b != b'\n') || b == 0x7f);
+    // Folded without early exits, a block at a time, so that it vectorises:
+    // `any` over the bytes was a third of a cached search.
+    let c0 = bytes.chunks(256).any(|block| {
+        block.iter().fold(false, |bad, &b| {
+            bad | ((b < 0x20) & (b != b'\n')) | (b == 0x7f)
+        })
+    });
     // C1 controls are U+0080 to U+009F: 0xC2 then 0x80 to 0x9F in UTF-8.
     let c1 = memchr::memchr_iter(0xc2, bytes)
         .any(|at| bytes.get(at + 1).is_some_and(|b| (0x80..0xa0).contains(b)));
