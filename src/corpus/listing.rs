@@ -12,7 +12,7 @@
 //! change again with the same times, and one that could not be read may be
 //! readable by someone else or later: a load with either is not cached.
 //! Listings are read only if this user owns them, whole (a checksum ends
-//! them) and free of control characters; listings left untouched for 30
+//! them) and free of control characters; listings not rewritten for 30
 //! days are deleted when another is written.
 
 use std::fs;
@@ -107,8 +107,9 @@ fn read_own(file: &Path) -> Option<Vec<u8>> {
         .flatten()
 }
 
-/// Listings untouched for this long are deleted when another is written:
-/// the cache does not grow without end as corpora come and go.
+/// Listings not rewritten for this long are deleted when another is
+/// written, so that the cache does not grow without end as corpora come
+/// and go. One still in use is only made again.
 const KEEP: Duration = Duration::from_secs(30 * 24 * 3600);
 
 fn prune(dir: &Path) {
