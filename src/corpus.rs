@@ -233,6 +233,18 @@ struct Parsed {
     unreadable: usize,
 }
 
+impl Parsed {
+    /// A file that gave no articles after all: only the warning saying why,
+    /// and the `bytes` read of it.
+    fn failed(input: &Input, message: impl fmt::Display, bytes: u64) -> Self {
+        Self {
+            warnings: vec![Warning::new(&input.path, message)],
+            bytes,
+            ..Self::default()
+        }
+    }
+}
+
 /// Parses one file's bytes as loading a file of this `kind` named `name`
 /// would, without the file system: the whole parsing path, for fuzzing.
 pub fn parse_bytes(
@@ -287,9 +299,8 @@ fn parse(input: &Input, options: &LoadOptions) -> Parsed {
 /// A file that could not be read: only the warning saying why.
 fn unreadable(input: &Input, err: std::io::Error) -> Parsed {
     Parsed {
-        warnings: vec![Warning::new(&input.path, err)],
         unreadable: 1,
-        ..Parsed::default()
+        ..Parsed::failed(input, err, 0)
     }
 }
 

@@ -45,7 +45,7 @@ pub fn parse(input: &Input, reader: impl Read, options: &LoadOptions) -> Option<
             // Like a whole-file read: one warning, and all of the bytes counted.
             let rest = io::copy(&mut chunks.reader, &mut io::sink()).unwrap_or(0);
             let message = format!("{}; skipped", DecodeError::Binary);
-            return Some(failed(input, message, chunks.total + rest));
+            return Some(Parsed::failed(input, message, chunks.total + rest));
         }
         let text = std::str::from_utf8(chunk).ok()?;
         let batches = parse_chunk(input, text, &mut at, options, &mut parsed.warnings);
@@ -104,15 +104,6 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
         rest = next;
         Some(line)
     })
-}
-
-/// A file that gave no articles after all: only the warning saying why.
-fn failed(input: &Input, message: impl std::fmt::Display, bytes: u64) -> Parsed {
-    Parsed {
-        warnings: vec![Warning::new(&input.path, message)],
-        bytes,
-        ..Parsed::default()
-    }
 }
 
 /// A file read into one reused buffer, handed out in runs of whole lines.
