@@ -20,6 +20,16 @@ fn titles(corpus: &Corpus) -> Vec<&str> {
     corpus.articles.iter().map(|a| a.title.as_str()).collect()
 }
 
+/// Warnings as `path: message`.
+pub(super) fn warning_lines(warnings: &[Warning]) -> Vec<String> {
+    warnings.iter().map(ToString::to_string).collect()
+}
+
+/// The messages of warnings, without their paths.
+pub(super) fn messages(warnings: &[Warning]) -> Vec<&str> {
+    warnings.iter().map(|w| w.message.as_str()).collect()
+}
+
 /// The one warning of a load, as `path-suffix: message`.
 fn only_warning(corpus: &Corpus) -> String {
     assert_eq!(
@@ -140,12 +150,7 @@ fn fifos_dangling_links_and_link_loops_do_not_stop_the_load() {
     std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
     let corpus = load(dir.path());
     assert_eq!(titles(&corpus), ["Good"]);
-    let warnings: Vec<String> = corpus
-        .report
-        .warnings
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let warnings = warning_lines(&corpus.report.warnings);
     assert_eq!(warnings.len(), 3, "{warnings:?}");
     assert!(
         warnings
@@ -271,12 +276,7 @@ fn parallel_loading_keeps_walk_order_for_articles_and_warnings() {
     let corpus = load(dir.path());
     let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, want_ids);
-    let warnings: Vec<String> = corpus
-        .report
-        .warnings
-        .iter()
-        .map(|w| w.to_string())
-        .collect();
+    let warnings = warning_lines(&corpus.report.warnings);
     assert_eq!(warnings.len(), want_warnings.len());
     for (got, want) in warnings.iter().zip(&want_warnings) {
         assert!(got.ends_with(want.as_str()), "{got} vs {want}");

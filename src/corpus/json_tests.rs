@@ -114,12 +114,7 @@ fn bad_entries_are_skipped_and_the_rest_loads() {
         "[\n{\"title\": \"Good\"},\n{\"body\": \"no title\"},\n{\"title\": 5},\n\"just a string\",\n{\"title\": \"Also good\", \"date\": \"someday\"}\n]",
     );
     assert_eq!(titles(&corpus), ["Good", "Also good"]);
-    let warnings: Vec<String> = corpus
-        .report
-        .warnings
-        .iter()
-        .map(|w| w.message.clone())
-        .collect();
+    let warnings = messages(&corpus.report.warnings);
     assert_eq!(
         warnings,
         [
@@ -215,12 +210,7 @@ fn a_date_of_the_wrong_type_skips_its_entry_and_says_so() {
         "{\"title\": \"A\", \"date\": true}\n{\"title\": \"B\", \"date\": 18446744073709551615}\n{\"title\": \"C\", \"date\": \"2024-02-29\"}\n",
     );
     assert_eq!(titles(&corpus), ["C"]);
-    let warnings: Vec<&str> = corpus
-        .report
-        .warnings
-        .iter()
-        .map(|w| w.message.as_str())
-        .collect();
+    let warnings = messages(&corpus.report.warnings);
     assert_eq!(
         warnings,
         [
@@ -242,11 +232,9 @@ fn notes_of_many_entries_keep_file_order() {
     let corpus = load_json("many.jsonl", &lines.join("\n"));
     assert_eq!(corpus.articles.len(), 300);
     assert_eq!(corpus.articles[299].id, "many.jsonl#300");
-    let entries: Vec<String> = corpus
-        .report
-        .warnings
+    let entries: Vec<String> = messages(&corpus.report.warnings)
         .iter()
-        .map(|w| w.message.split(' ').take(2).collect::<Vec<_>>().join(" "))
+        .map(|m| m.split(' ').take(2).collect::<Vec<_>>().join(" "))
         .collect();
     let want: Vec<String> = (1..=300).map(|i| format!("entry {i}")).collect();
     assert_eq!(entries, want);

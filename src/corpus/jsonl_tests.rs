@@ -1,7 +1,8 @@
 use std::fs;
 
 use super::*;
-use crate::corpus::{Corpus, LoadOptions};
+use crate::corpus::tests::{messages, warning_lines};
+use crate::corpus::{Corpus, LoadOptions, concat};
 
 /// A file loaded through the chunked path, and the same bytes parsed whole.
 fn both_ways(bytes: &[u8]) -> (Corpus, Vec<crate::Article>, Vec<Warning>) {
@@ -14,21 +15,15 @@ fn both_ways(bytes: &[u8]) -> (Corpus, Vec<crate::Article>, Vec<Warning>) {
     let mut warnings = Vec::new();
     let whole = json::parse_lines(&input, bytes, &options, &mut warnings)
         .map_err(|e| warnings.push(Warning::new(&input.path, e)))
-        .unwrap_or_default()
-        .into_iter()
-        .flatten()
-        .collect();
+        .map(concat)
+        .unwrap_or_default();
     (streamed, whole, warnings)
 }
 
 fn assert_same(bytes: &[u8]) -> Corpus {
     let (streamed, whole, warnings) = both_ways(bytes);
     assert_eq!(streamed.articles, whole);
-    let streamed_warnings: Vec<String> = (streamed.report.warnings.iter())
-        .map(|w| w.message.clone())
-        .collect();
-    let whole_warnings: Vec<String> = warnings.iter().map(|w| w.message.clone()).collect();
-    assert_eq!(streamed_warnings, whole_warnings);
+    assert_eq!(messages(&streamed.report.warnings), messages(&warnings));
     assert_eq!(streamed.report.bytes, bytes.len() as u64);
     streamed
 }
@@ -45,12 +40,7 @@ fn chunks_give_what_the_whole_file_gives() {
     let corpus = assert_same(text.as_bytes());
     let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["feed.jsonl#1", "feed.jsonl#2", "feed.jsonl#4"]);
-    let warnings: Vec<String> = corpus
-        .report
-        .warnings
-        .iter()
-        .map(|w| w.to_string())
-        .collect();
+    let warnings = warning_lines(&corpus.report.warnings);
     assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(
         warnings[0].contains("entry 2 (line 4): date"),
