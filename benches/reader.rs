@@ -5,9 +5,10 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use byline::action::Action;
-use byline::app::App;
+use byline::app::{App, Msg};
 use byline::config::Config;
 use byline::layout::ArticleLayout;
+use byline::state::Stamp;
 use byline::{Article, Corpus, LoadOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -72,8 +73,10 @@ fn draw_frame(c: &mut Criterion) {
         Arc::new(corpus),
         Config::default(),
         Rect::new(0, 0, 200, 60),
+        Stamp(0),
     );
-    app.update(Action::Down);
+    let effects = app.handle(Msg::Action(Action::Down), Stamp(0));
+    byline::runtime::inline(&mut app, effects, Stamp(0));
     let mut terminal = match Terminal::new(TestBackend::new(200, 60)) {
         Ok(t) => t,
         Err(e) => panic!("a test backend: {e}"),

@@ -162,6 +162,37 @@ impl Key {
     }
 }
 
+impl From<Key> for KeyEvent {
+    /// The terminal event a key stands for: what scripts and tests send.
+    fn from(key: Key) -> KeyEvent {
+        let mut modifiers = KeyModifiers::NONE;
+        modifiers.set(KeyModifiers::CONTROL, key.ctrl);
+        modifiers.set(KeyModifiers::ALT, key.alt);
+        let code = match key.code {
+            KeyCodeOrd::Char(c) => KeyCode::Char(c),
+            KeyCodeOrd::F(n) => KeyCode::F(n),
+            KeyCodeOrd::Named(named) => match named {
+                Named::Up => KeyCode::Up,
+                Named::Down => KeyCode::Down,
+                Named::Left => KeyCode::Left,
+                Named::Right => KeyCode::Right,
+                Named::Home => KeyCode::Home,
+                Named::End => KeyCode::End,
+                Named::PageUp => KeyCode::PageUp,
+                Named::PageDown => KeyCode::PageDown,
+                Named::Enter => KeyCode::Enter,
+                Named::Esc => KeyCode::Esc,
+                Named::Tab => KeyCode::Tab,
+                Named::BackTab => KeyCode::BackTab,
+                Named::Backspace => KeyCode::Backspace,
+                Named::Delete => KeyCode::Delete,
+                Named::Insert => KeyCode::Insert,
+            },
+        };
+        KeyEvent::new(code, modifiers)
+    }
+}
+
 /// Which action each key does, in the order the keys were bound (the
 /// order of `config.toml`, so the first key of an action is its main one).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -261,5 +292,18 @@ mod tests {
         assert_eq!(Key::from_event(&ev), Some(key("ctrl-d")));
         let ev = KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE);
         assert_eq!(Key::from_event(&ev), Some(key("pagedown")));
+    }
+
+    #[test]
+    fn keys_round_trip_through_events() {
+        for s in [
+            "j", "G", "space", "ctrl-d", "alt-x", "pagedown", "f5", "esc", "中",
+        ] {
+            assert_eq!(
+                Key::from_event(&KeyEvent::from(key(s))),
+                Some(key(s)),
+                "{s}"
+            );
+        }
     }
 }

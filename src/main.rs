@@ -5,10 +5,11 @@ use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use byline::app::App;
+use byline::app::{App, Exit};
 use byline::cli::{self, Cli, Command, Context, CorpusArgs, Io};
 use byline::config::Config;
-use byline::state::{Loaded, Store};
+use byline::runtime::Outcome;
+use byline::state::{Loaded, Stamp, Store};
 use byline::xdg::Env;
 use clap::Parser;
 use ratatui::layout::Rect;
@@ -62,18 +63,30 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
         .state_dir
         .as_ref()
         .map(|dir| Store::new(dir, &corpus.roots));
-    let mut app = App::new(Arc::new(corpus), config, Rect::default());
-    app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut app = App::new(Arc::new(corpus), config, Rect::default(), Stamp::now());
+    app.set_monochrome(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
     match store.as_ref().map(Store::load) {
         Some(Ok(Loaded { state, warning })) => {
             app.restore_state(state);
-            app.message = warning;
+            if let Some(warning) = warning {
+                app.warn(warning);
+            }
         }
-        Some(Err(e)) => app.message = Some(format!("reading state not loaded: {e}")),
+        Some(Err(e)) => app.warn(format!("reading state not loaded: {e}")),
         None => {}
     }
     match byline::tui::run(app, store) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome { exit, saved }) => {
+            let code = match exit {
+                Exit::Quit => 0,
+                Exit::Signal(signal) => u8::try_from(128 + signal).unwrap_or(u8::MAX),
+            };
+            match saved {
+                Ok(()) => ExitCode::from(code),
+                // The screen is gone: a last failure is told on stderr.
+                Err(e) => fail(&e, code.max(1)),
+            }
+        }
         Err(e) => fail(&e, 1),
     }
 }

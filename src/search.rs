@@ -26,12 +26,27 @@ use score::{Scorer, Scratch};
 use titles::Titles;
 
 pub use highlight::{Segment, segments};
-pub use in_article::{ArticleHit, find_in_layout, next_hit, previous_hit};
+pub use in_article::{ArticleHit, find_in_layout, find_in_layout_until, next_hit, previous_hit};
 pub use titles::TitleIndex;
 pub use worker::{SearchResult, SearchWorker};
 
 /// How many titles a worker scores between two checks for cancellation.
 const CHUNK: usize = 1024;
+
+/// Ranking and highlighting look at most this many characters of a title,
+/// and of a query, [`MATCH_QUERY_CHARS`]: matching costs time and memory in
+/// proportion to the two lengths multiplied, and a 1 MB title would ask for
+/// gigabytes. No title on screen is this long.
+pub const MATCH_CHARS: usize = 1024;
+pub const MATCH_QUERY_CHARS: usize = 128;
+
+/// The start of `text`, at most `chars` characters of it: what is matched.
+pub fn matched_part(text: &str, chars: usize) -> &str {
+    match text.char_indices().nth(chars) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
+}
 
 /// One matching article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,6 +162,7 @@ struct Pass {
 
 impl Pass {
     fn new(query: &str) -> Self {
+        let query = matched_part(query, MATCH_QUERY_CHARS);
         Self {
             needle: (query.chars().nth(1).is_some()).then(|| Needle::new(query)),
             scorer: Scorer::new(query),
@@ -161,7 +177,7 @@ impl Pass {
         titles: &T,
         scratch: &mut Scratch,
     ) -> Option<RankKey> {
-        let title = titles.title(index);
+        let title = matched_part(titles.title(index), MATCH_CHARS);
         if let Some(needle) = &self.needle
             && !needle.may_match(title)
         {
@@ -322,6 +338,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn long_titles_and_queries_are_matched_in_their_first_part() {
+        let far = format!("{}needle", "x".repeat(MATCH_CHARS));
+        let near = format!("needle{}", "x".repeat(10 * MATCH_CHARS));
+        let articles = titled(&[&far, &near]);
+        assert_eq!(
+            ranked(&articles, "needle"),
+            [1],
+            "only the first part is searched"
+        );
+        let long_query = format!("needle{}", "y".repeat(5 * MATCH_QUERY_CHARS));
+        assert_eq!(
+            matched_part(&long_query, MATCH_QUERY_CHARS).chars().count(),
+            MATCH_QUERY_CHARS
+        );
+        assert_eq!(matched_part("中非", 1), "中");
+        assert_eq!(matched_part("ab", 5), "ab");
     }
 
     #[test]

@@ -137,6 +137,13 @@ impl ReadingState {
         self.entry(id).is_some_and(|e| e.read.0)
     }
 
+    /// Whether the user marked the article unread (rather than never
+    /// having read it): nothing should mark it read behind their back.
+    pub fn marked_unread(&self, id: &str) -> bool {
+        self.entry(id)
+            .is_some_and(|e| !e.read.0 && !e.read.is_unset())
+    }
+
     pub fn is_starred(&self, id: &str) -> bool {
         self.entry(id).is_some_and(|e| e.starred.0)
     }

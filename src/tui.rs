@@ -1,39 +1,48 @@
-//! The terminal: entering and leaving full-screen mode, and the event loop.
+//! The terminal: entering and leaving full-screen mode, the threads that
+//! turn terminal input and signals into messages, and the loop on a real
+//! terminal.
 //!
-//! The terminal comes back (raw mode off, alternate screen left, mouse
-//! released, cursor shown) on quit, on an error, on a panic (the message is
-//! printed after the restore) and on SIGTERM, SIGHUP, SIGINT and SIGQUIT.
+//! The terminal comes back (raw mode off, alternate screen left, mouse,
+//! focus reports and bracketed paste off, cursor shown) on quit, on an
+//! error, on a panic (the message is printed after the restore), and on
+//! SIGTERM, SIGHUP, SIGINT and SIGQUIT after the last save. Ctrl-z and
+//! SIGTSTP give it back before stopping; SIGCONT takes it again, whoever
+//! stopped the process.
 
 use std::io::{self, Stdout, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::mpsc::{self, Sender};
+use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableFocusChange, DisableMouseCapture, EnableBracketedPaste,
+    EnableFocusChange, EnableMouseCapture, Event,
 };
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
-use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::signal::{
+    SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH, SIGXFSZ,
+};
 
-use crate::app::App;
-use crate::keymap::Key;
-use crate::search::SearchWorker;
+use crate::app::{App, Msg, Signal};
+use crate::runtime::{self, Envelope, Host, Input, Outcome, Workers};
 use crate::state::{Stamp, Store};
-use crate::ui;
-
-/// The most reading state a crash (even kill -9) can lose.
-const SAVE_EVERY: Duration = Duration::from_secs(1);
 
 /// Whether the terminal is in full-screen mode: restoring twice is harmless.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
-/// Full screen: raw mode, the alternate screen, the mouse, no cursor.
+/// After a terminating signal, how long the loop has to save and end
+/// before the signal thread ends the process itself.
+const SIGNAL_GRACE: Duration = Duration::from_millis(1500);
+
+/// Full screen: raw mode, the alternate screen, the mouse, focus reports,
+/// bracketed paste, no cursor.
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
@@ -41,6 +50,8 @@ fn enter() -> io::Result<()> {
         stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
+        EnableFocusChange,
+        EnableBracketedPaste,
         cursor::Hide
     )
     .inspect_err(|_| restore())
@@ -52,6 +63,8 @@ pub fn restore() {
         // Nothing more can be done if these fail: the terminal is gone.
         let _ = execute!(
             stdout(),
+            DisableBracketedPaste,
+            DisableFocusChange,
             DisableMouseCapture,
             LeaveAlternateScreen,
             cursor::Show
@@ -73,220 +86,118 @@ fn install_panic_hook() {
     }));
 }
 
-/// A thread that restores the terminal and exits when the process is told
-/// to stop: byline never leaves a shell in raw mode.
-fn install_signal_handler() -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+/// A thread that turns signals into messages. A terminating signal the
+/// loop does not act on in time ends the process anyway, terminal restored.
+fn spawn_signal_thread(tx: Sender<Envelope>) -> io::Result<()> {
+    // A write past `ulimit -f` fails with EFBIG instead of killing byline
+    // mid-save: the flag is never read, its handler only keeps the default
+    // action away.
+    signal_hook::flag::register(SIGXFSZ, Arc::new(AtomicBool::new(false)))?;
+    let mut signals = signal_hook::iterator::Signals::new([
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH,
+    ])?;
     std::thread::Builder::new()
-        .name("signals".into())
+        .name("byline-signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                restore();
-                std::process::exit(128 + signal);
+            for signal in signals.forever() {
+                let msg = match signal {
+                    SIGTSTP => Msg::Signal(Signal::Stop),
+                    SIGCONT => Msg::Signal(Signal::Continue),
+                    SIGWINCH => match ratatui::crossterm::terminal::size() {
+                        Ok((width, height)) => Msg::Resize(width, height),
+                        Err(_) => continue,
+                    },
+                    _ => Msg::Signal(Signal::Terminate(signal)),
+                };
+                let terminate = matches!(msg, Msg::Signal(Signal::Terminate(_)));
+                let _ = tx.send(Envelope::Msg(msg, Some(Stamp::now())));
+                if terminate {
+                    std::thread::sleep(SIGNAL_GRACE);
+                    restore();
+                    std::process::exit(128 + signal);
+                }
             }
         })?;
     Ok(())
 }
 
-/// Writes reading state soon after each change, at most once a second.
-struct Saver {
-    store: Option<Store>,
-    last: Option<Instant>,
+/// A thread that reads the terminal and sends what it reads, each event
+/// with the time it came.
+fn spawn_input_thread(tx: Sender<Envelope>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("byline-input".into())
+        .spawn(move || {
+            loop {
+                let event = match event::read() {
+                    Ok(event) => event,
+                    // The terminal is gone: as if the window closed.
+                    Err(_) => {
+                        let msg = Msg::Signal(Signal::Terminate(SIGHUP));
+                        let _ = tx.send(Envelope::Msg(msg, Some(Stamp::now())));
+                        return;
+                    }
+                };
+                let msg = match event {
+                    Event::Key(key) => Msg::Key(key),
+                    Event::Mouse(mouse) => Msg::Mouse(mouse),
+                    Event::Paste(text) => Msg::Paste(text),
+                    Event::Resize(width, height) => Msg::Resize(width, height),
+                    Event::FocusGained => Msg::Focus(true),
+                    Event::FocusLost => Msg::Focus(false),
+                };
+                if tx.send(Envelope::Msg(msg, Some(Stamp::now()))).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(())
 }
 
-impl Saver {
-    /// How long until a save is due, when one is.
-    fn due_in(&self, app: &App) -> Option<Duration> {
-        if !app.unsaved || self.store.is_none() {
-            return None;
-        }
-        Some(
-            self.last
-                .map_or(Duration::ZERO, |t| SAVE_EVERY.saturating_sub(t.elapsed())),
-        )
+/// The real terminal's side of suspending and resuming.
+struct Crossterm;
+
+impl Host<CrosstermBackend<Stdout>> for Crossterm {
+    fn suspend(&mut self, terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+        restore();
+        // SIGTSTP has a handler (ours): stopping is asked of the default.
+        signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+        self.reenter(terminal)
     }
 
-    /// Saves when a save is due (or now, when `force`). A failed save
-    /// stays due, a second later, and its error is returned.
-    fn save_if_due(&mut self, app: &mut App, force: bool) -> Result<(), String> {
-        let Some(store) = &self.store else {
-            return Ok(());
-        };
-        if !app.unsaved || !(force || self.due_in(app) == Some(Duration::ZERO)) {
-            return Ok(());
-        }
-        self.last = Some(Instant::now());
-        match store.save(&app.state) {
-            Ok(warning) => {
-                app.unsaved = false;
-                app.message = warning.or(app.message.take());
-                Ok(())
-            }
-            Err(e) => {
-                let error = format!("reading state not saved: {e}");
-                app.message = Some(error.clone());
-                Err(error)
-            }
-        }
+    fn reenter(&mut self, terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+        // Whoever stopped us (ctrl-z, kill -TSTP, kill -STOP) may have left
+        // the terminal cooked: take it again, whatever `ACTIVE` says.
+        ACTIVE.store(false, Ordering::SeqCst);
+        enter()?;
+        // `resize` clears the screen and forgets what was drawn, so the next
+        // frame is drawn whole; unlike `clear`, it needs no cursor-position
+        // answer from the terminal, which not every terminal gives.
+        let size = terminal.size()?;
+        terminal.resize(Rect::new(0, 0, size.width, size.height))
     }
 }
 
 /// Runs the reader until the user quits, saving reading state to `store`.
-pub fn run(mut app: App, store: Option<Store>) -> io::Result<()> {
+pub fn run(mut app: App, store: Option<Store>) -> io::Result<Outcome> {
     install_panic_hook();
-    install_signal_handler()?;
+    let (tx, rx) = mpsc::channel();
+    spawn_signal_thread(tx.clone())?;
+    let workers = Workers::start(app.corpus(), store, &tx)?;
     enter()?;
-    let mut saver = Saver { store, last: None };
     let result = Terminal::new(CrosstermBackend::new(stdout())).and_then(|mut terminal| {
+        // The first message: the loop lays out for the real size.
         let size = terminal.size()?;
-        app.resize(size.width, size.height);
-        event_loop(&mut terminal, &mut app, &mut saver)
+        let _ = tx.send(Envelope::now(Msg::Resize(size.width, size.height)));
+        spawn_input_thread(tx)?;
+        runtime::run(
+            &mut terminal,
+            &mut app,
+            &rx,
+            &workers,
+            Input::Live,
+            &mut Crossterm,
+        )
     });
     restore();
-    // The screen is gone: a last failure is told on stderr, and in the exit code.
-    let saved = saver.save_if_due(&mut app, true).map_err(io::Error::other);
-    result.and(saved)
-}
-
-fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    app: &mut App,
-    saver: &mut Saver,
-) -> io::Result<()> {
-    let mut searcher = Searcher::new(app);
-    let mut dirty = true;
-    loop {
-        app.tick(Stamp::now());
-        dirty |= searcher.exchange(app);
-        // A failure is on the status bar; the save is tried again later.
-        let _ = saver.save_if_due(app, false);
-        if dirty {
-            terminal.draw(|frame| ui::draw(frame, app))?;
-        }
-        // Block until something happens, or a timer (the read mark, a save,
-        // results being ranked) is due: an idle reader uses no CPU.
-        let timer = next_wakeup(app, saver);
-        if let Some(wait) = soonest([timer, searcher.wait()])
-            && !event::poll(wait)?
-        {
-            // Only a timer of the app's may change the screen; a search
-            // poll redraws when its results come.
-            dirty = timer.is_some_and(|t| t <= wait);
-            continue;
-        }
-        handle(app, event::read()?);
-        // Then take everything queued, and draw once.
-        while !app.quit && event::poll(Duration::ZERO)? {
-            handle(app, event::read()?);
-        }
-        dirty = true;
-        if app.quit {
-            return Ok(());
-        }
-        if app.suspend {
-            app.suspend = false;
-            suspend(terminal, app)?;
-        }
-    }
-}
-
-/// How often the loop looks for ranking results while a search runs.
-const SEARCH_POLL: Duration = Duration::from_millis(5);
-
-/// Hands the overlay's queries to the ranking worker and its results back,
-/// so typing never waits for ranking.
-struct Searcher {
-    worker: Option<SearchWorker>,
-    pending: bool,
-}
-
-impl Searcher {
-    fn new(app: &App) -> Self {
-        // Without a worker thread, ranking happens in the loop instead.
-        let worker = SearchWorker::new(Arc::clone(&app.corpus)).ok();
-        Self {
-            worker,
-            pending: false,
-        }
-    }
-
-    /// Submits a waiting query, takes a result; says whether one came.
-    fn exchange(&mut self, app: &mut App) -> bool {
-        if let Some(query) = app.take_search_request() {
-            match &self.worker {
-                Some(worker) => {
-                    worker.submit(query);
-                    self.pending = true;
-                }
-                None => app.rank_now(),
-            }
-        }
-        let result = self.worker.as_ref().and_then(SearchWorker::try_recv);
-        let came = result.is_some();
-        if let Some(result) = result {
-            self.pending = !result.complete;
-            app.search_results(result);
-        }
-        self.pending &= app.wants_text();
-        came
-    }
-
-    fn wait(&self) -> Option<Duration> {
-        self.pending.then_some(SEARCH_POLL)
-    }
-}
-
-/// The time until the app or the saver needs attention without input.
-fn next_wakeup(app: &App, saver: &Saver) -> Option<Duration> {
-    let now = Stamp::now();
-    let read_mark = app
-        .next_deadline()
-        .map(|at| Duration::from_millis(at.0.saturating_sub(now.0)));
-    soonest([read_mark, saver.due_in(app)])
-}
-
-fn soonest<const N: usize>(waits: [Option<Duration>; N]) -> Option<Duration> {
-    waits.into_iter().flatten().min()
-}
-
-/// Ctrl-Z: give the terminal back, stop, and redraw everything on `fg`,
-/// at the size the terminal has then.
-fn suspend<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()>
-where
-    io::Error: From<B::Error>,
-{
-    restore();
-    signal_hook::low_level::raise(SIGTSTP)?;
-    enter()?;
-    // `resize` clears the screen and forgets what was drawn, so the next
-    // frame is drawn whole; unlike `clear`, it needs no cursor-position
-    // answer from the terminal, which not every terminal gives.
-    let size = terminal.size()?;
-    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
-    app.resize(size.width, size.height);
-    Ok(())
-}
-
-/// One terminal event, turned into what the app understands.
-pub fn handle(app: &mut App, event: Event) {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            let Some(key) = Key::from_event(&key) else {
-                return;
-            };
-            if app.wants_text() {
-                app.text_key(key);
-            } else if let Some(action) = app.config.keymap.action(&key) {
-                app.update(action);
-            }
-        }
-        Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::ScrollDown => app.wheel(mouse.column, mouse.row, true),
-            MouseEventKind::ScrollUp => app.wheel(mouse.column, mouse.row, false),
-            MouseEventKind::Down(MouseButton::Left) => app.click(mouse.column, mouse.row),
-            _ => {}
-        },
-        Event::Resize(width, height) => app.resize(width, height),
-        _ => {}
-    }
+    result
 }

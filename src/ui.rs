@@ -1,7 +1,6 @@
 //! Drawing: a pure function of `&App` and the frame. Every piece draws only
 //! the rows it can see, straight into the buffer.
 
-pub mod geometry;
 mod list;
 mod overlay;
 mod reader;
@@ -21,7 +20,7 @@ pub use style::Styles;
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let styles = Styles::new(&app.config.theme, app.monochrome);
+    let styles = Styles::new(&app.config().theme, app.monochrome());
     let buf = frame.buffer_mut();
     let geometry = app.geometry();
     if geometry.too_small {
@@ -40,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         reader::draw(app, reader, &styles, buf);
     }
     status::draw(app, geometry.status, &styles, buf);
-    if let Some(overlay) = &app.overlay {
+    if let Some(overlay) = app.overlay() {
         overlay::draw(app, overlay, area, &styles, buf);
     }
 }

@@ -4,11 +4,13 @@
 use std::sync::Arc;
 
 use byline::action::Action;
-use byline::app::App;
+use byline::app::{App, Msg};
 use byline::clean::sanitize;
 use byline::config::Config;
+use byline::geometry::{Focus, Geometry};
 use byline::layout::ArticleLayout;
-use byline::ui::geometry::{Focus, Geometry};
+use byline::runtime;
+use byline::state::Stamp;
 use byline::{Article, Corpus};
 use proptest::prelude::*;
 use ratatui::layout::Rect;
@@ -34,6 +36,28 @@ fn text() -> impl Strategy<Value = String> {
     .prop_map(|paragraphs| sanitize(&paragraphs.join("\n")))
 }
 
+/// An action, or a key that text fields and overlays take.
+fn step() -> impl Strategy<Value = Msg> {
+    let keys = [
+        "esc",
+        "enter",
+        "a",
+        "t",
+        "1",
+        "down",
+        "up",
+        "backspace",
+        "ctrl-u",
+        "pagedown",
+        "tab",
+    ];
+    prop_oneof![
+        prop::sample::select(Action::ALL.to_vec()).prop_map(Msg::Action),
+        prop::sample::select(keys.to_vec()).prop_map(|k| Msg::key(k).expect("a key")),
+        (0u16..160, 0u16..50).prop_map(|(w, h)| Msg::Resize(w, h)),
+    ]
+}
+
 proptest! {
     #[test]
     fn no_wrapped_line_is_wider_than_its_width(body in text(), width in 2usize..120) {
@@ -45,7 +69,7 @@ proptest! {
 
     #[test]
     fn scrolling_and_selection_stay_in_bounds(
-        steps in prop::collection::vec(prop::sample::select(Action::ALL.to_vec()), 0..60),
+        steps in prop::collection::vec(step(), 0..60),
         n in 0usize..5,
         (w, h) in (0u16..160, 0u16..50),
     ) {
@@ -53,16 +77,18 @@ proptest! {
             .map(|i| Article { title: format!("T{i}"), body: "word ".repeat(200 * i).trim().into(), ..Article::default() })
             .collect();
         let corpus = Arc::new(Corpus { articles, ..Corpus::default() });
-        let mut app = App::new(corpus, Config::default(), Rect::new(0, 0, w, h));
-        for action in steps {
-            app.update(action);
-            app.overlay = None;
-            prop_assert!(app.selected < n.max(1));
-            let last_top = app.reader.layout.lines.len().saturating_sub(app.page());
-            prop_assert!(app.reader.top <= last_top, "{} > {}", app.reader.top, last_top);
-            let list = Geometry::new(app.area, &app.config.reader, Focus::List).list_rows();
-            prop_assert!(app.list_top <= app.selected);
-            prop_assert!(n == 0 || list == 0 || app.selected < app.list_top + list, "selection off screen");
+        let mut app = App::new(corpus, Config::default(), Rect::new(0, 0, w, h), Stamp(0));
+        // Overlays stay open until a step closes them, so their states
+        // (help, warnings, the finder with a query) are explored too.
+        for msg in steps {
+            let effects = app.handle(msg, Stamp(0));
+            runtime::inline(&mut app, effects, Stamp(0));
+            prop_assert!(app.selected() < n.max(1));
+            let last_top = app.reader().layout.lines.len().saturating_sub(app.page());
+            prop_assert!(app.reader().top <= last_top, "{} > {}", app.reader().top, last_top);
+            let list = Geometry::new(app.area(), &app.config().reader, Focus::List).list_rows();
+            prop_assert!(app.list_top() <= app.selected());
+            prop_assert!(n == 0 || list == 0 || app.selected() < app.list_top() + list, "selection off screen");
         }
     }
 }

@@ -5,8 +5,10 @@
 use std::sync::Arc;
 
 use byline::action::Action;
-use byline::app::App;
+use byline::app::{App, Msg};
 use byline::config::Config;
+use byline::runtime;
+use byline::state::Stamp;
 use byline::{Article, Corpus, LoadOptions};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -35,11 +37,17 @@ fn cjk() -> Arc<Corpus> {
     })
 }
 
+/// Handles `msg`, with the work it asks for done at once.
+fn send(app: &mut App, msg: Msg) {
+    let effects = app.handle(msg, Stamp(0));
+    runtime::inline(app, effects, Stamp(0));
+}
+
 fn screen(corpus: Arc<Corpus>, (w, h): (u16, u16), actions: &[Action]) -> Terminal<TestBackend> {
-    let mut app = App::new(corpus, Config::default(), Rect::new(0, 0, w, h));
-    app.monochrome = true;
+    let mut app = App::new(corpus, Config::default(), Rect::new(0, 0, w, h), Stamp(0));
+    app.set_monochrome(true);
     for &a in actions {
-        app.update(a);
+        send(&mut app, Msg::Action(a));
     }
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
@@ -125,13 +133,12 @@ fn every_size_draws_without_panicking() {
 
 #[test]
 fn search_highlights_cjk_by_display_column() {
-    let mut app = App::new(cjk(), Config::default(), Rect::new(0, 0, 120, 40));
-    app.monochrome = true;
-    app.update(Action::Find);
+    let mut app = App::new(cjk(), Config::default(), Rect::new(0, 0, 120, 40), Stamp(0));
+    app.set_monochrome(true);
+    send(&mut app, Msg::Action(Action::Find));
     for key in ["中", "非"] {
-        app.text_key(key.parse().unwrap());
+        send(&mut app, Msg::key(key).unwrap());
     }
-    app.rank_now();
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal
         .draw(|frame| byline::ui::draw(frame, &app))

@@ -3,6 +3,10 @@
 
 use crate::keymap::{Key, KeyCodeOrd, Named};
 
+/// The longest line a field holds: longer than any query a person types
+/// or pastes on purpose, short enough that each edit stays cheap.
+pub const MAX_CHARS: usize = 4096;
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LineEdit {
     pub text: String,
@@ -44,14 +48,22 @@ impl LineEdit {
                 self.cursor = 0;
                 LineKey::Changed
             }
-            (Char(c), false) if !key.alt => {
-                let at = self.byte_at(self.cursor);
-                self.text.insert(at, c);
-                self.cursor += 1;
-                LineKey::Changed
-            }
+            (Char(c), false) if !key.alt => self.insert(c.encode_utf8(&mut [0; 4])),
             _ => LineKey::Other(key),
         }
+    }
+
+    /// Types `text` at the cursor, as far as the line has room.
+    pub fn insert(&mut self, text: &str) -> LineKey {
+        let room = MAX_CHARS.saturating_sub(self.text.chars().count());
+        let text: String = text.chars().take(room).collect();
+        if text.is_empty() {
+            return LineKey::Moved;
+        }
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, &text);
+        self.cursor += text.chars().count();
+        LineKey::Changed
     }
 
     fn cursor_to(&mut self, at: usize) -> LineKey {
@@ -119,6 +131,15 @@ mod tests {
         assert_eq!(typed(&["a", "space", "b", "ctrl-u"]), "");
         assert_eq!(typed(&["中", "非", "left", "backspace"]), "非");
         assert_eq!(typed(&["backspace", "left", "x"]), "x");
+    }
+
+    #[test]
+    fn a_line_holds_at_most_max_chars() {
+        let mut line = LineEdit::default();
+        assert_eq!(line.insert(&"ab".repeat(MAX_CHARS)), LineKey::Changed);
+        assert_eq!(line.text.chars().count(), MAX_CHARS);
+        assert_eq!(line.insert("x"), LineKey::Moved, "no room: nothing typed");
+        assert_eq!(line.cursor, MAX_CHARS);
     }
 
     #[test]

@@ -1,16 +1,47 @@
 //! Reading state in the app: read and starred marks, views, the position in
-//! each article, and the article open last. Time comes in through
-//! [`App::tick`]; nothing here reads a clock.
+//! each article, and the article open last. Time comes with each message;
+//! nothing here reads a clock.
+//!
+//! An article becomes read once it has been open in the focused reader,
+//! in a focused window, for [`READ_AFTER_MS`] counted from when it was
+//! opened, or when the user scrolls on through it. An article the user
+//! marked unread stays unread until it is opened anew, whatever the
+//! scrolling, and across a restart.
 
 use super::App;
+use crate::geometry::Focus;
 use crate::state::{Mark, ReadingState, Stamp, View};
-use crate::ui::geometry::Focus;
 
 /// How long an article stays open in the reader before it counts as read.
 pub const READ_AFTER_MS: u64 = 1500;
 
+/// The read mark's timer.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct ReadTimer {
+    /// Since when the open article has been read.
+    running: Option<Stamp>,
+    /// The article the timer last started for: it starts once per opening.
+    timed: Option<usize>,
+    /// An article marked unread while open: nothing marks it read until
+    /// another one has been opened.
+    kept_unread: Option<usize>,
+}
+
+impl ReadTimer {
+    pub(super) fn deadline(&self) -> Option<Stamp> {
+        self.running
+            .map(|since| Stamp(since.0.saturating_add(READ_AFTER_MS)))
+    }
+
+    pub(super) fn due(&self, now: Stamp) -> bool {
+        self.deadline().is_some_and(|at| now >= at)
+    }
+}
+
 impl App {
-    /// Starts from saved state: the article open last, where it was left.
+    /// Starts from saved state, at the time of this message: the article
+    /// open last, where it was left. A restored article marked unread on
+    /// purpose stays unread.
     pub fn restore_state(&mut self, state: ReadingState) {
         self.state = state;
         self.recount_unread();
@@ -20,25 +51,24 @@ impl App {
                 .iter()
                 .position(|&i| self.corpus.articles[i].id == id)
         }) {
+            let index = self.rows[row];
+            if self.state.marked_unread(&self.corpus.articles[index].id) {
+                self.timer.kept_unread = Some(index);
+            }
             self.focus = Focus::Reader;
             self.select(row);
         }
     }
 
-    /// The time now; marks an article read once it has been open a moment.
-    pub fn tick(&mut self, now: Stamp) {
-        self.now = now;
-        if let Some(since) = self.reading_since
-            && now.0.saturating_sub(since.0) >= READ_AFTER_MS
-        {
-            self.mark_open_article_read();
+    /// The terminal window gained or lost the keyboard.
+    pub(super) fn window_focus(&mut self, focused: bool) {
+        self.window_focused = focused;
+        if !focused {
+            // Time away from the window is not reading: the count starts
+            // again when it comes back.
+            self.timer.timed = None;
         }
-    }
-
-    /// When [`App::tick`] should next be called with nothing else happening.
-    pub fn next_deadline(&self) -> Option<Stamp> {
-        self.reading_since
-            .map(|since| Stamp(since.0 + READ_AFTER_MS))
+        self.follow_reader(false);
     }
 
     fn open_id(&self) -> Option<&str> {
@@ -47,7 +77,10 @@ impl App {
     }
 
     pub(super) fn mark_open_article_read(&mut self) {
-        self.reading_since = None;
+        self.timer.running = None;
+        if self.reader.article.is_some() && self.reader.article == self.timer.kept_unread {
+            return;
+        }
         let now = self.now;
         if let Some(id) = self.open_id().map(str::to_owned)
             && self.state.mark_read(&id, now)
@@ -56,20 +89,29 @@ impl App {
         }
     }
 
+    /// Scrolling on through the open article reads it.
+    pub(super) fn scrolled_on(&mut self) {
+        if self.reader.pending.is_none() {
+            self.mark_open_article_read();
+        }
+    }
+
     pub(super) fn toggle(&mut self, mark: Mark) {
         let now = self.now;
-        let Some(id) = self
-            .selected_article()
-            .map(|i| self.corpus.articles[i].id.clone())
-        else {
+        let Some(index) = self.selected_article() else {
             return;
         };
+        let id = self.corpus.articles[index].id.clone();
         let value = match mark {
             Mark::Read => self.state.toggle_read(&id, now),
             Mark::Star => self.state.toggle_star(&id, now),
         };
-        // A deliberate "unread" must not be undone by the read timer.
-        self.reading_since = None;
+        if mark == Mark::Read {
+            // A deliberate "unread" must not be undone by the read timer,
+            // nor by scrolling, until the article is opened anew.
+            self.timer.running = None;
+            self.timer.kept_unread = (!value).then_some(index);
+        }
         self.message = Some(describe(mark, value).to_owned());
         self.state_changed();
     }
@@ -101,7 +143,8 @@ impl App {
         }
     }
 
-    /// Shows the next view; the selected article stays selected when it is in it.
+    /// Shows the next view; the selected article stays selected when it is
+    /// in it. Switching views is not reading: the timer is not restarted.
     pub(super) fn cycle_view(&mut self) {
         self.view = self.view.cycle();
         let selected = self.selected_article();
@@ -117,11 +160,30 @@ impl App {
     /// in step with what the reader shows. Called after every change.
     pub(super) fn follow_reader(&mut self, article_changed: bool) {
         let reading = self.focus == Focus::Reader && self.reader.article.is_some();
-        if !reading {
-            self.reading_since = None;
-            self.timed_article = None;
+        if article_changed && self.reader.article != self.timer.kept_unread {
+            self.timer.kept_unread = None;
+        }
+        if !reading || !self.window_focused {
+            self.timer.running = None;
+            self.timer.timed = None;
             return;
         }
+        let Some(id) = self.open_id().map(str::to_owned) else {
+            return;
+        };
+        // A layout still on its way has no lines to take a position from.
+        if self.reader.pending.is_none() {
+            self.record_position(&id);
+        }
+        // The timer starts once per article opened.
+        if article_changed || self.timer.timed != self.reader.article {
+            self.timer.timed = self.reader.article;
+            let wanted = !self.state.is_read(&id) && self.reader.article != self.timer.kept_unread;
+            self.timer.running = wanted.then_some(self.now);
+        }
+    }
+
+    fn record_position(&mut self, id: &str) {
         let now = self.now;
         let block = self
             .reader
@@ -129,39 +191,27 @@ impl App {
             .lines
             .get(self.reader.top)
             .map_or(0, |l| l.block);
-        let Some(id) = self.open_id().map(str::to_owned) else {
-            return;
-        };
         let before = (
-            self.state.position(&id),
+            self.state.position(id),
             self.state.last_open().map(str::to_owned),
         );
-        self.state.set_position(&id, block, now);
-        self.state.set_last_open(&id, now);
-        if before != (self.state.position(&id), Some(id.clone())) {
+        self.state.set_position(id, block, now);
+        self.state.set_last_open(id, now);
+        if before != (self.state.position(id), Some(id.to_owned())) {
             self.state_changed();
-        }
-        // The timer starts once per article opened, so a deliberate
-        // "unread" is not turned back by it.
-        if article_changed || self.timed_article != self.reader.article {
-            self.timed_article = self.reader.article;
-            self.reading_since = (!self.state.is_read(&id)).then_some(now);
         }
     }
 
-    fn state_changed(&mut self) {
-        self.unsaved = true;
+    pub(super) fn state_changed(&mut self) {
+        self.saving.changed();
+        self.out.redraw = true;
         self.recount_unread();
     }
 
-    fn recount_unread(&mut self) {
+    pub(super) fn recount_unread(&mut self) {
         self.unread = self
             .state
             .unread_count(self.corpus.articles.iter().map(|a| a.id.as_str()));
-    }
-
-    pub fn view(&self) -> View {
-        self.view
     }
 }
 

@@ -4,14 +4,14 @@
 use ratatui::layout::Position;
 
 use super::App;
-use crate::ui::geometry::Focus;
+use crate::geometry::Focus;
 
 /// Lines the mouse wheel moves.
 const WHEEL_LINES: usize = 3;
 
 impl App {
     /// A click: on a list row selects it, on the reader focuses it.
-    pub fn click(&mut self, x: u16, y: u16) {
+    pub(super) fn click(&mut self, x: u16, y: u16) {
         if self.overlay.is_some() {
             self.overlay = None;
             return;
@@ -30,7 +30,7 @@ impl App {
     }
 
     /// The wheel scrolls the pane under the pointer, whatever has focus.
-    pub fn wheel(&mut self, x: u16, y: u16, down: bool) {
+    pub(super) fn wheel(&mut self, x: u16, y: u16, down: bool) {
         // Under a window the panes are out of reach.
         if self.overlay.is_some() {
             return;

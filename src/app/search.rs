@@ -1,14 +1,18 @@
 //! The fuzzy-search overlay: a query line, the ranked hits, and the
 //! selection the user had before, to restore on Esc.
 //!
-//! Ranking runs elsewhere (a worker thread in the reader, synchronously in
-//! tests): the overlay asks for it through [`App::take_search_request`] and
-//! takes the answer through [`App::search_results`], so typing never waits.
+//! Ranking runs elsewhere: each change of the query asks for it with a
+//! [`Job::Rank`], and the answer comes back as a [`Msg::Ranked`](super::Msg),
+//! so typing never waits. The matched characters of the rows on screen are
+//! worked out here, once per query and row, never while drawing.
+
+use std::collections::HashMap;
 
 use super::line_edit::{LineEdit, LineKey};
-use super::{App, Overlay};
+use super::{App, Job, Overlay};
+use crate::geometry::Finder;
 use crate::keymap::{Key, KeyCodeOrd, Named};
-use crate::search::{Hit, SearchResult};
+use crate::search::{self, Hit, SearchResult};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SearchOverlay {
@@ -18,8 +22,8 @@ pub struct SearchOverlay {
     pub complete: bool,
     /// Index into `hits`.
     pub selected: usize,
-    /// A query waiting to be ranked.
-    request: Option<String>,
+    /// The matched characters of titles on screen, by corpus index.
+    highlights: HashMap<usize, Vec<usize>>,
 }
 
 impl SearchOverlay {
@@ -31,42 +35,63 @@ impl SearchOverlay {
             false => self.selected.saturating_sub(n),
         };
     }
+
+    /// The first hit on screen when `rows` rows show: the selection stays
+    /// on the last row as it moves down.
+    pub fn top(&self, rows: usize) -> usize {
+        self.selected.saturating_sub(rows.saturating_sub(1))
+    }
+
+    /// The characters to highlight in the title of article `index`.
+    pub fn highlights(&self, index: usize) -> &[usize] {
+        self.highlights.get(&index).map_or(&[], Vec::as_slice)
+    }
 }
 
 impl App {
-    /// Whether keys should go to [`App::text_key`] rather than the key table.
+    /// Whether keys go to a text field rather than the key table.
     pub fn wants_text(&self) -> bool {
         matches!(self.overlay, Some(Overlay::Search(_)))
             || self.find.as_ref().is_some_and(|f| f.editing)
     }
 
     /// A key typed while a text field has the keyboard.
-    pub fn text_key(&mut self, key: Key) {
+    pub(super) fn text_key(&mut self, key: Key) {
+        self.edit_text(|line| line.key(key));
+    }
+
+    /// An edit of whichever text field is open.
+    pub(super) fn edit_text(&mut self, edit: impl FnOnce(&mut LineEdit) -> LineKey) {
         self.message = None;
-        if matches!(self.overlay, Some(Overlay::Search(_))) {
-            self.search_key(key);
-        } else {
-            self.find_key(key);
+        match &mut self.overlay {
+            Some(Overlay::Search(overlay)) => {
+                let done = edit(&mut overlay.line);
+                self.search_line(done);
+            }
+            _ => {
+                let Some(find) = &mut self.find else { return };
+                let done = edit(&mut find.line);
+                self.find_line(done);
+            }
         }
     }
 
     pub(super) fn open_search(&mut self) {
-        let overlay = SearchOverlay {
-            request: Some(String::new()),
-            ..SearchOverlay::default()
-        };
-        self.overlay = Some(Overlay::Search(overlay));
+        self.overlay = Some(Overlay::Search(SearchOverlay::default()));
+        self.out.jobs.push(Job::Rank(String::new()));
     }
 
-    fn search_key(&mut self, key: Key) {
+    fn search_line(&mut self, done: LineKey) {
         use KeyCodeOrd::{Char, Named as N};
         let Some(Overlay::Search(overlay)) = &mut self.overlay else {
             return;
         };
-        match overlay.line.key(key) {
+        match done {
             LineKey::Changed => {
-                overlay.request = Some(overlay.line.text.clone());
                 overlay.complete = false;
+                overlay.highlights.clear();
+                let query = overlay.line.text.clone();
+                self.out.jobs.push(Job::Rank(query));
             }
             LineKey::Enter => {
                 let chosen = overlay.hits.get(overlay.selected).map(|h| h.index);
@@ -91,17 +116,9 @@ impl App {
         self.settle();
     }
 
-    /// The query to rank next, if the overlay has one waiting.
-    pub fn take_search_request(&mut self) -> Option<String> {
-        match &mut self.overlay {
-            Some(Overlay::Search(overlay)) => overlay.request.take(),
-            _ => None,
-        }
-    }
-
     /// Results from the ranking worker; stale ones (for another query, or
     /// after the overlay closed) are dropped. A new query selects its best hit.
-    pub fn search_results(&mut self, result: SearchResult) {
+    pub(super) fn search_results(&mut self, result: SearchResult) {
         let Some(Overlay::Search(overlay)) = &mut self.overlay else {
             return;
         };
@@ -111,19 +128,30 @@ impl App {
         overlay.hits = result.hits;
         overlay.complete = result.complete;
         overlay.selected = 0;
+        self.settle();
     }
 
-    /// Ranks a waiting query here and now (tests, and a reader whose worker
-    /// thread could not start).
-    pub fn rank_now(&mut self) {
-        if let Some(query) = self.take_search_request() {
-            let hits =
-                crate::search::rank(&self.corpus.articles, &query, &|| false).unwrap_or_default();
-            self.search_results(SearchResult {
-                generation: 0,
-                query,
-                hits,
-                complete: true,
+    /// Works out the highlights of the rows on screen that lack them.
+    /// Titles and queries are cut to what ranking matches
+    /// ([`search::MATCH_CHARS`]), so a row costs a bounded time and memory
+    /// whatever the title.
+    pub(super) fn settle_highlights(&mut self) {
+        let rows = Finder::new(self.area).result_rows();
+        let Some(Overlay::Search(overlay)) = &mut self.overlay else {
+            return;
+        };
+        let query = search::matched_part(&overlay.line.text, search::MATCH_QUERY_CHARS);
+        if query.is_empty() {
+            return;
+        }
+        let top = overlay.top(rows);
+        for hit in overlay.hits.iter().skip(top).take(rows) {
+            let title = &self.corpus.articles[hit.index].title;
+            overlay.highlights.entry(hit.index).or_insert_with(|| {
+                let title = search::matched_part(title, search::MATCH_CHARS);
+                // A fresh matcher each time: SkimMatcherV2 can carry state
+                // from one call to the next.
+                search::positions(&search::matcher(), title, query)
             });
         }
     }

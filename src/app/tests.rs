@@ -1,7 +1,9 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::action::Action;
 use crate::article::Article;
+use crate::geometry::Focus;
 use crate::state::{Stamp, View};
 
 const WIDE: (u16, u16) = (120, 40);
@@ -31,13 +33,30 @@ fn app(n: usize, size: (u16, u16)) -> App {
         corpus(n, 60),
         Config::default(),
         Rect::new(0, 0, size.0, size.1),
+        Stamp(0),
     )
 }
 
-fn run(app: &mut App, actions: &[Action]) {
+/// Does each action as its key would, with the work it asks for done at
+/// once; returns what the loop was asked to do.
+fn run(app: &mut App, actions: &[Action]) -> Effects {
+    let mut all = Effects::default();
     for &a in actions {
-        app.update(a);
+        let effects = app.handle(Msg::Action(a), app.now);
+        all.merge(crate::runtime::inline(app, effects, app.now));
     }
+    all
+}
+
+/// Does the work a call outside `handle` asked for.
+fn pump(app: &mut App) {
+    let effects = std::mem::take(&mut app.out);
+    crate::runtime::inline(app, effects, app.now);
+}
+
+fn tick(app: &mut App, now: Stamp) {
+    let effects = app.handle(Msg::Tick, now);
+    crate::runtime::inline(app, effects, now);
 }
 
 #[test]
@@ -127,7 +146,7 @@ fn tab_switches_focus() {
 fn an_empty_corpus_takes_every_action() {
     let mut app = app(0, NARROW);
     for &action in Action::ALL {
-        app.update(action);
+        run(&mut app, &[action]);
         app.overlay = None;
     }
     assert_eq!(
@@ -145,6 +164,7 @@ fn resizing_keeps_the_paragraph_at_the_top() {
         corpus(3, 300),
         Config::default(),
         Rect::new(0, 0, WIDE.0, WIDE.1),
+        Stamp(0),
     );
     run(
         &mut app,
@@ -196,15 +216,15 @@ fn overlays_take_input_first_and_close_on_back() {
         "and k works at once"
     );
     assert_eq!(app.selected, 0, "the list did not move");
-    run(&mut app, &[Action::Quit]);
+    let effects = run(&mut app, &[Action::Quit]);
     assert!(
-        app.overlay.is_none() && !app.quit,
+        app.overlay.is_none() && effects.exit.is_none(),
         "q closes the overlay first"
     );
     run(&mut app, &[Action::Warnings, Action::Back]);
     assert!(app.overlay.is_none());
-    run(&mut app, &[Action::Quit]);
-    assert!(app.quit);
+    let effects = run(&mut app, &[Action::Quit]);
+    assert_eq!(effects.exit, Some(Exit::Quit));
 }
 
 #[test]
@@ -238,8 +258,8 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
 #[test]
 fn suspend_is_asked_for_not_done() {
     let mut app = app(1, WIDE);
-    run(&mut app, &[Action::Suspend]);
-    assert!(app.suspend);
+    let effects = run(&mut app, &[Action::Suspend]);
+    assert!(effects.suspend);
 }
 
 fn titled(titles: &[&str]) -> App {
@@ -258,6 +278,7 @@ fn titled(titles: &[&str]) -> App {
         }),
         Config::default(),
         Rect::new(0, 0, 120, 40),
+        Stamp(0),
     )
 }
 
@@ -265,7 +286,7 @@ fn titled(titles: &[&str]) -> App {
 fn type_keys(app: &mut App, keys: &[&str]) {
     for k in keys {
         app.text_key(k.parse().unwrap());
-        app.rank_now();
+        pump(app);
     }
 }
 
@@ -281,7 +302,6 @@ fn search_overlay_open_type_move_accept() {
     let mut app = titled(&["Alpha news", "Beta report", "Gamma news", "Delta"]);
     run(&mut app, &[Action::Find]);
     assert!(app.wants_text());
-    app.rank_now();
     assert_eq!(
         search_overlay(&app).hits.len(),
         4,
@@ -332,7 +352,7 @@ fn marks_toggle_undo_and_count() {
         &[Action::ToggleRead, Action::Down, Action::ToggleStar],
     );
     assert!(app.state.is_read("0.txt") && app.state.is_starred("1.txt"));
-    assert_eq!((app.unread, app.unsaved), (2, true));
+    assert_eq!((app.unread, app.unsaved()), (2, true));
     assert_eq!(app.message.as_deref(), Some("starred"));
     run(&mut app, &[Action::Undo]);
     assert!(!app.state.is_starred("1.txt"));
@@ -370,19 +390,19 @@ fn views_cycle_all_unread_starred() {
 #[test]
 fn an_article_open_a_moment_becomes_read() {
     let mut app = app(3, NARROW);
-    app.tick(Stamp(10_000));
+    tick(&mut app, Stamp(10_000));
     run(&mut app, &[Action::Open]);
-    app.tick(Stamp(10_000 + READ_AFTER_MS - 1));
+    tick(&mut app, Stamp(10_000 + READ_AFTER_MS - 1));
     assert!(!app.state.is_read("0.txt"));
     assert_eq!(app.next_deadline(), Some(Stamp(10_000 + READ_AFTER_MS)));
-    app.tick(Stamp(10_000 + READ_AFTER_MS));
+    tick(&mut app, Stamp(10_000 + READ_AFTER_MS));
     assert!(app.state.is_read("0.txt"));
     assert_eq!(app.next_deadline(), None, "no more timers: idle means idle");
     // Scrolling marks read at once; the list's preview does not.
     run(&mut app, &[Action::NextArticle, Action::Down]);
     assert!(app.state.is_read("1.txt"));
     run(&mut app, &[Action::Back, Action::Down]);
-    app.tick(Stamp(99_000));
+    tick(&mut app, Stamp(99_000));
     assert!(!app.state.is_read("2.txt"));
 }
 
@@ -391,13 +411,18 @@ fn marking_unread_is_not_undone_by_the_timer() {
     let mut app = app(2, NARROW);
     run(&mut app, &[Action::Open, Action::Down, Action::ToggleRead]);
     assert!(!app.state.is_read("0.txt"));
-    app.tick(Stamp(1_000_000));
+    tick(&mut app, Stamp(1_000_000));
     assert!(!app.state.is_read("0.txt"));
 }
 
 #[test]
 fn positions_and_the_last_article_come_back() {
-    let mut first = App::new(corpus(3, 300), Config::default(), Rect::new(0, 0, 80, 24));
+    let mut first = App::new(
+        corpus(3, 300),
+        Config::default(),
+        Rect::new(0, 0, 80, 24),
+        Stamp(0),
+    );
     run(
         &mut first,
         &[
@@ -409,7 +434,12 @@ fn positions_and_the_last_article_come_back() {
     );
     let block = first.reader.layout.lines[first.reader.top].block;
     assert!(block > 2);
-    let mut second = App::new(corpus(3, 300), Config::default(), Rect::new(0, 0, 100, 30));
+    let mut second = App::new(
+        corpus(3, 300),
+        Config::default(),
+        Rect::new(0, 0, 100, 30),
+        Stamp(0),
+    );
     second.restore_state(first.state.clone());
     assert_eq!((second.focus, second.selected), (Focus::Reader, 1));
     assert_eq!(second.reader.layout.lines[second.reader.top].block, block);
@@ -449,6 +479,7 @@ fn article_app(body: &str) -> App {
         }),
         Config::default(),
         Rect::new(0, 0, 80, 10),
+        Stamp(0),
     );
     run(&mut app, &[Action::Open]);
     app
@@ -515,7 +546,12 @@ fn find_follows_a_resize_and_ends_with_the_article() {
     type_keys(&mut app, &["n", "e", "e", "d", "l", "e", "enter"]);
     app.resize(30, 10);
     assert_eq!(find_state(&app), (2, None), "found again in the new lines");
-    let mut app = App::new(corpus(2, 5), Config::default(), Rect::new(0, 0, 80, 10));
+    let mut app = App::new(
+        corpus(2, 5),
+        Config::default(),
+        Rect::new(0, 0, 80, 10),
+        Stamp(0),
+    );
     run(&mut app, &[Action::Open, Action::Find]);
     type_keys(&mut app, &["p", "a", "r", "enter"]);
     assert_eq!(find_state(&app).0, 5);

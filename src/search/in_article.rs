@@ -25,8 +25,21 @@ pub struct ArticleHit {
 /// order. Smart case: case is ignored unless the query has a capital letter.
 /// An empty query finds nothing.
 pub fn find_in_layout(layout: &ArticleLayout, query: &str) -> Vec<ArticleHit> {
+    find_in_layout_until(layout, query, &|| false).unwrap_or_default()
+}
+
+/// Lines searched between two looks at `cancelled`.
+const LINES_PER_CHECK: usize = 256;
+
+/// [`find_in_layout`] that gives up, with `None`, once `cancelled` says so:
+/// a long article is searched on a worker, and the next key cancels it.
+pub fn find_in_layout_until(
+    layout: &ArticleLayout,
+    query: &str,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Vec<ArticleHit>> {
     if query.is_empty() {
-        return Vec::new();
+        return Some(Vec::new());
     }
     let ignore_case = !query.chars().any(char::is_uppercase);
     let folded: Vec<char> = if ignore_case {
@@ -36,6 +49,9 @@ pub fn find_in_layout(layout: &ArticleLayout, query: &str) -> Vec<ArticleHit> {
     };
     let mut hits = Vec::new();
     for (line, l) in layout.lines.iter().enumerate() {
+        if line % LINES_PER_CHECK == 0 && cancelled() {
+            return None;
+        }
         let text = l.text.as_str();
         let mut from = 0;
         while let Some(bytes) = find_from(text, from, &folded, ignore_case) {
@@ -48,7 +64,7 @@ pub fn find_in_layout(layout: &ArticleLayout, query: &str) -> Vec<ArticleHit> {
             });
         }
     }
-    hits
+    Some(hits)
 }
 
 /// The first occurrence of `folded` in `text` at or after byte `from`.
@@ -141,6 +157,16 @@ mod tests {
         assert_eq!(spans(&l, "The"), [(0, 0..3)]);
         assert!(spans(&l, "").is_empty());
         assert!(spans(&l, "dog").is_empty());
+    }
+
+    #[test]
+    fn a_cancelled_find_gives_up() {
+        let l = layout(&["cat"; 1000]);
+        assert_eq!(find_in_layout_until(&l, "cat", &|| true), None);
+        assert_eq!(
+            find_in_layout_until(&l, "cat", &|| false).map(|h| h.len()),
+            Some(1000)
+        );
     }
 
     #[test]

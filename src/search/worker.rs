@@ -15,7 +15,6 @@ use std::time::{Duration, Instant};
 
 use super::{Hit, TitleIndex, rank_among_in, rank_first};
 use crate::article::Article;
-use crate::corpus::Corpus;
 
 /// Corpora at least this large get a first, partial answer from their
 /// first [`PARTIAL_TITLES`] titles, so the overlay fills at once.
@@ -35,12 +34,6 @@ pub struct SearchResult {
     /// `false` for the early answer over the first titles of a big corpus;
     /// the complete one follows unless a newer query came.
     pub complete: bool,
-}
-
-impl AsRef<[Article]> for Corpus {
-    fn as_ref(&self) -> &[Article] {
-        &self.articles
-    }
 }
 
 /// A thread that ranks the corpus for the latest query.
@@ -71,8 +64,8 @@ struct Job {
 }
 
 impl SearchWorker {
-    /// Starts the worker over `articles` (an `Arc<Corpus>`, `Arc<[Article]>`
-    /// or `Arc<Vec<Article>>`). Fails only when no thread can be started.
+    /// Starts the worker over `articles` (an `Arc<[Article]>`, an
+    /// `Arc<Vec<Article>>`, or anything that holds articles). Fails only when no thread can be started.
     pub fn new<A>(articles: Arc<A>) -> io::Result<Self>
     where
         A: AsRef<[Article]> + Send + Sync + ?Sized + 'static,

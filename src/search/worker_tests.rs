@@ -130,12 +130,9 @@ fn the_notifier_is_called_per_result() {
 }
 
 #[test]
-fn works_over_a_shared_corpus() {
-    let corpus = Arc::new(Corpus {
-        articles: titled(&["alpha", "beta"]).to_vec(),
-        ..Corpus::default()
-    });
-    let worker = SearchWorker::new(corpus).expect("a thread");
+fn works_over_a_shared_vec() {
+    let articles = Arc::new(titled(&["alpha", "beta"]).to_vec());
+    let worker = SearchWorker::new(articles).expect("a thread");
     worker.submit("bet");
     assert_eq!(complete(&worker).hits[0].index, 1);
 }

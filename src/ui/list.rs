@@ -9,15 +9,15 @@ use unicode_width::UnicodeWidthStr;
 use super::{Styles, fit, put};
 use crate::action::Action;
 use crate::app::App;
-use crate::ui::geometry::Focus;
+use crate::geometry::Focus;
 
 /// Columns for the section and the date, when the pane is wide enough.
 const SECTION_WIDTH: usize = 13;
 const DATE_WIDTH: usize = 10;
 
 pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
-    if app.rows.is_empty() {
-        let key = app.config.keymap.key_name(Action::CycleView);
+    if app.rows().is_empty() {
+        let key = app.config().keymap.key_name(Action::CycleView);
         let empty = format!(
             "No {} articles. ({key} changes the view)",
             app.view().name()
@@ -27,19 +27,19 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
     }
     let width = usize::from(area.width);
     let show_section = width >= 56;
-    let show_date = width >= 72 && app.has_dates;
+    let show_date = width >= 72 && app.has_dates();
     let right =
         usize::from(show_section) * (SECTION_WIDTH + 1) + usize::from(show_date) * (DATE_WIDTH + 1);
     let title_width = width.saturating_sub(4 + right);
-    let visible = app.rows.iter().enumerate().skip(app.list_top);
+    let visible = app.rows().iter().enumerate().skip(app.list_top());
     for (y, (row, &index)) in (area.y..area.bottom()).zip(visible) {
-        let article = &app.corpus.articles[index];
+        let article = &app.corpus().articles[index];
         let (read, starred) = (
-            app.state.is_read(&article.id),
-            app.state.is_starred(&article.id),
+            app.state().is_read(&article.id),
+            app.state().is_starred(&article.id),
         );
-        let selected = row == app.selected;
-        let style = match (selected, app.focus) {
+        let selected = row == app.selected();
+        let style = match (selected, app.focus()) {
             (true, Focus::List) => styles.selected,
             (true, Focus::Reader) => styles.selected_unfocused,
             (false, _) if read => styles.read,

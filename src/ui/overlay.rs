@@ -9,7 +9,7 @@ use crate::action::Action;
 use crate::app::{App, Overlay};
 
 pub fn draw(app: &App, overlay: &Overlay, area: Rect, styles: &Styles, buf: &mut Buffer) {
-    let keymap = &app.config.keymap;
+    let keymap = &app.config().keymap;
     let close = format!(
         "{} or {} to close",
         keymap.key_name(Action::Quit),
@@ -46,7 +46,7 @@ pub fn draw(app: &App, overlay: &Overlay, area: Rect, styles: &Styles, buf: &mut
 }
 
 fn help_lines(app: &App) -> Vec<String> {
-    let rows = app.config.keymap.help_rows();
+    let rows = app.config().keymap.help_rows();
     let key_width = rows.iter().map(|(_, k)| k.len()).max().unwrap_or(0);
     rows.iter()
         .map(|(action, keys)| format!("{keys:<key_width$}  {}", action.description()))
@@ -54,11 +54,10 @@ fn help_lines(app: &App) -> Vec<String> {
 }
 
 fn warning_lines(app: &App) -> Vec<String> {
-    let warnings = &app.corpus.report.warnings;
-    if warnings.is_empty() {
+    if app.warning_count() == 0 {
         return vec!["No warnings: every file loaded.".to_owned()];
     }
-    warnings.iter().map(ToString::to_string).collect()
+    app.warnings().collect()
 }
 
 /// A window of at most `width` x `height`, centered, never outside `area`.

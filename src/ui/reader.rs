@@ -6,18 +6,18 @@ use ratatui::layout::Rect;
 
 use super::{Styles, put};
 use crate::app::App;
+use crate::geometry::text_column;
 use crate::layout::LineKind;
-use crate::ui::geometry::text_column;
 
 pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
-    let lines = &app.reader.layout.lines;
+    let lines = &app.reader().layout.lines;
     if lines.is_empty() {
         return;
     }
-    let column = text_column(area, app.config.reader.measure);
+    let column = text_column(area, app.config().reader.measure);
     let visible = lines
         .iter()
-        .skip(app.reader.top)
+        .skip(app.reader().top)
         .take(usize::from(area.height));
     for (y, line) in (area.y..).zip(visible) {
         let style = match line.kind {
@@ -28,13 +28,13 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         put(buf, column, 0, y, &line.text, style);
     }
     draw_find_hits(app, column, styles, buf);
-    draw_scrollbar(area, lines.len(), app.reader.top, styles, buf);
+    draw_scrollbar(area, lines.len(), app.reader().top, styles, buf);
 }
 
 /// Highlights every hit on screen; the one last moved to stands out.
 fn draw_find_hits(app: &App, column: Rect, styles: &Styles, buf: &mut Buffer) {
-    let Some(find) = &app.find else { return };
-    let top = app.reader.top;
+    let Some(find) = app.find() else { return };
+    let top = app.reader().top;
     let first = find.hits.partition_point(|h| h.line < top);
     let on_screen = find.hits[first..]
         .iter()

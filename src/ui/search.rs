@@ -8,65 +8,31 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Styles, draw_line_edit, fit, framed, put};
 use crate::app::{App, SearchOverlay};
-use crate::layout::{ArticleLayout, LineKind};
+use crate::geometry::Finder;
+use crate::layout::LineKind;
 use crate::search;
 
-/// From this overlay width on, a preview sits beside the results.
-const PREVIEW_MIN_WIDTH: u16 = 100;
-
 pub fn draw(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles, buf: &mut Buffer) {
-    let window = Rect {
-        x: area.x + area.width.saturating_sub(area.width.min(140)) / 2,
-        y: area.y + u16::from(area.height > 10),
-        width: area.width.min(140),
-        height: area
-            .height
-            .saturating_sub(if area.height > 10 { 2 } else { 0 }),
-    };
-    let inner = framed(buf, window, " Find an article ", styles, 0);
+    let finder = Finder::new(area);
+    let inner = framed(buf, finder.window, " Find an article ", styles, 0);
     if inner.height == 0 || inner.width < 4 {
         return;
     }
-    draw_query(app, overlay, inner, styles, buf);
-    let body = Rect {
-        y: inner.y + 1,
-        height: inner.height - 1,
-        ..inner
+    draw_query(app, overlay, finder.query, styles, buf);
+    draw_results(app, overlay, finder.results, styles, buf);
+    let Some(preview) = finder.preview.filter(|_| !overlay.hits.is_empty()) else {
+        return;
     };
-    let (results, preview) = if inner.width >= PREVIEW_MIN_WIDTH {
-        let left = inner.width * 55 / 100;
-        let preview = Rect {
-            x: inner.x + left + 1,
-            width: inner.width - left - 1,
-            ..body
+    for y in preview.top()..preview.bottom() {
+        buf.set_string(preview.x - 1, y, "│", styles.border);
+    }
+    for (y, line) in (preview.y..preview.bottom()).zip(&app.preview().layout.lines) {
+        let style = if line.kind == LineKind::Title {
+            styles.title
+        } else {
+            styles.normal
         };
-        (
-            Rect {
-                width: left,
-                ..body
-            },
-            Some(preview),
-        )
-    } else {
-        (body, None)
-    };
-    draw_results(app, overlay, results, styles, buf);
-    if let (Some(preview), Some(hit)) = (preview, overlay.hits.get(overlay.selected)) {
-        for y in preview.top()..preview.bottom() {
-            buf.set_string(preview.x - 1, y, "│", styles.border);
-        }
-        let layout = ArticleLayout::new(
-            &app.corpus.articles[hit.index],
-            usize::from(preview.width.saturating_sub(1)),
-        );
-        for (y, line) in (preview.y..preview.bottom()).zip(&layout.lines) {
-            let style = if line.kind == LineKind::Title {
-                styles.title
-            } else {
-                styles.normal
-            };
-            put(buf, preview, 1, y, &line.text, style);
-        }
+        put(buf, preview, 1, y, &line.text, style);
     }
 }
 
@@ -77,7 +43,7 @@ fn draw_query(app: &App, overlay: &SearchOverlay, inner: Rect, styles: &Styles, 
     let count = format!(
         " {}{more}/{} ",
         overlay.hits.len(),
-        app.corpus.articles.len()
+        app.corpus().articles.len()
     );
     let count_width = count.width() as u16;
     let line = Rect {
@@ -98,9 +64,9 @@ fn draw_query(app: &App, overlay: &SearchOverlay, inner: Rect, styles: &Styles, 
 
 fn draw_results(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles, buf: &mut Buffer) {
     let rows = usize::from(area.height);
-    let top = overlay.selected.saturating_sub(rows.saturating_sub(1));
+    let top = overlay.top(rows);
     for (y, (i, hit)) in (area.y..area.bottom()).zip(overlay.hits.iter().enumerate().skip(top)) {
-        let title = &app.corpus.articles[hit.index].title;
+        let title = &app.corpus().articles[hit.index].title;
         let selected = i == overlay.selected;
         let base = if selected {
             styles.selected
@@ -116,9 +82,7 @@ fn draw_results(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles,
             base,
         );
         put(buf, area, 0, y, if selected { "▌" } else { " " }, base);
-        // Match positions only for the rows on screen, each from a fresh
-        // matcher: SkimMatcherV2 can carry state from one call to the next.
-        let positions = search::positions(&search::matcher(), title, &overlay.line.text);
+        let positions = overlay.highlights(hit.index);
         let row = Rect {
             x: area.x + 2,
             width: area.width.saturating_sub(2),
@@ -129,10 +93,18 @@ fn draw_results(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles,
             buf,
             row,
             title,
-            &positions,
+            positions,
             base,
             base.patch(styles.highlight),
         );
+        if search::matched_part(title, search::MATCH_CHARS).len() < title.len() {
+            let note = format!(
+                " [searched in its first {} characters]",
+                search::MATCH_CHARS
+            );
+            let x = row.width.saturating_sub(note.width() as u16);
+            put(buf, row, x, y, &note, base.patch(styles.dim));
+        }
     }
 }
 

@@ -8,8 +8,8 @@ use unicode_width::UnicodeWidthStr;
 use super::{Styles, draw_line_edit, put};
 use crate::action::Action;
 use crate::app::App;
+use crate::geometry::Focus;
 use crate::state::View;
-use crate::ui::geometry::Focus;
 
 /// The hints shown, most useful first; they drop off from the end when
 /// the bar is narrow.
@@ -23,11 +23,11 @@ const HINTS: &[(Action, &str)] = &[
 
 pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
     buf.set_style(area, styles.status);
-    let position = match app.rows.len() {
+    let position = match app.rows().len() {
         0 => " 0/0 ".to_owned(),
-        n => format!(" {}/{n} ", app.selected + 1),
+        n => format!(" {}/{n} ", app.selected() + 1),
     };
-    let focus = match app.focus {
+    let focus = match app.focus() {
         Focus::List => "list".to_owned(),
         Focus::Reader => format!("reader {}%", app.reader_percent()),
     };
@@ -35,12 +35,12 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         View::All => String::new(),
         other => format!(" · {} only", other.name()),
     };
-    let mut left = format!("{position}· {focus} · {} unread{view} ", app.unread);
+    let mut left = format!("{position}· {focus} · {} unread{view} ", app.unread());
     if left.width() > usize::from(area.width) {
         left = format!("{position}· {focus} ");
     }
     let mut x = put(buf, area, 0, area.y, &left, styles.status) - area.x;
-    if let Some(find) = &app.find {
+    if let Some(find) = app.find() {
         let rest = Rect {
             x: area.x + x,
             width: area.width.saturating_sub(x),
@@ -48,22 +48,26 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         };
         if find.editing {
             // The prompt has the keyboard: nothing else belongs on the bar.
-            draw_line_edit(buf, rest, "/", &find.line, styles.status, styles);
+            let end = draw_line_edit(buf, rest, "/", &find.line, styles.status, styles);
+            if find.searching {
+                put(buf, rest, end + 1, area.y, "finding…", styles.dim);
+            }
             return;
         }
-        let keymap = &app.config.keymap;
+        let keymap = &app.config().keymap;
         let keys = format!(
             "{}/{}",
             keymap.key_name(Action::NextHit),
             keymap.key_name(Action::PrevHit)
         );
         let hits = match (find.current, find.hits.len()) {
+            _ if find.searching => "· finding… ".to_owned(),
             (Some(i), n) => format!("· hit {}/{n} ({keys}) ", i + 1),
             (None, n) => format!("· {n} hits ({keys}) "),
         };
         x = put(buf, area, x, area.y, &hits, styles.status_key) - area.x;
     }
-    if let Some(message) = &app.message {
+    if let Some(message) = app.message() {
         x = put(
             buf,
             area,
@@ -73,7 +77,7 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
             styles.status_key,
         ) - area.x;
     }
-    let warnings = app.corpus.report.warnings.len();
+    let warnings = app.warning_count();
     let right = match warnings {
         0 => String::new(),
         1 => " 1 warning (w) ".to_owned(),
@@ -82,7 +86,7 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
     let right_start = area.width.saturating_sub(right.width() as u16);
     for (action, label) in HINTS {
         let Some(key) = app
-            .config
+            .config()
             .keymap
             .keys_of(*action)
             .first()

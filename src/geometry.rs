@@ -115,6 +115,78 @@ pub fn wrap_width(area: Rect, config: &ReaderConfig) -> usize {
     })
 }
 
+/// From this width inside its border on, the finder shows a preview beside
+/// its results.
+pub const PREVIEW_MIN_WIDTH: u16 = 100;
+
+/// Where the fuzzy finder's window and its parts go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Finder {
+    pub window: Rect,
+    /// The query line.
+    pub query: Rect,
+    pub results: Rect,
+    /// The preview; the separator stands on the column before it.
+    pub preview: Option<Rect>,
+}
+
+impl Finder {
+    pub fn new(area: Rect) -> Self {
+        let margin = u16::from(area.height > 10);
+        let width = area.width.min(140);
+        let window = Rect {
+            x: area.x + (area.width - width) / 2,
+            y: area.y + margin,
+            width,
+            height: area.height.saturating_sub(2 * margin),
+        };
+        let inner = Rect {
+            x: window.x + 1,
+            y: window.y + 1,
+            width: window.width.saturating_sub(2),
+            height: window.height.saturating_sub(2),
+        };
+        let query = Rect {
+            height: inner.height.min(1),
+            ..inner
+        };
+        let body = Rect {
+            y: inner.y + query.height,
+            height: inner.height - query.height,
+            ..inner
+        };
+        if inner.width < PREVIEW_MIN_WIDTH {
+            return Self {
+                window,
+                query,
+                results: body,
+                preview: None,
+            };
+        }
+        let left = inner.width * 55 / 100;
+        let preview = Rect {
+            x: inner.x + left + 1,
+            width: inner.width - left - 1,
+            ..body
+        };
+        let results = Rect {
+            width: left,
+            ..body
+        };
+        Self {
+            window,
+            query,
+            results,
+            preview: Some(preview),
+        }
+    }
+
+    /// Rows of results on screen.
+    pub fn result_rows(&self) -> usize {
+        usize::from(self.results.height)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +225,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_finder_fits_every_size() {
+        for w in 0..160 {
+            for h in 0..14 {
+                let area = Rect::new(0, 0, w, h);
+                let f = Finder::new(area);
+                assert!(area.contains(f.window.as_position()) || f.window.area() == 0);
+                assert!(f.results.height == 0 || f.results.bottom() < f.window.bottom());
+                if let Some(p) = f.preview {
+                    assert!(p.right() < f.window.right() && p.x > f.results.right());
+                }
+            }
+        }
+        let wide = Finder::new(Rect::new(0, 0, 200, 40));
+        assert_eq!(wide.window, Rect::new(30, 1, 140, 38));
+        assert_eq!(wide.preview.map(|p| p.x - wide.results.right()), Some(1));
     }
 
     #[test]

@@ -1,0 +1,137 @@
+//! What the app hears and what it asks for. Everything that happens (a key,
+//! a click, a resize, a timer, a worker's answer, a signal) reaches
+//! [`super::App::handle`] as a [`Msg`] with the time it was received, and
+//! comes back as [`Effects`]: what the loop must do that the app cannot,
+//! because it does no I/O and never blocks.
+
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::action::Action;
+use crate::layout::ArticleLayout;
+use crate::search::{ArticleHit, SearchResult};
+use crate::state::ReadingState;
+
+/// One thing that happened.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    /// Text pasted at once (bracketed paste).
+    Paste(String),
+    Resize(u16, u16),
+    /// The terminal window gained (`true`) or lost the keyboard.
+    Focus(bool),
+    /// An action, as if its key had been pressed (scripts and tests).
+    Action(Action),
+    /// A deadline the app gave ([`super::App::next_deadline`]) came.
+    Tick,
+    /// The title ranking of a query, from the search worker.
+    Ranked(SearchResult),
+    /// Every hit of the find query in the open article, from a worker.
+    Found(Found),
+    /// An article laid out at a width, from a worker.
+    LaidOut(LaidOut),
+    /// A save finished: a warning to show, or why it failed.
+    Saved(Result<Option<String>, String>),
+    Signal(Signal),
+}
+
+impl Msg {
+    /// The key named as in `config.toml` (`j`, `ctrl-d`, `enter`), pressed;
+    /// `None` for a name that is no key.
+    pub fn key(name: &str) -> Option<Msg> {
+        let key: crate::keymap::Key = name.parse().ok()?;
+        Some(Msg::Key(key.into()))
+    }
+}
+
+/// What a signal asks of the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// SIGTSTP from outside: give the terminal back and stop.
+    Stop,
+    /// SIGCONT: the terminal may have been reset meanwhile; take it again.
+    Continue,
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: save and exit.
+    Terminate(i32),
+}
+
+/// The answer to a [`Job::Find`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub generation: u64,
+    pub hits: Vec<ArticleHit>,
+}
+
+/// The answer to a [`Job::LayOut`].
+#[derive(Debug, Clone)]
+pub struct LaidOut {
+    pub pane: Pane,
+    pub article: usize,
+    pub layout: Arc<ArticleLayout>,
+}
+
+/// Where a laid-out article is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Reader,
+    /// The finder's preview of the selected hit.
+    Preview,
+}
+
+/// Work that may take longer than a frame, for a worker thread.
+#[derive(Debug, Clone)]
+pub enum Job {
+    /// Rank the titles for this query (answered by [`Msg::Ranked`]).
+    Rank(String),
+    /// Find `query` in `layout` (answered by [`Msg::Found`]); a newer find
+    /// cancels it.
+    Find {
+        generation: u64,
+        layout: Arc<ArticleLayout>,
+        query: String,
+    },
+    /// Lay out an article at `width` columns (answered by [`Msg::LaidOut`]);
+    /// a newer job for the same pane cancels it.
+    LayOut {
+        pane: Pane,
+        article: usize,
+        width: usize,
+    },
+    /// Write the reading state (answered by [`Msg::Saved`]).
+    Save(Box<ReadingState>),
+}
+
+/// How the program ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    /// Told to stop by this signal: the exit code is 128 + its number.
+    Signal(i32),
+}
+
+/// What the loop must do after a message.
+#[derive(Debug, Default)]
+pub struct Effects {
+    pub exit: Option<Exit>,
+    /// Give the terminal back and stop the process (ctrl-z, SIGTSTP).
+    pub suspend: bool,
+    /// Take the terminal again and draw everything (SIGCONT).
+    pub reenter: bool,
+    /// The screen changed.
+    pub redraw: bool,
+    pub jobs: Vec<Job>,
+}
+
+impl Effects {
+    /// Adds what `later` asks to what this already asks.
+    pub fn merge(&mut self, later: Effects) {
+        self.exit = self.exit.or(later.exit);
+        self.suspend |= later.suspend;
+        self.reenter |= later.reenter;
+        self.redraw |= later.redraw;
+        self.jobs.extend(later.jobs);
+    }
+}

@@ -1,0 +1,138 @@
+//! The threads that do the app's slow work ([`Job`]s) and answer with
+//! messages on the loop's channel: ranking, finding, laying out, saving.
+
+use std::io;
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+
+use super::Envelope;
+use super::latest::Latest;
+use crate::app::{Found, Job, LaidOut, Msg, Pane};
+use crate::article::Article;
+use crate::corpus::Corpus;
+use crate::layout::ArticleLayout;
+use crate::search::{SearchWorker, find_in_layout_until};
+use crate::state::{ReadingState, Store};
+
+/// The corpus's articles, for the search worker.
+struct Articles(Arc<Corpus>);
+
+impl AsRef<[Article]> for Articles {
+    fn as_ref(&self) -> &[Article] {
+        &self.0.articles
+    }
+}
+
+struct FindJob {
+    generation: u64,
+    layout: Arc<ArticleLayout>,
+    query: String,
+}
+
+pub struct Workers {
+    search: SearchWorker,
+    find: Latest<FindJob>,
+    reader: Latest<(usize, usize)>,
+    preview: Latest<(usize, usize)>,
+    saver: Latest<Box<ReadingState>>,
+}
+
+impl Workers {
+    /// Starts every worker; answers go to `tx`. Saves go to `store`, and
+    /// without one are answered at once as done.
+    pub fn start(
+        corpus: &Arc<Corpus>,
+        store: Option<Store>,
+        tx: &Sender<Envelope>,
+    ) -> io::Result<Self> {
+        let to_loop = tx.clone();
+        let search =
+            SearchWorker::with_notifier(Arc::new(Articles(Arc::clone(corpus))), move || {
+                // The loop takes the result from the worker itself.
+                let _ = to_loop.send(Envelope::SearchReady);
+            })?;
+        let to_loop = tx.clone();
+        let find = Latest::start("byline-find", move |job: FindJob, cancelled| {
+            if let Some(hits) = find_in_layout_until(&job.layout, &job.query, cancelled) {
+                let found = Found {
+                    generation: job.generation,
+                    hits,
+                };
+                let _ = to_loop.send(Envelope::now(Msg::Found(found)));
+            }
+        })?;
+        let reader = layouts("byline-layout", Pane::Reader, corpus, tx)?;
+        let preview = layouts("byline-preview", Pane::Preview, corpus, tx)?;
+        let to_loop = tx.clone();
+        let saver = Latest::start("byline-save", move |state: Box<ReadingState>, _| {
+            let result = match &store {
+                Some(store) => store.save(&state).map_err(|e| e.to_string()),
+                None => Ok(None),
+            };
+            let _ = to_loop.send(Envelope::now(Msg::Saved(result)));
+        })?;
+        Ok(Self {
+            search,
+            find,
+            reader,
+            preview,
+            saver,
+        })
+    }
+
+    pub fn perform(&self, job: Job) {
+        match job {
+            Job::Rank(query) => {
+                self.search.submit(query);
+            }
+            Job::Find {
+                generation,
+                layout,
+                query,
+            } => self.find.submit(FindJob {
+                generation,
+                layout,
+                query,
+            }),
+            Job::LayOut {
+                pane: Pane::Reader,
+                article,
+                width,
+            } => self.reader.submit((article, width)),
+            Job::LayOut {
+                pane: Pane::Preview,
+                article,
+                width,
+            } => self.preview.submit((article, width)),
+            Job::Save(state) => self.saver.submit(state),
+        }
+    }
+
+    /// The newest ranking, when the search worker said it has one.
+    pub fn ranked(&self) -> Option<Msg> {
+        self.search.try_recv().map(Msg::Ranked)
+    }
+}
+
+fn layouts(
+    name: &str,
+    pane: Pane,
+    corpus: &Arc<Corpus>,
+    tx: &Sender<Envelope>,
+) -> io::Result<Latest<(usize, usize)>> {
+    let (corpus, tx) = (Arc::clone(corpus), tx.clone());
+    Latest::start(name, move |(article, width), cancelled| {
+        let Some(text) = corpus.articles.get(article) else {
+            return;
+        };
+        let layout = Arc::new(ArticleLayout::new(text, width));
+        if !cancelled() {
+            let laid = LaidOut {
+                pane,
+                article,
+                layout,
+            };
+            let _ = tx.send(Envelope::now(Msg::LaidOut(laid)));
+        }
+    })
+}
