@@ -1,71 +1,12 @@
-//! The real binary in a pseudo-terminal: keys typed, the screen read back
-//! through a terminal emulator (vt100), and the terminal restored at exit.
+//! The real binary in a pseudo-terminal, for what only a real terminal
+//! shows: the terminal restored on quit, on SIGTERM and on ctrl-z, and left
+//! alone when a load fails. Everything else runs headless (`headless.rs`).
 //! Every wait polls for the expected text; none sleeps a fixed time.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests may stop at the first surprise
 
 mod common;
 
 use common::pty::Session;
-
-#[test]
-fn read_the_bbc_corpus_move_open_scroll_resize_and_quit() {
-    let Some(bbc) = common::bbc() else { return };
-    let mut s = Session::start(&[&bbc.to_string_lossy()], 100, 30, &[]);
-    s.wait_for("1/2127");
-    s.wait_for("Ad sales boost Time Warner profit");
-    s.keys("jj");
-    s.wait_for("3/2127");
-    s.wait_for("Yukos unit buyer faces loan claim");
-    s.keys("\r");
-    s.wait_for("reader 0%");
-    s.keys("G");
-    s.wait_for("reader 100%");
-    s.resize(70, 20);
-    // Narrow: the reader alone, same article.
-    let screen = s.wait_for("3/2127 · reader");
-    assert!(!screen.contains("Dollar gains on Greenspan"), "{screen}");
-    s.keys("h");
-    s.wait_for("3/2127 · list");
-    s.keys("]");
-    s.keys("q");
-    assert_eq!(s.wait_exit(), 0);
-    s.assert_restored();
-}
-
-#[test]
-fn fuzzy_find_opens_the_best_match() {
-    let Some(bbc) = common::bbc() else { return };
-    let mut s = Session::start(&[&bbc.to_string_lossy()], 120, 30, &[]);
-    s.wait_for("1/2127");
-    s.keys("/mutu");
-    s.wait_for("60/2127");
-    s.keys("\r");
-    let screen = s.wait_for("reader 0%");
-    assert!(
-        screen.contains("Chelsea have sacked Adrian Mutu"),
-        "{screen}"
-    );
-    s.keys("q");
-    assert_eq!(s.wait_exit(), 0);
-    s.assert_restored();
-}
-
-#[test]
-fn help_comes_from_the_key_table() {
-    let mut s = Session::start(&[], 80, 40, &[]);
-    s.wait_for("China cracks down");
-    s.keys("?");
-    let screen = s.wait_for("Keys (q or esc to close)");
-    assert!(
-        screen.contains("ctrl-d") && screen.contains("Half a page down"),
-        "{screen}"
-    );
-    s.keys("q");
-    s.wait_for("1/1 · list");
-    s.keys("q");
-    assert_eq!(s.wait_exit(), 0);
-    s.assert_restored();
-}
 
 #[test]
 fn sigterm_restores_the_terminal() {
@@ -154,4 +95,38 @@ fn ctrl_z_suspends_and_fg_redraws() {
     s.assert_restored();
     s.keys("exit\r");
     assert_eq!(s.wait_exit(), 0);
+}
+
+fn signal(s: &Session, name: &str) {
+    let pid = s.child.process_id().expect("a pid");
+    let sent = std::process::Command::new("kill")
+        .args([name, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+#[test]
+fn sigtstp_from_outside_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.wait_for("1/1 · list");
+    signal(&s, "-TSTP");
+    s.assert_restored();
+    // What a shell's `fg` does: the terminal may be cooked meanwhile.
+    signal(&s, "-CONT");
+    let start = std::time::Instant::now();
+    while !s.parser.lock().unwrap().screen().alternate_screen() {
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "never took the terminal again"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    s.wait_for("1/1 · list");
+    // Keys work again: raw mode is back.
+    s.keys("?");
+    s.wait_for("Keys (q or esc to close)");
+    s.keys("qq");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
 }

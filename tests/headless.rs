@@ -1,0 +1,283 @@
+//! The whole program, headless: the real message loop and its worker
+//! threads, driven by a script of messages with their times, drawing into
+//! a `TestBackend`. What a user would see is read off the screen.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests may stop at the first surprise
+
+mod common;
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use byline::action::Action;
+use byline::app::{App, Exit, Msg, Signal};
+use byline::config::Config;
+use byline::runtime::{self, Headless, Input, Outcome, Workers};
+use byline::state::{Stamp, Store};
+use byline::{Article, Corpus, LoadOptions};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+/// A script: each message at its time in milliseconds.
+type Script = Vec<(Msg, u64)>;
+
+fn keys(text: &str, at: u64) -> Script {
+    text.chars()
+        .map(|c| (Msg::key(&c.to_string()).expect("a key"), at))
+        .collect()
+}
+
+fn act(action: Action, at: u64) -> (Msg, u64) {
+    (Msg::Action(action), at)
+}
+
+struct Run {
+    terminal: Terminal<TestBackend>,
+    app: App,
+    outcome: Outcome,
+    host: Headless,
+}
+
+impl Run {
+    fn screen(&self) -> String {
+        let buffer = self.terminal.backend().buffer();
+        let width = usize::from(buffer.area.width);
+        let cells: Vec<&str> = buffer.content.iter().map(|c| c.symbol()).collect();
+        cells
+            .chunks(width)
+            .map(|row| row.concat())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Runs `corpus` at `size` through `script`, which ends as quitting does;
+/// `store` keeps the reading state.
+fn run_with(corpus: Corpus, (w, h): (u16, u16), script: Script, store: Option<Store>) -> Run {
+    let corpus = Arc::new(corpus);
+    let mut app = App::new(
+        Arc::clone(&corpus),
+        Config::default(),
+        Rect::new(0, 0, w, h),
+        Stamp(0),
+    );
+    app.set_monochrome(true);
+    let (tx, rx) = mpsc::channel();
+    let workers = Workers::start(&corpus, store, &tx).expect("worker threads");
+    let script: VecDeque<(Msg, Stamp)> = script.into_iter().map(|(m, t)| (m, Stamp(t))).collect();
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut host = Headless::default();
+    let outcome = runtime::run(
+        &mut terminal,
+        &mut app,
+        &rx,
+        &workers,
+        Input::Script(script),
+        &mut host,
+    )
+    .expect("the loop runs");
+    Run {
+        terminal,
+        app,
+        outcome,
+        host,
+    }
+}
+
+fn run(corpus: Corpus, size: (u16, u16), script: Script) -> Run {
+    run_with(corpus, size, script, None)
+}
+
+fn corpus(articles: Vec<Article>) -> Corpus {
+    Corpus {
+        articles,
+        ..Corpus::default()
+    }
+}
+
+fn article(id: &str, title: &str, body: String) -> Article {
+    Article {
+        id: id.into(),
+        title: title.into(),
+        body,
+        ..Article::default()
+    }
+}
+
+#[test]
+fn read_the_bbc_corpus_move_open_scroll_resize() {
+    let Some(bbc) = common::bbc() else { return };
+    let corpus = Corpus::load(&[bbc], &LoadOptions::default()).unwrap();
+    let mut script = vec![(Msg::Resize(100, 30), 0)];
+    script.extend(keys("jj", 10));
+    script.push((Msg::key("enter").unwrap(), 20));
+    script.push((Msg::key("G").unwrap(), 30));
+    let r = run(corpus.clone(), (100, 30), script.clone());
+    let screen = r.screen();
+    assert!(screen.contains("3/2127 · reader 100%"), "{screen}");
+    assert!(
+        screen.contains("Yukos unit buyer faces loan claim"),
+        "{screen}"
+    );
+    // Narrow: the reader alone, same article.
+    script.push((Msg::Resize(70, 20), 40));
+    let screen = run(corpus.clone(), (100, 30), script.clone()).screen();
+    assert!(screen.contains("3/2127 · reader"), "{screen}");
+    assert!(!screen.contains("Dollar gains on Greenspan"), "{screen}");
+    script.push((Msg::key("h").unwrap(), 50));
+    let screen = run(corpus, (100, 30), script).screen();
+    assert!(screen.contains("3/2127 · list"), "{screen}");
+}
+
+#[test]
+fn fuzzy_find_opens_the_best_match() {
+    let Some(bbc) = common::bbc() else { return };
+    let corpus = Corpus::load(&[bbc], &LoadOptions::default()).unwrap();
+    let mut script = keys("/mutu", 0);
+    let r = run(corpus.clone(), (120, 30), script.clone());
+    let screen = r.screen();
+    assert!(screen.contains("60/2127"), "{screen}");
+    assert!(
+        screen.contains("▌ Chelsea sack Mutu"),
+        "the best match first: {screen}"
+    );
+    script.push((Msg::key("enter").unwrap(), 100));
+    let screen = run(corpus, (120, 30), script).screen();
+    assert!(screen.contains("reader 0%"), "{screen}");
+    assert!(
+        screen.contains("Chelsea have sacked Adrian Mutu"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn help_comes_from_the_key_table() {
+    let seeds = Corpus::seeds(&LoadOptions::default());
+    let screen = run(seeds.clone(), (80, 40), keys("?", 0)).screen();
+    assert!(screen.contains("Keys (q or esc to close)"), "{screen}");
+    assert!(
+        screen.contains("ctrl-d") && screen.contains("Half a page down"),
+        "{screen}"
+    );
+    let screen = run(seeds, (80, 40), keys("?q", 0)).screen();
+    assert!(screen.contains("1/1 · list"), "{screen}");
+}
+
+/// A body of about 8 MiB: the largest a load keeps.
+fn huge_body() -> String {
+    let paragraph = "Words and more words, with a needle now and then. ".repeat(40);
+    vec![paragraph; 4200].join("\n")
+}
+
+#[test]
+fn a_huge_article_is_laid_out_and_searched_on_workers() {
+    let body = huge_body();
+    assert!(body.len() > 8_000_000);
+    let hits = body.matches("needle").count();
+    let mut script = vec![act(Action::Open, 0), act(Action::Find, 10)];
+    script.extend(keys("needle", 20));
+    script.push((Msg::key("enter").unwrap(), 30));
+    let r = run(corpus(vec![article("big", "Big", body)]), (100, 30), script);
+    let screen = r.screen();
+    assert!(screen.contains(&format!("hit 1/{hits} ")), "{screen}");
+    let find = r.app.find().expect("the find stays");
+    assert_eq!(find.hits.len(), hits);
+    assert!(r.app.reader().layout.lines.len() > 10_000, "laid out whole");
+}
+
+#[test]
+fn a_huge_title_and_a_long_query_stay_bounded() {
+    let huge = format!("Start {}", "x".repeat(1_000_000));
+    let articles = vec![
+        article("a", &huge, "body".into()),
+        article("b", "Start of something", "body".into()),
+    ];
+    let mut script = vec![act(Action::Search, 0)];
+    script.push((Msg::Paste("st".repeat(500)), 10));
+    let r = run(corpus(articles.clone()), (120, 30), script);
+    assert!(r.screen().contains("0/2"), "{}", r.screen());
+    let r = run(
+        corpus(articles),
+        (120, 30),
+        vec![act(Action::Search, 0), (Msg::Paste("start".into()), 10)],
+    );
+    let screen = r.screen();
+    assert!(screen.contains("2/2"), "{screen}");
+    assert!(
+        screen.contains("[searched in its first 1024 characters]"),
+        "{screen}"
+    );
+}
+
+fn three() -> Corpus {
+    corpus(
+        (0..3)
+            .map(|i| article(&format!("{i}"), &format!("Title {i}"), "Some text.".into()))
+            .collect(),
+    )
+}
+
+#[test]
+fn each_message_has_its_own_time() {
+    // Opened long after the start, read 1.5 s after it was opened, not at once.
+    let script = vec![act(Action::Open, 100_000), (Msg::Tick, 101_499)];
+    let r = run(three(), (80, 24), script);
+    assert!(!r.app.state().is_read("0"));
+    assert_eq!(r.app.next_deadline(), Some(Stamp(101_500)));
+    let script = vec![act(Action::Open, 100_000), (Msg::Tick, 101_500)];
+    assert!(run(three(), (80, 24), script).app.state().is_read("0"));
+}
+
+#[test]
+fn time_away_from_the_window_is_not_reading() {
+    let script = vec![
+        act(Action::Open, 0),
+        (Msg::Focus(false), 1_000),
+        (Msg::Tick, 5_000),
+        (Msg::Focus(true), 5_000),
+        (Msg::Tick, 6_000),
+    ];
+    let r = run(three(), (80, 24), script.clone());
+    assert!(!r.app.state().is_read("0"), "1 s in the window, 4 s away");
+    let mut more = script;
+    more.push((Msg::Tick, 6_500));
+    assert!(run(three(), (80, 24), more).app.state().is_read("0"));
+}
+
+#[test]
+fn signals_suspend_continue_and_end_with_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), &["headless".to_owned()]);
+    let script = vec![
+        (Msg::Signal(Signal::Stop), 0),
+        (Msg::Signal(Signal::Continue), 10),
+        act(Action::ToggleStar, 20),
+        (Msg::Signal(Signal::Terminate(15)), 30),
+    ];
+    let r = run_with(three(), (80, 24), script, Some(store.clone()));
+    assert_eq!((r.host.suspended, r.host.reentered), (1, 1));
+    assert_eq!(r.outcome.exit, Exit::Signal(15));
+    assert_eq!(r.outcome.saved, Ok(()));
+    let saved = store.load().unwrap().state;
+    assert!(
+        saved.is_starred("0"),
+        "the star made just before the signal was saved"
+    );
+}
+
+#[test]
+fn quitting_saves_what_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), &["headless".to_owned()]);
+    // Two marks within a second: the second waits for the save at exit.
+    let script = vec![
+        act(Action::ToggleStar, 0),
+        act(Action::Down, 10),
+        act(Action::ToggleRead, 20),
+    ];
+    let r = run_with(three(), (80, 24), script, Some(store.clone()));
+    assert_eq!((r.outcome.exit, r.outcome.saved), (Exit::Quit, Ok(())));
+    let saved = store.load().unwrap().state;
+    assert!(saved.is_starred("0") && saved.is_read("1"));
+}
