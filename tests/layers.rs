@@ -57,10 +57,16 @@ fn imports(text: &str, me: &[String], files: &BTreeSet<Vec<String>>) -> BTreeSet
     let code = text.split("#[cfg(test)]").next().unwrap_or(text);
     for line in code.lines() {
         let line = line.trim_start();
-        if line.starts_with("//") || line.starts_with("pub use") || line.starts_with("pub(crate) use") {
+        if line.starts_with("//")
+            || line.starts_with("pub use")
+            || line.starts_with("pub(crate) use")
+        {
             continue;
         }
-        for (at, _) in line.match_indices("crate::").chain(line.match_indices("super::")) {
+        for (at, _) in line
+            .match_indices("crate::")
+            .chain(line.match_indices("super::"))
+        {
             let mut path: Vec<String> = if line[at..].starts_with("crate::") {
                 Vec::new()
             } else {
@@ -69,7 +75,10 @@ fn imports(text: &str, me: &[String], files: &BTreeSet<Vec<String>>) -> BTreeSet
             let rest = &line[at..].splitn(2, "::").nth(1).unwrap_or_default();
             let mut candidate = None;
             for part in rest.split("::") {
-                let name: String = part.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
                 if name.is_empty() {
                     break;
                 }
@@ -109,15 +118,26 @@ fn modules_import_only_from_layers_below_and_files_never_from_each_other() {
             if from[0] != to[0] {
                 match (from_layer, layer_of(&to[0])) {
                     (Some(a), Some(b)) if b < a => {}
-                    (None, _) | (_, None) => problems.push(format!("{} or {} has no layer", from[0], to[0])),
-                    _ => problems.push(format!("{} imports {}, a layer not below it", from.join("::"), to.join("::"))),
+                    (None, _) | (_, None) => {
+                        problems.push(format!("{} or {} has no layer", from[0], to[0]))
+                    }
+                    _ => problems.push(format!(
+                        "{} imports {}, a layer not below it",
+                        from.join("::"),
+                        to.join("::")
+                    )),
                 }
             }
             // A parent declares its children; a child may use its parent.
-            let parent_of = |a: &Vec<String>, b: &Vec<String>| b.len() == a.len() + 1 && b.starts_with(a);
+            let parent_of =
+                |a: &Vec<String>, b: &Vec<String>| b.len() == a.len() + 1 && b.starts_with(a);
             let back = graph.get(to).is_some_and(|t| t.contains(from));
             if back && from < to && !parent_of(from, to) && !parent_of(to, from) {
-                problems.push(format!("{} and {} import each other", from.join("::"), to.join("::")));
+                problems.push(format!(
+                    "{} and {} import each other",
+                    from.join("::"),
+                    to.join("::")
+                ));
             }
         }
     }
