@@ -54,11 +54,17 @@ actions! {
     ToggleRead => "toggle_read", "Mark read / unread";
     ToggleStar => "toggle_star", "Star / unstar";
     Undo => "undo", "Undo the last mark";
+    MarkAllRead => "mark_all_read", "Mark every article in the view read (undo takes it back)";
+    NextUnread => "next_unread", "Open the next unread article";
     CycleView => "cycle_view", "Show all / unread / starred";
+    CycleSort => "cycle_sort", "Sort: newest, oldest, title, section, corpus order";
+    OpenUrl => "open_url", "Open the article's link in the browser";
+    CopyUrl => "copy_url", "Copy the article's link (OSC 52)";
     Warnings => "warnings", "Show load warnings";
     Help => "help", "Show this help";
     Suspend => "suspend", "Suspend byline (fg to return)";
-    Quit => "quit", "Quit";
+    Quit => "quit", "Back to the list from the reader; quit from the list";
+    QuitNow => "quit_now", "Quit from anywhere";
 }
 
 impl Action {

@@ -12,7 +12,9 @@ use ratatui::layout::Rect;
 mod act;
 mod find;
 mod input;
+mod list;
 mod line_edit;
+mod link;
 mod marks;
 mod mouse;
 mod msg;
@@ -24,7 +26,8 @@ mod search;
 pub use find::Find;
 pub use line_edit::{LineEdit, LineKey};
 pub use marks::READ_AFTER_MS;
-pub use msg::{Effects, Exit, Found, Job, LaidOut, Msg, Pane, Signal};
+pub use link::openable;
+pub use msg::{Effects, Exit, Found, Job, LaidOut, Msg, Opened, Pane, Signal};
 pub use preview::Preview;
 pub use reader::Reader;
 pub use search::SearchOverlay;
@@ -32,7 +35,7 @@ pub use search::SearchOverlay;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::geometry::{Focus, Geometry};
-use crate::state::{ReadingState, Stamp, View};
+use crate::state::{ReadingState, Sort, Stamp, View};
 
 /// A window above the panes that takes input first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +70,7 @@ pub struct App {
     /// Unread articles in the corpus, kept up to date for the status bar.
     unread: usize,
     view: View,
+    sort: Sort,
     /// A word for the status bar about the last thing done; the next key clears it.
     message: Option<String>,
     /// Problems found after the load (reading state, saving): shown with
@@ -86,14 +90,13 @@ pub struct App {
 impl App {
     /// The app at `now`, in a terminal of `area`, before any message.
     pub fn new(corpus: Arc<Corpus>, config: Config, area: Rect, now: Stamp) -> Self {
-        let rows = (0..corpus.articles.len()).collect();
         let has_dates = corpus.articles.iter().any(|a| a.date.is_some());
         let mut app = Self {
             corpus,
             config,
             area,
             focus: Focus::List,
-            rows,
+            rows: Vec::new(),
             selected: 0,
             list_top: 0,
             reader: Reader::default(),
@@ -105,6 +108,7 @@ impl App {
             saving: save::Saving::default(),
             unread: 0,
             view: View::All,
+            sort: if has_dates { Sort::Newest } else { Sort::Corpus },
             message: None,
             warnings: Vec::new(),
             has_dates,
@@ -113,6 +117,7 @@ impl App {
             timer: marks::ReadTimer::default(),
             out: Effects::default(),
         };
+        app.relist();
         app.settle();
         app.recount_unread();
         app
@@ -141,6 +146,7 @@ impl App {
             Msg::LaidOut(laid) => self.laid_out(laid),
             Msg::Saved(result) => self.saved(result),
             Msg::Signal(signal) => self.signal(signal),
+            Msg::Opened(opened) => self.opened(opened),
         }
         self.timers();
         self.out.redraw |= redraw;
@@ -241,6 +247,10 @@ impl App {
 
     pub fn view(&self) -> View {
         self.view
+    }
+
+    pub fn sort(&self) -> Sort {
+        self.sort
     }
 
     pub fn message(&self) -> Option<&str> {

@@ -15,7 +15,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 pub use store::{Loaded, StateError, Store};
-pub use view::View;
+pub use view::{Sort, View};
 
 /// A moment in milliseconds since the Unix epoch, as the caller's clock says.
 #[derive(
@@ -84,19 +84,21 @@ pub enum Mark {
     Star,
 }
 
-/// What [`ReadingState::undo`] put back: `mark` on article `id` is `value` again.
+/// What [`ReadingState::undo`] put back: `mark` on article `id` is `value`
+/// again, and on `count - 1` more articles when a step marked several.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Undone {
     pub id: String,
     pub mark: Mark,
     pub value: bool,
+    pub count: usize,
 }
 
+/// One step to undo: every article it changed, and what each was before.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Undo {
-    id: String,
     mark: Mark,
-    was: bool,
+    was: Vec<(String, bool)>,
 }
 
 /// Undo goes back this many marks; older ones are forgotten.
@@ -183,15 +185,36 @@ impl ReadingState {
             Mark::Star => self.is_starred(id),
         };
         self.set_mark(id, mark, !was, now);
+        self.push_undo(Undo {
+            mark,
+            was: vec![(id.to_owned(), was)],
+        });
+        !was
+    }
+
+    fn push_undo(&mut self, step: Undo) {
         if self.undo.len() == UNDO_DEPTH {
             self.undo.remove(0);
         }
-        self.undo.push(Undo {
-            id: id.to_owned(),
-            mark,
-            was,
-        });
-        !was
+        self.undo.push(step);
+    }
+
+    /// Marks every unread article of `ids` read, as one step to undo;
+    /// returns how many were unread.
+    pub fn mark_all_read<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>, now: Stamp) -> usize {
+        let was: Vec<(String, bool)> = ids
+            .into_iter()
+            .filter(|id| !self.is_read(id))
+            .map(|id| (id.to_owned(), false))
+            .collect();
+        for (id, _) in &was {
+            self.set_mark(id, Mark::Read, true, now);
+        }
+        let count = was.len();
+        if count > 0 {
+            self.push_undo(Undo { mark: Mark::Read, was });
+        }
+        count
     }
 
     /// Marks an article read, as opening it does. Not undoable: undo is for
@@ -216,14 +239,18 @@ impl ReadingState {
 
     /// Puts the last toggle back; says which, for the status bar.
     pub fn undo(&mut self, now: Stamp) -> Option<Undone> {
-        let Undo { id, mark, was } = self.undo.pop()?;
+        let Undo { mark, was } = self.undo.pop()?;
         // A new stamp, not the old one: the undo must win over the toggle
         // already saved to disk.
-        self.set_mark(&id, mark, was, now);
+        for (id, value) in &was {
+            self.set_mark(id, mark, *value, now);
+        }
+        let (id, value) = was.first().cloned()?;
         Some(Undone {
             id,
             mark,
-            value: was,
+            value,
+            count: was.len(),
         })
     }
 

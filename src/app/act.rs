@@ -19,6 +19,8 @@ impl App {
             Action::Up => self.step(1, false),
             Action::HalfPageDown => self.step(self.page() / 2, true),
             Action::HalfPageUp => self.step(self.page() / 2, false),
+            // At the end of an article, a page on is the next unread one.
+            Action::PageDown if self.focus == Focus::Reader && self.at_end() => self.next_unread(),
             Action::PageDown => self.step(self.page(), true),
             Action::PageUp => self.step(self.page(), false),
             Action::Top => self.step(usize::MAX, false),
@@ -41,12 +43,18 @@ impl App {
             Action::NextHit => self.find_next(true),
             Action::PrevHit => self.find_next(false),
             Action::Warnings => self.overlay = Some(Overlay::Warnings { top: 0 }),
-            Action::Quit => self.out.exit = Some(Exit::Quit),
+            Action::Quit if self.focus == Focus::Reader => self.focus = Focus::List,
+            Action::Quit | Action::QuitNow => self.out.exit = Some(Exit::Quit),
             Action::Suspend => self.out.suspend = true,
             Action::ToggleRead => self.toggle(Mark::Read),
             Action::ToggleStar => self.toggle(Mark::Star),
             Action::Undo => self.undo(),
             Action::CycleView => self.cycle_view(),
+            Action::CycleSort => self.cycle_sort(),
+            Action::NextUnread => self.next_unread(),
+            Action::MarkAllRead => self.mark_all_read(),
+            Action::OpenUrl => self.open_url(),
+            Action::CopyUrl => self.copy_url(),
             _ => {}
         }
         self.settle();
@@ -72,6 +80,7 @@ impl App {
             Action::Back | Action::Quit | Action::Help | Action::Warnings | Action::Open => {
                 self.overlay = None
             }
+            Action::QuitNow => self.out.exit = Some(Exit::Quit),
             Action::Suspend => self.out.suspend = true,
             _ => {}
         }

@@ -122,10 +122,10 @@ impl App {
             self.message = Some("nothing to undo".to_owned());
             return;
         };
-        self.message = Some(format!(
-            "undone; now {}",
-            describe(undone.mark, undone.value)
-        ));
+        self.message = Some(match undone.count {
+            1 => format!("undone; now {}", describe(undone.mark, undone.value)),
+            n => format!("undone; {n} articles {}", describe(undone.mark, undone.value)),
+        });
         self.state_changed();
     }
 
@@ -134,26 +134,13 @@ impl App {
     pub(super) fn open_article(&mut self, index: usize) {
         if !self.rows.contains(&index) {
             self.view = View::All;
-            self.rows = (0..self.corpus.articles.len()).collect();
+            self.relist();
             self.message = Some(format!("view: {}", self.view.name()));
         }
         if let Some(row) = self.rows.iter().position(|&r| r == index) {
             self.select(row);
             self.focus = Focus::Reader;
         }
-    }
-
-    /// Shows the next view; the selected article stays selected when it is
-    /// in it. Switching views is not reading: the timer is not restarted.
-    pub(super) fn cycle_view(&mut self) {
-        self.view = self.view.cycle();
-        let selected = self.selected_article();
-        let ids = self.corpus.articles.iter().map(|a| a.id.as_str());
-        self.rows = self.state.filter(self.view, ids);
-        let row = selected.and_then(|s| self.rows.iter().position(|&r| r == s));
-        self.selected = row.unwrap_or(0);
-        self.list_top = 0;
-        self.message = Some(format!("view: {}", self.view.name()));
     }
 
     /// Keeps the reading position, the article open last, and the read timer

@@ -36,6 +36,8 @@ pub enum Msg {
     /// A save finished: a warning to show, or why it failed.
     Saved(Result<Option<String>, String>),
     Signal(Signal),
+    /// The browser given a link has ended (or could not start).
+    Opened(Opened),
 }
 
 impl Msg {
@@ -57,6 +59,9 @@ pub enum Signal {
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: save and exit.
     Terminate(i32),
 }
+
+/// How an attempt to open a link ended, for the status bar.
+pub type Opened = Result<(), String>;
 
 /// The answer to a [`Job::Find`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,6 +127,10 @@ pub struct Effects {
     pub reenter: bool,
     /// The screen changed.
     pub redraw: bool,
+    /// Open this http(s) URL in the browser, giving it the terminal.
+    pub open: Option<String>,
+    /// Put this text on the clipboard (OSC 52).
+    pub copy: Option<String>,
     pub jobs: Vec<Job>,
 }
 
@@ -132,6 +141,8 @@ impl Effects {
         self.suspend |= later.suspend;
         self.reenter |= later.reenter;
         self.redraw |= later.redraw;
+        self.open = later.open.or(self.open.take());
+        self.copy = later.copy.or(self.copy.take());
         self.jobs.extend(later.jobs);
     }
 }

@@ -1,0 +1,79 @@
+//! The list: which articles it shows (the view), in what order (the
+//! sort), and moving through it as a news reader does: to the next unread
+//! article, or marking the whole view read.
+
+use std::cmp::Reverse;
+
+use super::App;
+use crate::geometry::Focus;
+use crate::state::{Sort, View};
+
+impl App {
+    /// Builds the rows again for the view and the sort; the selected
+    /// article stays selected when it is still in the list.
+    pub(super) fn relist(&mut self) {
+        let selected = self.selected_article();
+        let articles = &self.corpus.articles;
+        let mut rows: Vec<usize> = match self.view {
+            View::All => (0..articles.len()).collect(),
+            view => self.state.filter(view, articles.iter().map(|a| a.id.as_str())),
+        };
+        match self.sort {
+            Sort::Corpus => {}
+            Sort::Newest => rows.sort_by_key(|&i| (articles[i].date.is_none(), Reverse(articles[i].date))),
+            Sort::Oldest => rows.sort_by_key(|&i| (articles[i].date.is_none(), articles[i].date)),
+            Sort::Title => rows.sort_by_cached_key(|&i| articles[i].title.to_lowercase()),
+            Sort::Section => rows.sort_by(|&a, &b| {
+                let (a, b) = (&articles[a], &articles[b]);
+                (&a.section, Reverse(a.date)).cmp(&(&b.section, Reverse(b.date)))
+            }),
+        }
+        self.rows = rows;
+        let row = selected.and_then(|s| self.rows.iter().position(|&r| r == s));
+        self.selected = row.unwrap_or(0);
+    }
+
+    /// Shows the next view. Switching views is not reading: the timer is
+    /// not restarted.
+    pub(super) fn cycle_view(&mut self) {
+        self.view = self.view.cycle();
+        self.relist();
+        self.list_top = 0;
+        self.message = Some(format!("view: {}", self.view.name()));
+    }
+
+    pub(super) fn cycle_sort(&mut self) {
+        self.sort = self.sort.cycle();
+        self.relist();
+        self.list_top = 0;
+        self.message = Some(format!("sorted {}", self.sort.name()));
+    }
+
+    /// Opens the next unread article after the selected row, wrapping
+    /// around the list; says so when there is none.
+    pub(super) fn next_unread(&mut self) {
+        let n = self.rows.len();
+        let unread = |i: &usize| !self.state.is_read(&self.corpus.articles[self.rows[*i]].id);
+        let Some(row) = (1..=n).map(|k| (self.selected + k) % n).find(unread) else {
+            self.message = Some("no unread articles".to_owned());
+            return;
+        };
+        self.focus = Focus::Reader;
+        self.select(row);
+    }
+
+    /// Marks every article of the view read, as one step to undo.
+    pub(super) fn mark_all_read(&mut self) {
+        let articles = &self.corpus.articles;
+        let ids = self.rows.iter().map(|&i| articles[i].id.as_str());
+        let count = self.state.mark_all_read(ids, self.now);
+        let key = self.config.keymap.key_name(crate::action::Action::Undo);
+        self.message = Some(match count {
+            0 => "nothing unread here".to_owned(),
+            n => format!("{n} marked read ({key} undoes)"),
+        });
+        if count > 0 {
+            self.state_changed();
+        }
+    }
+}
