@@ -16,7 +16,7 @@
 //! days are deleted when another is written.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -220,18 +220,12 @@ fn file_name(head: &[u8]) -> String {
     format!("listing-{hash:016x}")
 }
 
+/// Through the one helper every file byline replaces goes through: a
+/// temporary file of its own (never a link planted at a guessable name),
+/// synced, renamed, the folder synced.
 fn write_atomically(file: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = file.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let temp = file.with_extension(format!("tmp{}", std::process::id()));
-    let written = fs::File::create(&temp).and_then(|mut f| f.write_all(bytes));
-    match written.and_then(|()| fs::rename(&temp, file)) {
-        Ok(()) => Ok(()),
-        Err(err) => {
-            let _ = fs::remove_file(&temp);
-            Err(err)
-        }
-    }
+    fs::create_dir_all(file.parent().unwrap_or(Path::new(".")))?;
+    crate::files::write_atomically(file, bytes)
 }
 
 fn put_u64(out: &mut Vec<u8>, n: u64) {
