@@ -349,8 +349,9 @@ fn saved_state(
     match (&context.state_dir, view) {
         (_, View::All) | (None, _) => Ok(ReadingState::default()),
         (Some(dir), _) => {
-            let loaded = Store::new(dir, roots).load()?;
-            if let Some(warning) = loaded.warning {
+            // Read-only: a command never moves, locks or writes state.
+            let loaded = Store::new(dir, roots).load_read_only()?;
+            for warning in &loaded.warnings {
                 writeln!(io.err, "warning: {warning}")?;
             }
             Ok(loaded.state)

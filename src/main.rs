@@ -58,16 +58,17 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
         Ok((corpus, _)) => corpus,
         Err(e) => return fail(&e, 2),
     };
-    let store = context
+    let mut store = context
         .state_dir
         .as_ref()
         .map(|dir| Store::new(dir, &corpus.roots));
     let mut app = App::new(Arc::new(corpus), config, Rect::default());
     app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    match store.as_ref().map(Store::load) {
-        Some(Ok(Loaded { state, warning })) => {
+    match store.as_mut().map(Store::load) {
+        Some(Ok(Loaded { state, warnings })) => {
             app.restore_state(state);
-            app.message = warning;
+            let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+            app.message = (!warnings.is_empty()).then(|| warnings.join("; "));
         }
         Some(Err(e)) => app.message = Some(format!("reading state not loaded: {e}")),
         None => {}

@@ -6,16 +6,21 @@
 //! nobody's marks are lost. Time is always passed in; nothing here reads a
 //! clock.
 
+mod format;
+mod lock;
 mod store;
 mod view;
+mod warning;
 
 use std::collections::BTreeMap;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-pub use store::{Loaded, StateError, Store};
+pub use format::VERSION;
+pub use store::{LOCK_WAIT, Loaded, Store};
 pub use view::View;
+pub use warning::{Holder, StateError, StateWarning};
 
 /// A moment in milliseconds since the Unix epoch, as the caller's clock says.
 #[derive(
