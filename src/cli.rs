@@ -203,31 +203,47 @@ fn load(
     io: &mut Io,
 ) -> Result<(&'static Corpus, Duration), CliError> {
     let (corpus, elapsed) = open_corpus(args, context)?;
-    report_warnings(&corpus.report.warnings, args.quiet, io)?;
+    report_warnings(&corpus.report.warnings, args.quiet, io);
     Ok((Box::leak(Box::new(corpus)), elapsed))
 }
 
 /// Load warnings on stderr (unless `quiet`), then how many there were.
-fn report_warnings(warnings: &[Warning], quiet: bool, io: &mut Io) -> io::Result<()> {
+fn report_warnings(warnings: &[Warning], quiet: bool, io: &mut Io) {
     if !quiet {
         for w in warnings {
-            writeln!(io.err, "warning: {w}")?;
+            warn(io, format_args!("warning: {w}"));
         }
     }
     if !warnings.is_empty() {
         let n = warnings.len();
-        writeln!(
-            io.err,
-            "byline: {n} warning{}; skipped or cut what they name",
-            plural(n)
-        )?;
+        warn(
+            io,
+            format_args!(
+                "byline: {n} warning{}; skipped or cut what they name",
+                plural(n)
+            ),
+        );
     }
-    Ok(())
 }
 
-/// Runs a subcommand.
+/// One line on stderr. A stderr that cannot be written (closed, full) must
+/// not stop the output asked for, nor fail the command: the line is lost.
+fn warn(io: &mut Io, line: std::fmt::Arguments) {
+    let _ = writeln!(io.err, "{line}");
+}
+
+/// Runs a subcommand. Output to a reader that went away (`byline list |
+/// head`) is not an error: the command stops there, quietly, and succeeds,
+/// as ripgrep and git do.
 pub fn run(command: &Command, context: &Context, io: &mut Io) -> Result<(), CliError> {
-    let result = match command {
+    match dispatch(command, context, io) {
+        Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+fn dispatch(command: &Command, context: &Context, io: &mut Io) -> Result<(), CliError> {
+    match command {
         Command::List {
             json,
             unread,
@@ -283,11 +299,6 @@ pub fn run(command: &Command, context: &Context, io: &mut Io) -> Result<(), CliE
             Ok(print_stats(corpus, elapsed, io.out)?)
         }
         Command::Config { print_default } => Ok(print_config(*print_default, context, io.out)?),
-    };
-    match result {
-        // `byline list | head` is not an error.
-        Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
     }
 }
 
@@ -300,7 +311,7 @@ fn open_listing(args: &CorpusArgs, context: &Context, io: &mut Io) -> Result<Lis
         Some(dir) if !paths.is_empty() => listing::open(paths, options, dir, listing::SETTLE)?,
         _ => Listing::of(&open_corpus(args, context)?.0),
     };
-    report_warnings(&listing.report.warnings, args.quiet, io)?;
+    report_warnings(&listing.report.warnings, args.quiet, io);
     Ok(listing)
 }
 
@@ -352,7 +363,7 @@ fn saved_state(
             // Read-only: a command never moves, locks or writes state.
             let loaded = Store::new(dir, roots).load_read_only()?;
             for warning in &loaded.warnings {
-                writeln!(io.err, "warning: {warning}")?;
+                warn(io, format_args!("warning: {warning}"));
             }
             Ok(loaded.state)
         }

@@ -1,7 +1,7 @@
 //! The `byline` binary: parse the command line, load the configuration,
 //! hand over to the library.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -49,10 +49,10 @@ fn main() -> ExitCode {
 /// Opens the full-screen reader. Load warnings are shown inside it.
 fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        eprintln!(
-            "byline: the reader needs a terminal; `byline list` and `byline show` print instead"
+        return fail(
+            &"the reader needs a terminal; `byline list` and `byline show` print instead",
+            2,
         );
-        return ExitCode::from(2);
     }
     let corpus = match cli::open_corpus(args, context) {
         Ok((corpus, _)) => corpus,
@@ -79,7 +79,9 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
     }
 }
 
+/// Says why on stderr and exits with `code`. Not `eprintln!`, which panics
+/// (exit 101) when stderr is closed: the exit code must stay the one meant.
 fn fail(e: &dyn std::fmt::Display, code: u8) -> ExitCode {
-    eprintln!("byline: {e}");
+    let _ = writeln!(io::stderr(), "byline: {e}");
     ExitCode::from(code)
 }
