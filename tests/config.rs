@@ -143,6 +143,26 @@ fn bad_color() {
 }
 
 #[test]
+fn quit_unbound() {
+    refused(
+        "quit_unbound.toml",
+        "2:1: quit has no keys, which would leave no way out of the reader; give it one, \
+         such as quit = [\"q\"]",
+    );
+}
+
+#[test]
+fn escape_in_key() {
+    // The key holds an OSC title sequence and a clear-screen: neither may
+    // reach the terminal.
+    refused(
+        "escape_in_key.toml",
+        "2:1: unknown key `colour`, expected one of `measure`, `list_percent`, \
+         `two_pane_min_width`",
+    );
+}
+
+#[test]
 fn every_fixture_has_a_test() {
     let tested = [
         "bad_color",
@@ -151,8 +171,10 @@ fn every_fixture_has_a_test() {
         "bad_measure",
         "duplicate_in_file",
         "duplicate_with_default",
+        "escape_in_key",
         "keys_not_a_list",
         "out_of_range",
+        "quit_unbound",
         "syntax_error",
         "unknown_action",
         "unknown_key",
@@ -227,4 +249,70 @@ fn corpus_paths_and_boilerplate_come_from_the_config() {
     let out = common::byline_in(home.path(), &["show", "a.txt", "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["paragraphs"][0], "Keep this.");
+}
+
+/// Runs `byline list` under `home`, failing (not hanging) if it has not
+/// finished after a deadline far beyond any real run.
+fn list_within_deadline(home: &Path) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .arg("list")
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("byline list hung on its configuration");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_config_that_is_a_fifo_a_device_or_a_folder_is_refused_at_once() {
+    let home = tempfile::tempdir().unwrap();
+    let path = write_config(home.path(), "");
+    let plants: [fn(&Path); 3] = [
+        |p| {
+            let mode = rustix::fs::Mode::from_raw_mode(0o600);
+            let fifo = rustix::fs::FileType::Fifo;
+            rustix::fs::mknodat(rustix::fs::CWD, p, fifo, mode, 0).unwrap();
+        },
+        |p| std::os::unix::fs::symlink("/dev/zero", p).unwrap(),
+        |p| fs::create_dir(p).unwrap(),
+    ];
+    for plant in plants {
+        let _ = fs::remove_file(&path);
+        let _ = fs::remove_dir(&path);
+        plant(&path);
+        let out = list_within_deadline(home.path());
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!("byline: {}: not a regular file\n", path.display())
+        );
+    }
+}
+
+#[test]
+fn a_config_over_16_mib_is_refused() {
+    let home = tempfile::tempdir().unwrap();
+    let path = write_config(home.path(), "");
+    let file = fs::File::options().write(true).open(&path).unwrap();
+    // Sparse: seventeen MiB of nothing, without writing them.
+    file.set_len(17 << 20).unwrap();
+    let out = list_within_deadline(home.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("byline: {}: larger than 16 MiB\n", path.display())
+    );
 }
