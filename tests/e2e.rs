@@ -119,7 +119,10 @@ fn a_remapped_key_works() {
     // Keys are handled in order: once help is up, j has had its chance.
     s.keys("?");
     let help = s.wait_for("Keys (q or esc to close)");
-    assert!(help.contains("3/2127") && !help.contains("4/2127"), "{help}");
+    assert!(
+        help.contains("3/2127") && !help.contains("4/2127"),
+        "{help}"
+    );
     let row = |keys: &str| {
         help.lines().any(|l| {
             // The window's row: what stands after its left border.

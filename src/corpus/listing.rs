@@ -101,10 +101,14 @@ pub fn open(
 /// The bytes of `file` if this user owns it. One written by another (root,
 /// say, with this HOME) could list titles of files this user cannot read.
 fn read_own(file: &Path) -> Option<Vec<u8>> {
+    read_if_owned_by(file, rustix::process::geteuid().as_raw())
+}
+
+/// The bytes of `file` if `uid` owns it: apart from [`read_own`] so that a
+/// test can be another user without being root.
+fn read_if_owned_by(file: &Path, uid: u32) -> Option<Vec<u8>> {
     let owner = fs::metadata(file).ok()?.uid();
-    (owner == rustix::process::geteuid().as_raw())
-        .then(|| fs::read(file).ok())
-        .flatten()
+    (owner == uid).then(|| fs::read(file).ok()).flatten()
 }
 
 /// Listings not rewritten for this long are deleted when another is
