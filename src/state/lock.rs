@@ -4,7 +4,7 @@
 
 use std::fmt;
 use std::fs::{File, TryLockError};
-use std::io::{self, Write};
+use std::io;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::thread;
@@ -70,10 +70,11 @@ pub(super) fn acquire(path: &Path, wait: Duration) -> io::Result<Result<Lock, Ho
 
 /// Says who holds the lock, for whoever waits for it. Best effort: the
 /// lock works without it.
-fn write_pid(mut file: &File) {
+fn write_pid(file: &File) {
+    let pid = format!("{}\n", std::process::id());
     let _ = file
         .set_len(0)
-        .and_then(|()| file.write_all(format!("{}\n", std::process::id()).as_bytes()));
+        .and_then(|()| file.write_all_at(pid.as_bytes(), 0));
 }
 
 fn holder(file: &File) -> Holder {

@@ -151,6 +151,7 @@ impl Store {
             return Err(StateError::Newer { path, version });
         }
         merged.merge(state);
+        self.remove_stray_temps();
         let out = FileOut {
             version: format::VERSION,
             roots: &self.roots,
@@ -209,6 +210,27 @@ impl Store {
                 kept,
             }],
         })
+    }
+
+    /// Removes temporary files a crashed save left: every writer holds the
+    /// lock while its temporary file exists, so with the lock held, any
+    /// there is stray. Best effort: they only take room.
+    fn remove_stray_temps(&self) {
+        let Some(name) = self.file.file_name().map(|n| n.to_string_lossy()) else {
+            return;
+        };
+        let prefix = format!("{name}.");
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let entry_name = entry.file_name();
+            let entry_name = entry_name.to_string_lossy();
+            if entry_name.starts_with(&prefix) && entry_name.ends_with(".tmp") {
+                // A link is removed itself, never what it points to.
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     /// Renames the state file to `<name>.corrupt-<unix time>`, never over

@@ -127,16 +127,12 @@ fn a_crash_before_the_rename_leaves_the_old_state() {
     let loaded = store.load().unwrap();
     assert_eq!(loaded.warnings, []);
     assert!(loaded.state.is_read("old"));
-    // The next save neither reads nor trips on the stray temp file.
+    // The next save does not read the stray temp file, and removes it.
     state.toggle_star("new", Stamp(2));
     store.save(&state).unwrap();
     let loaded = store.load().unwrap().state;
     assert!(loaded.is_read("old") && loaded.is_starred("new"));
-    let temps: Vec<String> = files(dir.path())
-        .into_iter()
-        .filter(|n| n.ends_with(".tmp"))
-        .collect();
-    assert_eq!(temps, [stray.file_name().unwrap().to_string_lossy()]);
+    assert!(!files(dir.path()).iter().any(|n| n.ends_with(".tmp")));
 }
 
 #[test]
