@@ -3,6 +3,8 @@
 //! corrupt file a command must not touch, a FIFO where the file should be.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests may stop at the first surprise
 
+mod common;
+
 use std::fs::{self, File};
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
@@ -250,4 +252,21 @@ fn a_command_leaves_a_corrupt_or_fifo_state_file_where_it_is() {
         assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
         assert_eq!(names(&state_dir), before, "a command changed the folder");
     }
+}
+
+#[test]
+fn the_reader_draws_at_once_under_a_held_lock_and_writes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let (store, bytes) = saved(&home.path().join("byline"));
+    let _held = hold_lock(&store, Some("4242"));
+    let state_home = home.path().to_string_lossy().into_owned();
+    let mut s = common::pty::Session::start(&[], 240, 24, &[("XDG_STATE_HOME", &state_home)]);
+    let screen = s.wait_for("China cracks down");
+    s.wait_for("locked by another byline (pid 4242)");
+    // Opening an article marks it read: a change the store must not write.
+    s.keys("\r");
+    s.wait_for("reader 0%");
+    s.keys("qq");
+    assert_eq!(s.wait_exit(), 0, "{screen}");
+    assert_eq!(fs::read(store.path()).unwrap(), bytes);
 }
