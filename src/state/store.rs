@@ -124,13 +124,18 @@ impl Store {
         self.read(false)
     }
 
+    /// [`Store::save_reporting`], its warning as text for a status line.
+    pub fn save(&self, state: &ReadingState) -> Result<Option<String>, StateError> {
+        Ok(self.save_reporting(state)?.map(|w| w.to_string()))
+    }
+
     /// Merges `state` with what is on disk and writes the result. Returns a
     /// warning when the file on disk was unreadable and moved aside.
     ///
     /// Writes nothing (and says nothing: the load said why) when the store
     /// is read-only. Waits for the lock at most the store's lock wait, and
     /// refuses to write over a file of a newer format.
-    pub fn save(&self, state: &ReadingState) -> Result<Option<String>, StateError> {
+    pub fn save_reporting(&self, state: &ReadingState) -> Result<Option<StateWarning>, StateError> {
         if self.is_read_only() {
             return Ok(None);
         }
@@ -159,7 +164,7 @@ impl Store {
         };
         let bytes = serde_json::to_vec(&out).map_err(|e| at(&self.file)(e.into()))?;
         files::write_atomically(&self.file, &bytes).map_err(at(&self.file))?;
-        Ok(warnings.first().map(ToString::to_string))
+        Ok(warnings.into_iter().next())
     }
 
     /// Reads the file; moves an unreadable one aside when `move_aside`

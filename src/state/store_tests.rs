@@ -183,3 +183,20 @@ fn two_instances_saving_at_once_keep_both_sets_of_marks() {
         .collect();
     assert_eq!(missing, Vec::<String>::new());
 }
+
+#[test]
+fn a_save_over_a_corrupt_file_reports_it_as_a_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), &roots());
+    fs::write(store.path(), "not json").unwrap();
+    let mut state = ReadingState::default();
+    state.toggle_read("a", Stamp(1));
+    match store.save_reporting(&state).unwrap() {
+        Some(StateWarning::Unreadable { kept: Some(kept), .. }) => {
+            assert_eq!(fs::read(kept).unwrap(), b"not json");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(store.save_reporting(&state).unwrap(), None);
+    assert!(store.load_read_only().unwrap().state.is_read("a"));
+}
