@@ -192,7 +192,9 @@ fn a_save_over_a_corrupt_file_reports_it_as_a_value() {
     let mut state = ReadingState::default();
     state.toggle_read("a", Stamp(1));
     match store.save_reporting(&state).unwrap() {
-        Some(StateWarning::Unreadable { kept: Some(kept), .. }) => {
+        Some(StateWarning::Unreadable {
+            kept: Some(kept), ..
+        }) => {
             assert_eq!(fs::read(kept).unwrap(), b"not json");
         }
         other => panic!("{other:?}"),
