@@ -3,8 +3,13 @@
 //!
 //! Every value carries the [`Stamp`] of its last change, so two copies (two
 //! byline instances on one corpus) merge field by field: the newest wins, and
-//! nobody's marks are lost. Time is always passed in; nothing here reads a
-//! clock.
+//! nobody's marks are lost. Stamps are always passed in: only the store
+//! reads a clock, to bound its wait for a lock and to name a file moved
+//! aside.
+//!
+//! The store never loses what it cannot understand or cannot lock: see
+//! [`Store::load`] (the reader's, which may turn the store read-only) and
+//! [`Store::load_read_only`] (the commands', which changes nothing).
 
 mod format;
 mod lock;
