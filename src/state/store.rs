@@ -15,7 +15,7 @@ use super::format::{self, Decoded, FileOut};
 use super::lock;
 use super::warning::{StateError, StateWarning, at};
 use super::{ReadingState, Stamp};
-use crate::files::{self, READ_LIMIT};
+use crate::files;
 
 /// A state read from disk, and what the user should be told about it.
 #[derive(Debug, Default)]
@@ -24,6 +24,13 @@ pub struct Loaded {
     /// For the reader's warnings, or stderr; empty when all went well.
     pub warnings: Vec<StateWarning>,
 }
+
+/// The largest state file read. Larger than [`files::READ_LIMIT`], which
+/// suits a configuration: state grows with what is read, some hundred bytes
+/// an article, and a reader of a million-article archive must not find
+/// theirs moved aside as unreadable. Only regular files are read, so the
+/// limit is against a sparse or runaway file, not `/dev/zero`.
+const STATE_LIMIT: u64 = 256 << 20;
 
 /// How long a load or a save waits for another instance's lock: long
 /// enough for any save (they take milliseconds), short enough that a hung
@@ -170,7 +177,7 @@ impl Store {
     /// Reads the file; moves an unreadable one aside when `move_aside`
     /// (only with the lock held).
     fn read(&self, move_aside: bool) -> Result<Loaded, StateError> {
-        let bytes = match files::read_regular(&self.file, READ_LIMIT) {
+        let bytes = match files::read_regular(&self.file, STATE_LIMIT) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::default()),
             // A FIFO, a device or a huge file is no state file.

@@ -1,3 +1,4 @@
+use std::fs::File;
 use std::thread;
 
 use super::*;
@@ -201,4 +202,30 @@ fn a_save_over_a_corrupt_file_reports_it_as_a_value() {
     }
     assert_eq!(store.save_reporting(&state).unwrap(), None);
     assert!(store.load_read_only().unwrap().state.is_read("a"));
+}
+
+#[test]
+fn a_state_file_may_be_larger_than_a_config_but_not_without_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), &roots());
+    // Valid, and past the 16 MiB a configuration may take.
+    let mut text = br#"{"state": {"articles": {"a": {"read": [true, 1]}}}"#.to_vec();
+    text.resize(text.len() + (17 << 20), b' ');
+    text.push(b'}');
+    fs::write(store.path(), &text).unwrap();
+    let loaded = store.load_read_only().unwrap();
+    assert_eq!(loaded.warnings, []);
+    assert!(loaded.state.is_read("a"));
+    // Sparse: a size no state reaches, refused before any of it is read.
+    File::options()
+        .write(true)
+        .open(store.path())
+        .unwrap()
+        .set_len(STATE_LIMIT + 1)
+        .unwrap();
+    let loaded = store.load_read_only().unwrap();
+    let [StateWarning::Unreadable { error, .. }] = &loaded.warnings[..] else {
+        panic!("{:?}", loaded.warnings);
+    };
+    assert_eq!(error, "larger than 256 MiB");
 }
