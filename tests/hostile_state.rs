@@ -109,6 +109,18 @@ fn links_planted_at_the_temporary_and_lock_names_are_not_followed() {
     symlink(&lock_victim, lock_path(&store)).unwrap();
     assert!(matches!(store.save(&star_b()), Err(StateError::Io { .. })));
     assert!(!lock_victim.exists(), "created through the lock link");
+    // The reader reads without the lock, then writes nothing.
+    let mut reader = store.clone();
+    let loaded = reader.load().unwrap();
+    assert!(loaded.state.is_starred("b"));
+    assert!(
+        matches!(&loaded.warnings[..], [StateWarning::Unlockable { .. }]),
+        "{:?}",
+        loaded.warnings
+    );
+    assert!(reader.is_read_only());
+    assert_eq!(reader.save(&ReadingState::default()).unwrap(), None);
+    assert!(!lock_victim.exists());
 }
 
 #[test]

@@ -84,7 +84,7 @@ impl Store {
     }
 
     /// Whether [`Store::save`] writes nothing: a load found the lock held
-    /// or the file newer. [`Store::read_only_reason`] says which.
+    /// or unusable, or the file newer. [`Store::read_only_reason`] says which.
     pub fn is_read_only(&self) -> bool {
         self.read_only.is_some()
     }
@@ -102,19 +102,15 @@ impl Store {
         if !exists(&self.file) && !exists(&self.lock) {
             return Ok(Loaded::default());
         }
-        let loaded = match lock::acquire(&self.lock, self.lock_wait).map_err(at(&self.lock))? {
+        let lock = self.lock.clone();
+        let loaded = match lock::acquire(&self.lock, self.lock_wait) {
             // Locked so an unreadable file is not moved aside while another
             // instance replaces it with a good one.
-            Ok(_lock) => self.read(true)?,
-            Err(holder) => {
-                // Safe without the lock: the file is only ever replaced
-                // whole, by a rename.
-                let mut loaded = self.read(false)?;
-                let lock = self.lock.clone();
-                loaded
-                    .warnings
-                    .insert(0, StateWarning::Locked { lock, holder });
-                loaded
+            Ok(Ok(_lock)) => self.read(true)?,
+            Ok(Err(holder)) => self.read_unlocked(StateWarning::Locked { lock, holder })?,
+            Err(e) => {
+                let error = e.to_string();
+                self.read_unlocked(StateWarning::Unlockable { lock, error })?
             }
         };
         self.read_only = loaded
@@ -122,6 +118,14 @@ impl Store {
             .iter()
             .find(|w| w.makes_read_only())
             .cloned();
+        Ok(loaded)
+    }
+
+    /// Reads the state without the lock, `why` first among the warnings.
+    /// Safe: the file is only ever replaced whole, by a rename.
+    fn read_unlocked(&self, why: StateWarning) -> Result<Loaded, StateError> {
+        let mut loaded = self.read(false)?;
+        loaded.warnings.insert(0, why);
         Ok(loaded)
     }
 

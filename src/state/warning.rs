@@ -15,6 +15,9 @@ pub enum StateWarning {
     /// The lock was held longer than the store waits: the state was read
     /// without it, and nothing will be written.
     Locked { lock: PathBuf, holder: Holder },
+    /// The lock could not be opened (`error` says why: a link or a FIFO
+    /// planted there, a read-only disk): read without it, write nothing.
+    Unlockable { lock: PathBuf, error: String },
     /// The file is of a format newer than this byline knows: writing would
     /// drop what it does not understand, so nothing will be written.
     Newer { path: PathBuf, version: u64 },
@@ -30,10 +33,7 @@ pub enum StateWarning {
 impl StateWarning {
     /// Whether a store that met this warning on load writes nothing after.
     pub fn makes_read_only(&self) -> bool {
-        matches!(
-            self,
-            StateWarning::Locked { .. } | StateWarning::Newer { .. }
-        )
+        !matches!(self, StateWarning::Unreadable { .. })
     }
 }
 
@@ -43,6 +43,11 @@ impl fmt::Display for StateWarning {
             StateWarning::Locked { lock, holder } => write!(
                 f,
                 "reading state {} is locked by {holder}; changes made now will not be saved",
+                lock.display()
+            ),
+            StateWarning::Unlockable { lock, error } => write!(
+                f,
+                "reading state {} cannot be locked ({error}); changes made now will not be saved",
                 lock.display()
             ),
             StateWarning::Newer { path, version } => write!(
