@@ -86,7 +86,11 @@ fn main() {
     // The count has no ellipsis once the ranking is whole.
     let complete = |s: &pty::Session| {
         let screen = s.screen();
-        let line = screen.lines().find(|l| l.contains("> e")).unwrap_or_default().to_owned();
+        let line = screen
+            .lines()
+            .find(|l| l.contains("> e"))
+            .unwrap_or_default()
+            .to_owned();
         !line.contains('…') && line.contains(&format!("/{n}"))
     };
     let start = Instant::now();

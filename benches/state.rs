@@ -20,7 +20,7 @@ fn state_of(n: u64) -> ReadingState {
 
 fn save(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path(), &["bench".to_owned()]);
+    let mut store = Store::new(dir.path(), &["bench".to_owned()]);
     let mut state = state_of(5_000);
     store.save(&state).unwrap();
     let mut now = 1_000_000;

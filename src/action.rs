@@ -54,16 +54,16 @@ actions! {
     ToggleRead => "toggle_read", "Mark read / unread";
     ToggleStar => "toggle_star", "Star / unstar";
     Undo => "undo", "Undo the last mark";
-    MarkAllRead => "mark_all_read", "Mark every article in the view read (undo takes it back)";
+    MarkAllRead => "mark_all_read", "Mark every article in the view read";
     NextUnread => "next_unread", "Open the next unread article";
     CycleView => "cycle_view", "Show all / unread / starred";
-    CycleSort => "cycle_sort", "Sort: newest, oldest, title, section, corpus order";
+    CycleSort => "cycle_sort", "Sort by date, title, section or corpus order";
     OpenUrl => "open_url", "Open the article's link in the browser";
     CopyUrl => "copy_url", "Copy the article's link (OSC 52)";
     Warnings => "warnings", "Show load warnings";
     Help => "help", "Show this help";
     Suspend => "suspend", "Suspend byline (fg to return)";
-    Quit => "quit", "Back to the list from the reader; quit from the list";
+    Quit => "quit", "Back to the list, or quit from the list";
     QuitNow => "quit_now", "Quit from anywhere";
 }
 

@@ -12,9 +12,9 @@ use ratatui::layout::Rect;
 mod act;
 mod find;
 mod input;
-mod list;
 mod line_edit;
 mod link;
+mod list;
 mod marks;
 mod mouse;
 mod msg;
@@ -25,8 +25,8 @@ mod search;
 
 pub use find::Find;
 pub use line_edit::{LineEdit, LineKey};
-pub use marks::READ_AFTER_MS;
 pub use link::openable;
+pub use marks::READ_AFTER_MS;
 pub use msg::{Effects, Exit, Found, Job, LaidOut, Msg, Opened, Pane, Signal};
 pub use preview::Preview;
 pub use reader::Reader;
@@ -108,7 +108,11 @@ impl App {
             saving: save::Saving::default(),
             unread: 0,
             view: View::All,
-            sort: if has_dates { Sort::Newest } else { Sort::Corpus },
+            sort: if has_dates {
+                Sort::Newest
+            } else {
+                Sort::Corpus
+            },
             message: None,
             warnings: Vec::new(),
             has_dates,

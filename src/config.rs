@@ -13,6 +13,7 @@ use ratatui::style::Color;
 
 use crate::clean::{Boilerplate, DEFAULT_BOILERPLATE};
 use crate::corpus::LoadOptions;
+use crate::files;
 use crate::keymap::Keymap;
 use crate::xdg::Env;
 
@@ -61,14 +62,21 @@ impl Config {
             return Config::parse("");
         };
         let file = path.display().to_string();
-        match std::fs::read_to_string(path) {
+        let refused = |message: String| ConfigError {
+            file: file.clone(),
+            at: None,
+            message,
+        };
+        // A regular file of at most 16 MiB: a FIFO there would hang byline,
+        // a link to /dev/zero eat all memory.
+        let bytes = match files::read_regular(path, files::READ_LIMIT) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Config::parse(""),
+            Err(e) => return Err(refused(e.to_string())),
+        };
+        match String::from_utf8(bytes) {
             Ok(text) => Config::from_toml(&text, &file),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Config::parse(""),
-            Err(e) => Err(ConfigError {
-                file,
-                at: None,
-                message: read_error(&e),
-            }),
+            Err(_) => Err(refused("not UTF-8 text".to_owned())),
         }
     }
 
@@ -129,13 +137,6 @@ impl Config {
             .iter()
             .map(|p| env.expand_home(p))
             .collect()
-    }
-}
-
-fn read_error(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::InvalidData => "not UTF-8 text".to_owned(),
-        _ => e.to_string(),
     }
 }
 

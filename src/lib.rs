@@ -13,6 +13,7 @@ pub mod clean;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod files;
 pub mod geometry;
 pub mod keymap;
 pub mod layout;

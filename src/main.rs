@@ -1,7 +1,7 @@
 //! The `byline` binary: parse the command line, load the configuration,
 //! hand over to the library.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -50,26 +50,27 @@ fn main() -> ExitCode {
 /// Opens the full-screen reader. Load warnings are shown inside it.
 fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        eprintln!(
-            "byline: the reader needs a terminal; `byline list` and `byline show` print instead"
+        return fail(
+            &"the reader needs a terminal; `byline list` and `byline show` print instead",
+            2,
         );
-        return ExitCode::from(2);
     }
     let corpus = match cli::open_corpus(args, context) {
         Ok((corpus, _)) => corpus,
         Err(e) => return fail(&e, 2),
     };
-    let store = context
+    let mut store = context
         .state_dir
         .as_ref()
         .map(|dir| Store::new(dir, &corpus.roots));
     let mut app = App::new(Arc::new(corpus), config, Rect::default(), Stamp::now());
     app.set_monochrome(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
-    match store.as_ref().map(Store::load) {
-        Some(Ok(Loaded { state, warning })) => {
+    match store.as_mut().map(Store::load) {
+        Some(Ok(Loaded { state, warnings })) => {
             app.restore_state(state);
-            if let Some(warning) = warning {
-                app.warn(warning);
+            // Kept in the warnings list (w), and said at once.
+            for warning in warnings {
+                app.warn(warning.to_string());
             }
         }
         Some(Err(e)) => app.warn(format!("reading state not loaded: {e}")),
@@ -91,7 +92,9 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
     }
 }
 
+/// Says why on stderr and exits with `code`. Not `eprintln!`, which panics
+/// (exit 101) when stderr is closed: the exit code must stay the one meant.
 fn fail(e: &dyn std::fmt::Display, code: u8) -> ExitCode {
-    eprintln!("byline: {e}");
+    let _ = writeln!(io::stderr(), "byline: {e}");
     ExitCode::from(code)
 }

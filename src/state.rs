@@ -3,19 +3,29 @@
 //!
 //! Every value carries the [`Stamp`] of its last change, so two copies (two
 //! byline instances on one corpus) merge field by field: the newest wins, and
-//! nobody's marks are lost. Time is always passed in; nothing here reads a
-//! clock.
+//! nobody's marks are lost. Stamps are always passed in: only the store
+//! reads a clock, to bound its wait for a lock and to name a file moved
+//! aside.
+//!
+//! The store never loses what it cannot understand or cannot lock: see
+//! [`Store::load`] (the reader's, which may turn the store read-only) and
+//! [`Store::load_read_only`] (the commands', which changes nothing).
 
+mod format;
+mod lock;
 mod store;
 mod view;
+mod warning;
 
 use std::collections::BTreeMap;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-pub use store::{Loaded, StateError, Store};
+pub use format::VERSION;
+pub use store::{LOCK_WAIT, Loaded, Store};
 pub use view::{Sort, View};
+pub use warning::{Holder, StateError, StateWarning};
 
 /// A moment in milliseconds since the Unix epoch, as the caller's clock says.
 #[derive(
@@ -201,7 +211,11 @@ impl ReadingState {
 
     /// Marks every unread article of `ids` read, as one step to undo;
     /// returns how many were unread.
-    pub fn mark_all_read<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>, now: Stamp) -> usize {
+    pub fn mark_all_read<'a>(
+        &mut self,
+        ids: impl IntoIterator<Item = &'a str>,
+        now: Stamp,
+    ) -> usize {
         let was: Vec<(String, bool)> = ids
             .into_iter()
             .filter(|id| !self.is_read(id))
@@ -212,7 +226,10 @@ impl ReadingState {
         }
         let count = was.len();
         if count > 0 {
-            self.push_undo(Undo { mark: Mark::Read, was });
+            self.push_undo(Undo {
+                mark: Mark::Read,
+                was,
+            });
         }
         count
     }

@@ -143,6 +143,26 @@ fn bad_color() {
 }
 
 #[test]
+fn quit_unbound() {
+    refused(
+        "quit_unbound.toml",
+        "2:1: quit has no keys, which would leave no way out of the reader; give it one, \
+         such as quit = [\"q\"]",
+    );
+}
+
+#[test]
+fn escape_in_key() {
+    // The key holds an OSC title sequence and a clear-screen: neither may
+    // reach the terminal.
+    refused(
+        "escape_in_key.toml",
+        "2:1: unknown key `colour`, expected one of `measure`, `list_percent`, \
+         `two_pane_min_width`",
+    );
+}
+
+#[test]
 fn every_fixture_has_a_test() {
     let tested = [
         "bad_color",
@@ -151,8 +171,10 @@ fn every_fixture_has_a_test() {
         "bad_measure",
         "duplicate_in_file",
         "duplicate_with_default",
+        "escape_in_key",
         "keys_not_a_list",
         "out_of_range",
+        "quit_unbound",
         "syntax_error",
         "unknown_action",
         "unknown_key",

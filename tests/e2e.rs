@@ -51,11 +51,19 @@ fn a_remapped_key_works() {
         &[("XDG_CONFIG_HOME", &xdg)],
     );
     s.wait_for("1/2127");
-    s.keys("j");
+    // The new key moves: were the remap ignored, x would do nothing.
     s.keys("x");
     s.wait_for("2/2127");
+    // The old one no longer does: j then x ends one down, not two.
+    s.keys("jx");
+    s.wait_for("3/2127");
+    // Keys are handled in order: once help is up, j has had its chance.
     s.keys("?");
     let help = s.wait_for("Keys (q or esc to close)");
+    assert!(
+        help.contains("3/2127") && !help.contains("4/2127"),
+        "{help}"
+    );
     let row = |keys: &str| {
         help.lines().any(|l| {
             // The window's row: what stands after its left border.

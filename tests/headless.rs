@@ -259,7 +259,7 @@ fn signals_suspend_continue_and_end_with_a_save() {
     assert_eq!((r.host.suspended, r.host.reentered), (1, 1));
     assert_eq!(r.outcome.exit, Exit::Signal(15));
     assert_eq!(r.outcome.saved, Ok(()));
-    let saved = store.load().unwrap().state;
+    let saved = store.load_read_only().unwrap().state;
     assert!(
         saved.is_starred("0"),
         "the star made just before the signal was saved"
@@ -278,6 +278,6 @@ fn quitting_saves_what_is_left() {
     ];
     let r = run_with(three(), (80, 24), script, Some(store.clone()));
     assert_eq!((r.outcome.exit, r.outcome.saved), (Exit::Quit, Ok(())));
-    let saved = store.load().unwrap().state;
+    let saved = store.load_read_only().unwrap().state;
     assert!(saved.is_starred("0") && saved.is_read("1"));
 }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 const LAYERS: &[&[&str]] = &[
-    &["action", "clean", "packed", "xdg"],
+    &["action", "clean", "files", "packed", "xdg"],
     &["article", "keymap"],
     &["corpus", "layout", "state"],
     &["config", "search"],

@@ -7,7 +7,8 @@ use super::{App, Opened};
 /// Whether `url` may be handed to a browser.
 pub fn openable(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && !url.chars().any(char::is_whitespace)
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(char::is_whitespace)
 }
 
 impl App {

@@ -5,6 +5,7 @@
 use std::cmp::Reverse;
 
 use super::App;
+use crate::article::Article;
 use crate::geometry::Focus;
 use crate::state::{Sort, View};
 
@@ -16,17 +17,21 @@ impl App {
         let articles = &self.corpus.articles;
         let mut rows: Vec<usize> = match self.view {
             View::All => (0..articles.len()).collect(),
-            view => self.state.filter(view, articles.iter().map(|a| a.id.as_str())),
+            view => self
+                .state
+                .filter(view, articles.iter().map(|a| a.id.as_str())),
         };
         match self.sort {
             Sort::Corpus => {}
-            Sort::Newest => rows.sort_by_key(|&i| (articles[i].date.is_none(), Reverse(articles[i].date))),
+            Sort::Newest => {
+                rows.sort_by_key(|&i| (articles[i].date.is_none(), Reverse(articles[i].date)))
+            }
             Sort::Oldest => rows.sort_by_key(|&i| (articles[i].date.is_none(), articles[i].date)),
             Sort::Title => rows.sort_by_cached_key(|&i| articles[i].title.to_lowercase()),
-            Sort::Section => rows.sort_by(|&a, &b| {
-                let (a, b) = (&articles[a], &articles[b]);
-                (&a.section, Reverse(a.date)).cmp(&(&b.section, Reverse(b.date)))
-            }),
+            // Articles without a section after the rest.
+            Sort::Section => {
+                rows.sort_by(|&a, &b| section_key(&articles[a]).cmp(&section_key(&articles[b])))
+            }
         }
         self.rows = rows;
         let row = selected.and_then(|s| self.rows.iter().position(|&r| r == s));
@@ -76,4 +81,8 @@ impl App {
             self.state_changed();
         }
     }
+}
+
+fn section_key(a: &Article) -> (bool, &str, Reverse<Option<i64>>) {
+    (a.section.is_empty(), &a.section, Reverse(a.date))
 }

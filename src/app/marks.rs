@@ -124,7 +124,10 @@ impl App {
         };
         self.message = Some(match undone.count {
             1 => format!("undone; now {}", describe(undone.mark, undone.value)),
-            n => format!("undone; {n} articles {}", describe(undone.mark, undone.value)),
+            n => format!(
+                "undone; {n} articles {}",
+                describe(undone.mark, undone.value)
+            ),
         });
         self.state_changed();
     }

@@ -31,11 +31,15 @@ pub struct Source<'a> {
 
 impl Source<'_> {
     /// An error at the byte span `span` of the text (its start is what counts).
+    ///
+    /// The message is cleaned to one line of plain text: it can quote the
+    /// file (an unknown key, a bad value), and a key named with escape
+    /// sequences must not reach the terminal as commands.
     pub fn error(&self, span: Option<Range<usize>>, message: impl Into<String>) -> ConfigError {
         ConfigError {
             file: self.file.to_owned(),
             at: span.map(|s| line_column(self.text, s.start)),
-            message: message.into(),
+            message: crate::clean::single_line(&message.into()),
         }
     }
 

@@ -73,8 +73,9 @@ pub(super) struct RawCorpus {
     pub boilerplate: Option<Vec<String>>,
 }
 
-/// An action's keys as one file lists them, each with its place.
-pub(super) type Bindings = Vec<(Action, Vec<(Key, Range<usize>)>)>;
+/// An action's keys as one file lists them: the action, where its name
+/// is written, and each key with its place.
+pub(super) type Bindings = Vec<(Action, Range<usize>, Vec<(Key, Range<usize>)>)>;
 
 /// What one file sets, checked.
 #[derive(Debug, Default)]
@@ -140,11 +141,11 @@ fn bindings(
             })?;
             parsed.push((k, span));
         }
-        out.push((name.span(), action, parsed));
+        out.push((action, name.span(), parsed));
     }
     // File order, so a duplicate is reported where it is written second.
-    out.sort_by_key(|(span, _, _)| span.start);
-    Ok(out.into_iter().map(|(_, a, keys)| (a, keys)).collect())
+    out.sort_by_key(|(_, span, _)| span.start);
+    Ok(out)
 }
 
 /// The key table: each action the user lists takes the user's keys, every
@@ -157,13 +158,13 @@ pub(super) fn keymap(
     user_source: &Source,
 ) -> Result<Keymap, ConfigError> {
     let mut keymap = Keymap::default();
-    let listed = |action: Action| user.iter().any(|(a, _)| *a == action);
-    for (action, keys) in defaults.iter().filter(|(a, _)| !listed(*a)) {
+    let listed = |action: Action| user.iter().any(|(a, _, _)| *a == action);
+    for (action, _, keys) in defaults.iter().filter(|(a, _, _)| !listed(*a)) {
         if let Err(clash) = bind_all(&mut keymap, *action, keys) {
             return Err(default_source.error(Some(clash.span.clone()), clash.message("")));
         }
     }
-    for (action, keys) in user {
+    for (action, _, keys) in user {
         if let Err(clash) = bind_all(&mut keymap, *action, keys) {
             let hint = if listed(clash.first) {
                 String::new()
@@ -175,6 +176,16 @@ pub(super) fn keymap(
             };
             return Err(user_source.error(Some(clash.span.clone()), clash.message(&hint)));
         }
+    }
+    // Every other action can go without keys; without quit, the only way
+    // out of the reader would be to kill it.
+    if keymap.keys_of(Action::Quit).is_empty() {
+        let written = user.iter().find(|(a, _, _)| *a == Action::Quit);
+        return Err(user_source.error(
+            written.map(|(_, span, _)| span.clone()),
+            "quit has no keys, which would leave no way out of the reader; \
+             give it one, such as quit = [\"q\"]",
+        ));
     }
     Ok(keymap)
 }

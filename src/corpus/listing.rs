@@ -16,7 +16,7 @@
 //! days are deleted when another is written.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -101,10 +101,14 @@ pub fn open(
 /// The bytes of `file` if this user owns it. One written by another (root,
 /// say, with this HOME) could list titles of files this user cannot read.
 fn read_own(file: &Path) -> Option<Vec<u8>> {
+    read_if_owned_by(file, rustix::process::geteuid().as_raw())
+}
+
+/// The bytes of `file` if `uid` owns it: apart from [`read_own`] so that a
+/// test can be another user without being root.
+fn read_if_owned_by(file: &Path, uid: u32) -> Option<Vec<u8>> {
     let owner = fs::metadata(file).ok()?.uid();
-    (owner == rustix::process::geteuid().as_raw())
-        .then(|| fs::read(file).ok())
-        .flatten()
+    (owner == uid).then(|| fs::read(file).ok()).flatten()
 }
 
 /// Listings not rewritten for this long are deleted when another is
@@ -220,18 +224,12 @@ fn file_name(head: &[u8]) -> String {
     format!("listing-{hash:016x}")
 }
 
+/// Through the one helper every file byline replaces goes through: a
+/// temporary file of its own (never a link planted at a guessable name),
+/// synced, renamed, the folder synced.
 fn write_atomically(file: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = file.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let temp = file.with_extension(format!("tmp{}", std::process::id()));
-    let written = fs::File::create(&temp).and_then(|mut f| f.write_all(bytes));
-    match written.and_then(|()| fs::rename(&temp, file)) {
-        Ok(()) => Ok(()),
-        Err(err) => {
-            let _ = fs::remove_file(&temp);
-            Err(err)
-        }
-    }
+    fs::create_dir_all(file.parent().unwrap_or(Path::new(".")))?;
+    crate::files::write_atomically(file, bytes)
 }
 
 fn put_u64(out: &mut Vec<u8>, n: u64) {

@@ -1,52 +1,41 @@
 //! The reading state on disk: one JSON file per corpus, replaced atomically,
 //! behind a lock, merged with what another instance wrote before each save.
+//!
+//! Only the reader writes, and only when it is sure not to lose anything:
+//! a store whose lock stayed held, or whose file is of a newer format, is
+//! read-only for the rest of the session. Commands read with
+//! [`Store::load_read_only`], which never changes a file.
 
-use std::fs::{self, File};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
+use super::format::{self, Decoded, FileOut};
+use super::lock;
+use super::warning::{StateError, StateWarning, at};
 use super::{ReadingState, Stamp};
-
-/// Why the state could not be read or written.
-#[derive(Debug, thiserror::Error)]
-#[error("{}: {source}", path.display())]
-pub struct StateError {
-    pub path: PathBuf,
-    #[source]
-    pub source: io::Error,
-}
-
-fn at(path: &Path) -> impl FnOnce(io::Error) -> StateError + '_ {
-    move |source| StateError {
-        path: path.to_owned(),
-        source,
-    }
-}
+use crate::files;
 
 /// A state read from disk, and what the user should be told about it.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub state: ReadingState,
-    /// Set when the file was unreadable and moved aside; say it in the UI.
-    pub warning: Option<String>,
+    /// For the reader's warnings, or stderr; empty when all went well.
+    pub warnings: Vec<StateWarning>,
 }
 
-const VERSION: u32 = 1;
+/// The largest state file read. Larger than [`files::READ_LIMIT`], which
+/// suits a configuration: state grows with what is read, some hundred bytes
+/// an article, and a reader of a million-article archive must not find
+/// theirs moved aside as unreadable. Only regular files are read, so the
+/// limit is against a sparse or runaway file, not `/dev/zero`.
+const STATE_LIMIT: u64 = 256 << 20;
 
-#[derive(Serialize)]
-struct FileOut<'a> {
-    version: u32,
-    /// Which corpus this is, for a person looking in the folder.
-    roots: &'a [String],
-    state: &'a ReadingState,
-}
-
-#[derive(Deserialize)]
-struct FileIn {
-    state: ReadingState,
-}
+/// How long a load or a save waits for another instance's lock: long
+/// enough for any save (they take milliseconds), short enough that a hung
+/// holder is noticed at once.
+pub const LOCK_WAIT: Duration = Duration::from_secs(2);
 
 /// Where the state of one corpus lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,10 +45,11 @@ pub struct Store {
     /// `<key>.json`, the state.
     file: PathBuf,
     /// `<key>.lock`: never replaced, unlike the state file, so everyone
-    /// locks the same inode.
+    /// locks the same inode. Its holder writes its pid in it.
     lock: PathBuf,
-    /// `<key>.json.tmp`: written whole, then renamed over the state.
-    temp: PathBuf,
+    lock_wait: Duration,
+    /// Why this store writes nothing, once a load has found a reason.
+    read_only: Option<StateWarning>,
 }
 
 impl Store {
@@ -73,9 +63,18 @@ impl Store {
         Store {
             file: dir.join(format!("{key}.json")),
             lock: dir.join(format!("{key}.lock")),
-            temp: dir.join(format!("{key}.json.tmp")),
             dir,
             roots,
+            lock_wait: LOCK_WAIT,
+            read_only: None,
+        }
+    }
+
+    /// The same store, waiting `wait` (instead of [`LOCK_WAIT`]) for a lock.
+    pub fn with_lock_wait(self, wait: Duration) -> Store {
+        Store {
+            lock_wait: wait,
+            ..self
         }
     }
 
@@ -84,75 +83,168 @@ impl Store {
         &self.file
     }
 
-    /// Reads the state; a missing file is a fresh state, an unreadable one is
-    /// moved aside (with a warning) and a fresh state starts.
-    pub fn load(&self) -> Result<Loaded, StateError> {
-        if !self.file.exists() {
+    /// Whether [`Store::save`] writes nothing: a load found the lock held
+    /// or unusable, or the file newer. [`Store::read_only_reason`] says which.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
+    pub fn read_only_reason(&self) -> Option<&StateWarning> {
+        self.read_only.as_ref()
+    }
+
+    /// Reads the state for the reader, which will save to this store. A
+    /// missing file is a fresh state; an unreadable one is moved aside
+    /// (with a warning) and a fresh state starts. When the lock stays held
+    /// past the wait, or the file is newer, the state is read as it is and
+    /// the store turns read-only (with a warning saying why).
+    pub fn load(&mut self) -> Result<Loaded, StateError> {
+        if !exists(&self.file) && !exists(&self.lock) {
             return Ok(Loaded::default());
         }
-        // Locked so an unreadable file is not moved aside while another
-        // instance replaces it with a good one.
-        let _lock = self.lock()?;
-        self.read()
+        let lock = self.lock.clone();
+        let loaded = match lock::acquire(&self.lock, self.lock_wait) {
+            // Locked so an unreadable file is not moved aside while another
+            // instance replaces it with a good one.
+            Ok(Ok(_lock)) => self.read(true)?,
+            Ok(Err(holder)) => self.read_unlocked(StateWarning::Locked { lock, holder })?,
+            Err(e) => {
+                let error = e.to_string();
+                self.read_unlocked(StateWarning::Unlockable { lock, error })?
+            }
+        };
+        self.read_only = loaded
+            .warnings
+            .iter()
+            .find(|w| w.makes_read_only())
+            .cloned();
+        Ok(loaded)
+    }
+
+    /// Reads the state without the lock, `why` first among the warnings.
+    /// Safe: the file is only ever replaced whole, by a rename.
+    fn read_unlocked(&self, why: StateWarning) -> Result<Loaded, StateError> {
+        let mut loaded = self.read(false)?;
+        loaded.warnings.insert(0, why);
+        Ok(loaded)
+    }
+
+    /// Reads the state for a command: no lock is taken, nothing is created,
+    /// moved or written; an unreadable file is a fresh state and a warning.
+    pub fn load_read_only(&self) -> Result<Loaded, StateError> {
+        self.read(false)
+    }
+
+    /// [`Store::save_reporting`], its warning as text for a status line.
+    pub fn save(&self, state: &ReadingState) -> Result<Option<String>, StateError> {
+        Ok(self.save_reporting(state)?.map(|w| w.to_string()))
     }
 
     /// Merges `state` with what is on disk and writes the result. Returns a
     /// warning when the file on disk was unreadable and moved aside.
-    pub fn save(&self, state: &ReadingState) -> Result<Option<String>, StateError> {
+    ///
+    /// Writes nothing (and says nothing: the load said why) when the store
+    /// is read-only. Waits for the lock at most the store's lock wait, and
+    /// refuses to write over a file of a newer format.
+    pub fn save_reporting(&self, state: &ReadingState) -> Result<Option<StateWarning>, StateError> {
+        if self.is_read_only() {
+            return Ok(None);
+        }
         fs::create_dir_all(&self.dir).map_err(at(&self.dir))?;
-        let _lock = self.lock()?;
+        let _lock = match lock::acquire(&self.lock, self.lock_wait).map_err(at(&self.lock))? {
+            Ok(lock) => lock,
+            Err(holder) => {
+                let lock = self.lock.clone();
+                return Err(StateError::Locked { lock, holder });
+            }
+        };
         let Loaded {
             state: mut merged,
-            warning,
-        } = self.read()?;
+            warnings,
+        } = self.read(true)?;
+        if let Some(&StateWarning::Newer { version, .. }) = warnings.first() {
+            let path = self.file.clone();
+            return Err(StateError::Newer { path, version });
+        }
         merged.merge(state);
+        self.remove_stray_temps();
         let out = FileOut {
-            version: VERSION,
+            version: format::VERSION,
             roots: &self.roots,
             state: &merged,
         };
         let bytes = serde_json::to_vec(&out).map_err(|e| at(&self.file)(e.into()))?;
-        self.write_temp(&bytes)?;
-        self.install()?;
-        Ok(warning)
+        files::write_atomically(&self.file, &bytes).map_err(at(&self.file))?;
+        Ok(warnings.into_iter().next())
     }
 
-    fn lock(&self) -> Result<File, StateError> {
-        let file = File::options()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&self.lock)
-            .map_err(at(&self.lock))?;
-        // Released when the file is dropped.
-        file.lock().map_err(at(&self.lock))?;
-        Ok(file)
-    }
-
-    /// Reads the file; call with the lock held.
-    fn read(&self) -> Result<Loaded, StateError> {
-        let bytes = match fs::read(&self.file) {
+    /// Reads the file; moves an unreadable one aside when `move_aside`
+    /// (only with the lock held).
+    fn read(&self, move_aside: bool) -> Result<Loaded, StateError> {
+        let bytes = match files::read_regular(&self.file, STATE_LIMIT) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::default()),
+            // A FIFO, a device or a huge file is no state file.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::InvalidInput | io::ErrorKind::FileTooLarge
+                ) =>
+            {
+                return self.unreadable(e.to_string(), move_aside);
+            }
             Err(e) => return Err(at(&self.file)(e)),
         };
-        match serde_json::from_slice::<FileIn>(&bytes) {
-            Ok(file) => Ok(Loaded {
-                state: file.state,
-                warning: None,
+        match format::decode(&bytes) {
+            Decoded::State(state) => Ok(Loaded {
+                state,
+                warnings: Vec::new(),
             }),
-            Err(e) => {
-                let aside = self.move_aside()?;
-                let warning = format!(
-                    "reading state {} was unreadable ({e}); kept it as {} and started afresh",
-                    self.file.display(),
-                    aside.display()
-                );
-                Ok(Loaded {
-                    state: ReadingState::default(),
-                    warning: Some(warning),
-                })
+            Decoded::Newer(version, state) => Ok(Loaded {
+                state,
+                warnings: vec![StateWarning::Newer {
+                    path: self.file.clone(),
+                    version,
+                }],
+            }),
+            Decoded::Unreadable(error) => self.unreadable(error, move_aside),
+        }
+    }
+
+    /// A fresh state, and a warning about the file, moved aside or not.
+    fn unreadable(&self, error: String, move_aside: bool) -> Result<Loaded, StateError> {
+        let kept = if move_aside {
+            Some(self.move_aside()?)
+        } else {
+            None
+        };
+        Ok(Loaded {
+            state: ReadingState::default(),
+            warnings: vec![StateWarning::Unreadable {
+                path: self.file.clone(),
+                error,
+                kept,
+            }],
+        })
+    }
+
+    /// Removes temporary files a crashed save left: every writer holds the
+    /// lock while its temporary file exists, so with the lock held, any
+    /// there is stray. Best effort: they only take room.
+    fn remove_stray_temps(&self) {
+        let Some(name) = self.file.file_name().map(|n| n.to_string_lossy()) else {
+            return;
+        };
+        let prefix = format!("{name}.");
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let entry_name = entry.file_name();
+            let entry_name = entry_name.to_string_lossy();
+            if entry_name.starts_with(&prefix) && entry_name.ends_with(".tmp") {
+                // A link is removed itself, never what it points to.
+                let _ = fs::remove_file(entry.path());
             }
         }
     }
@@ -174,34 +266,11 @@ impl Store {
         fs::rename(&self.file, &aside).map_err(at(&self.file))?;
         Ok(aside)
     }
-
-    /// Writes the temporary file whole and to disk. A crash after this
-    /// leaves the old state in place and a stray temp file that the next
-    /// save overwrites.
-    fn write_temp(&self, bytes: &[u8]) -> Result<(), StateError> {
-        let mut temp = File::create(&self.temp).map_err(at(&self.temp))?;
-        temp.write_all(bytes).map_err(at(&self.temp))?;
-        temp.sync_all().map_err(at(&self.temp))
-    }
-
-    /// Renames the temp file over the state, then syncs the folder so the
-    /// rename itself survives a power cut.
-    fn install(&self) -> Result<(), StateError> {
-        fs::rename(&self.temp, &self.file).map_err(at(&self.file))?;
-        sync_dir(&self.dir).map_err(at(&self.dir))
-    }
 }
 
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
-}
-
-/// Folders cannot be opened as files here; the rename is as durable as the
-/// platform makes it.
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
-    Ok(())
+/// Whether anything (a link, even a dangling one) is at `path`.
+fn exists(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok()
 }
 
 /// A root as an absolute path when it names something on disk; as given

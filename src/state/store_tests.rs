@@ -1,3 +1,4 @@
+use std::fs::File;
 use std::thread;
 
 use super::*;
@@ -18,9 +19,9 @@ fn files(dir: &Path) -> Vec<String> {
 #[test]
 fn a_missing_file_is_a_fresh_state_and_saves_round_trip() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path().join("byline"), &roots());
+    let mut store = Store::new(dir.path().join("byline"), &roots());
     let loaded = store.load().unwrap();
-    assert!(loaded.state.is_empty() && loaded.warning.is_none());
+    assert!(loaded.state.is_empty() && loaded.warnings.is_empty());
     let mut state = ReadingState::default();
     state.toggle_read("a", Stamp(1));
     state.toggle_star("b", Stamp(2));
@@ -28,7 +29,7 @@ fn a_missing_file_is_a_fresh_state_and_saves_round_trip() {
     state.set_last_open("a", Stamp(4));
     assert_eq!(store.save(&state).unwrap(), None);
     let back = store.load().unwrap();
-    assert_eq!(back.warning, None);
+    assert_eq!(back.warnings, []);
     assert_eq!(
         back.state,
         ReadingState {
@@ -53,11 +54,14 @@ fn each_corpus_has_its_own_file_and_spellings_of_a_root_agree() {
 
 fn corrupt_file_is_moved_aside(bytes: &[u8]) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path(), &roots());
+    let mut store = Store::new(dir.path(), &roots());
     fs::write(store.path(), bytes).unwrap();
     let loaded = store.load().unwrap();
     assert!(loaded.state.is_empty());
-    let warning = loaded.warning.unwrap();
+    let [warning] = &loaded.warnings[..] else {
+        panic!("{:?}", loaded.warnings)
+    };
+    let warning = warning.to_string();
     assert!(warning.contains("was unreadable"), "{warning}");
     let name = store.path().file_name().unwrap().to_string_lossy();
     let aside: Vec<String> = files(dir.path())
@@ -96,7 +100,7 @@ fn a_truncated_file_is_moved_aside_with_a_warning() {
 #[test]
 fn a_second_corrupt_file_does_not_replace_the_first_kept() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path(), &roots());
+    let mut store = Store::new(dir.path(), &roots());
     fs::write(store.path(), "one").unwrap();
     store.load().unwrap();
     fs::write(store.path(), "two").unwrap();
@@ -111,16 +115,20 @@ fn a_second_corrupt_file_does_not_replace_the_first_kept() {
 #[test]
 fn a_crash_before_the_rename_leaves_the_old_state() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path(), &roots());
+    let mut store = Store::new(dir.path(), &roots());
     let mut state = ReadingState::default();
     state.toggle_read("old", Stamp(1));
     store.save(&state).unwrap();
-    // The process "dies" after writing the temp file (half of it, even).
-    store.write_temp(b"{\"state\": {\"artic").unwrap();
+    // The process "dies" after writing a temp file (half of it, even).
+    let stray = dir.path().join(format!(
+        "{}.x1y2z3.tmp",
+        store.path().file_name().unwrap().to_string_lossy()
+    ));
+    fs::write(&stray, b"{\"state\": {\"artic").unwrap();
     let loaded = store.load().unwrap();
-    assert_eq!(loaded.warning, None);
+    assert_eq!(loaded.warnings, []);
     assert!(loaded.state.is_read("old"));
-    // The next save overwrites the stray temp file.
+    // The next save does not read the stray temp file, and removes it.
     state.toggle_star("new", Stamp(2));
     store.save(&state).unwrap();
     let loaded = store.load().unwrap().state;
@@ -131,7 +139,7 @@ fn a_crash_before_the_rename_leaves_the_old_state() {
 #[test]
 fn saves_merge_with_what_another_instance_wrote() {
     let dir = tempfile::tempdir().unwrap();
-    let (one, two) = (
+    let (mut one, two) = (
         Store::new(dir.path(), &roots()),
         Store::new(dir.path(), &roots()),
     );
@@ -165,11 +173,59 @@ fn two_instances_saving_at_once_keep_both_sets_of_marks() {
     for w in workers {
         w.join().unwrap();
     }
-    let state = Store::new(dir.path(), &roots()).load().unwrap().state;
+    let state = Store::new(dir.path(), &roots())
+        .load_read_only()
+        .unwrap()
+        .state;
     let missing: Vec<String> = ["a", "b"]
         .iter()
         .flat_map(|name| (0..rounds).map(move |i| format!("{name}{i}")))
         .filter(|id| !state.is_read(id))
         .collect();
     assert_eq!(missing, Vec::<String>::new());
+}
+
+#[test]
+fn a_save_over_a_corrupt_file_reports_it_as_a_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), &roots());
+    fs::write(store.path(), "not json").unwrap();
+    let mut state = ReadingState::default();
+    state.toggle_read("a", Stamp(1));
+    match store.save_reporting(&state).unwrap() {
+        Some(StateWarning::Unreadable {
+            kept: Some(kept), ..
+        }) => {
+            assert_eq!(fs::read(kept).unwrap(), b"not json");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(store.save_reporting(&state).unwrap(), None);
+    assert!(store.load_read_only().unwrap().state.is_read("a"));
+}
+
+#[test]
+fn a_state_file_may_be_larger_than_a_config_but_not_without_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), &roots());
+    // Valid, and past the 16 MiB a configuration may take.
+    let mut text = br#"{"state": {"articles": {"a": {"read": [true, 1]}}}"#.to_vec();
+    text.resize(text.len() + (17 << 20), b' ');
+    text.push(b'}');
+    fs::write(store.path(), &text).unwrap();
+    let loaded = store.load_read_only().unwrap();
+    assert_eq!(loaded.warnings, []);
+    assert!(loaded.state.is_read("a"));
+    // Sparse: a size no state reaches, refused before any of it is read.
+    File::options()
+        .write(true)
+        .open(store.path())
+        .unwrap()
+        .set_len(STATE_LIMIT + 1)
+        .unwrap();
+    let loaded = store.load_read_only().unwrap();
+    let [StateWarning::Unreadable { error, .. }] = &loaded.warnings[..] else {
+        panic!("{:?}", loaded.warnings);
+    };
+    assert_eq!(error, "larger than 256 MiB");
 }

@@ -32,7 +32,9 @@ impl View {
 }
 
 /// The order of the list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Sort {
     /// Newest first; undated articles after the dated ones, in corpus order.
@@ -41,14 +43,20 @@ pub enum Sort {
     Oldest,
     /// By title, ignoring case.
     Title,
-    /// By section, then newest first.
+    /// By section, then newest first; articles without one last.
     Section,
     /// As the files and entries come: folders, names, entries in a file.
     Corpus,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 5] = [Sort::Newest, Sort::Oldest, Sort::Title, Sort::Section, Sort::Corpus];
+    pub const ALL: [Sort; 5] = [
+        Sort::Newest,
+        Sort::Oldest,
+        Sort::Title,
+        Sort::Section,
+        Sort::Corpus,
+    ];
 
     /// The next order, wrapping.
     pub fn cycle(self) -> Sort {

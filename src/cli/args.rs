@@ -1,0 +1,101 @@
+//! What the command line says: the subcommands and their flags, as clap
+//! parses them; `--help` is written from the comments here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "byline",
+    version,
+    about = "A fast terminal news reader: a list pane, a reading pane and fuzzy search.",
+    long_about = "A fast terminal news reader: a list pane, a reading pane and fuzzy search.\n\n\
+        With no subcommand, opens the reader (press ? in it for the keys). PATHs are files or directories of articles: \
+        plain text (.txt: title on the first line, then paragraphs), JSON (.json: an array, or \
+        an object with an `articles` or `items` array) and JSON Lines (.jsonl, .ndjson). \
+        Directories are walked recursively, skipping hidden entries. With no PATH, byline \
+        opens the `paths` of `[corpus]` in its configuration file, or else the articles \
+        bundled with it. `byline config` shows where the configuration and reading state \
+        live.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct CorpusArgs {
+    /// Files or directories of articles [default: `[corpus] paths` from the configuration, else the bundled seed articles]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Do not print load warnings on stderr (the summary count stays)
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// One line per article, tab-separated: id, section, date, title
+    List {
+        /// JSON Lines with all metadata instead
+        #[arg(long)]
+        json: bool,
+        /// Only articles not yet read (as saved by the reader for this corpus)
+        #[arg(long, conflicts_with = "starred")]
+        unread: bool,
+        /// Only starred articles (as saved by the reader for this corpus)
+        #[arg(long)]
+        starred: bool,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+    /// One article as the reader shows it, wrapped
+    Show {
+        /// The article's id, as `byline list` prints it
+        id: String,
+        /// Wrap to this many columns [default: the terminal's width, or 80]
+        #[arg(long, short)]
+        width: Option<usize>,
+        /// The article as JSON, with its paragraphs
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+    /// Fuzzy-find titles, best first, in the format of `list`
+    Search {
+        /// Matched like fzf: letters in order; lowercase ignores case
+        query: String,
+        /// Print at most N results
+        #[arg(long, short = 'n', value_name = "N")]
+        limit: Option<usize>,
+        /// JSON Lines with all metadata instead
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+    /// Counts: articles, sections, words, duplicates, warnings, load time
+    Stats {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+    },
+    /// Where the configuration and reading state live; the defaults
+    Config {
+        /// Print the default configuration, commented, to copy from
+        #[arg(long)]
+        print_default: bool,
+    },
+}
+
+impl Command {
+    /// Whether the command reads the user's configuration. `config` does
+    /// not, so it still works when the file is broken: it is how to fix it.
+    pub fn needs_config(&self) -> bool {
+        !matches!(self, Command::Config { .. })
+    }
+}
