@@ -6,6 +6,8 @@
 //!
 //! `cargo bench --bench idle` (`BYLINE_IDLE_TITLES=N` for another size).
 
+#![allow(clippy::expect_used)] // a benchmark may stop at the first surprise, like a test
+
 #[path = "../tests/common/pty.rs"]
 mod pty;
 
