@@ -7,6 +7,8 @@
 
 mod args;
 mod commands;
+mod feeds;
+mod fetch;
 mod print;
 
 use std::io::{self, Write};
@@ -19,6 +21,7 @@ use crate::xdg::Env;
 
 pub use args::{Cli, Command, CorpusArgs};
 pub use commands::{open_corpus, run};
+pub use feeds::{FeedsCommand, FetchArgs};
 
 /// What commands need besides their arguments, settled in `main` from the
 /// configuration and the environment.
@@ -33,6 +36,10 @@ pub struct Context {
     pub state_dir: Option<PathBuf>,
     /// Where listings are cached for `search`; `None`: not cached.
     pub cache_dir: Option<PathBuf>,
+    /// The subscriptions, `feeds.toml`; `None` when no home can be found.
+    pub feeds_file: Option<PathBuf>,
+    /// The archive of fetched feeds.
+    pub archive_dir: Option<PathBuf>,
 }
 
 impl Context {
@@ -43,7 +50,21 @@ impl Context {
             config_file: env.config_file(),
             state_dir: env.state_dir(),
             cache_dir: env.cache_dir(),
+            feeds_file: env.feeds_file(),
+            archive_dir: env.data_dir().map(|d| d.join("feeds")),
         }
+    }
+
+    /// With feeds subscribed, the archive is what opens when no PATH is
+    /// given (before any `[corpus] paths`). A bad `feeds.toml` is refused.
+    pub fn open_archive_by_default(&mut self) -> Result<(), crate::feeds::FeedsError> {
+        let (Some(file), Some(archive)) = (&self.feeds_file, &self.archive_dir) else {
+            return Ok(());
+        };
+        if !crate::feeds::Subscriptions::load(file)?.feeds.is_empty() {
+            self.default_paths.insert(0, archive.clone());
+        }
+        Ok(())
     }
 }
 
@@ -64,13 +85,31 @@ pub enum CliError {
     State(#[from] StateError),
     #[error(transparent)]
     Io(#[from] io::Error),
+    #[error(transparent)]
+    Feeds(#[from] crate::feeds::FeedsError),
+    #[error(transparent)]
+    List(#[from] crate::feeds::ListError),
+    #[error(transparent)]
+    Archive(#[from] crate::feeds::archive::ArchiveError),
+    #[error(transparent)]
+    Fetch(#[from] crate::fetch::FetchError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{failed} of {total} feeds failed")]
+    FeedsFailed { failed: usize, total: usize },
 }
 
 impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Load(_) => 2,
-            CliError::NoSuchId(_) | CliError::State(_) | CliError::Io(_) => 1,
+            CliError::Load(_) | CliError::Feeds(_) | CliError::Usage(_) => 2,
+            CliError::NoSuchId(_)
+            | CliError::State(_)
+            | CliError::Io(_)
+            | CliError::List(_)
+            | CliError::Archive(_)
+            | CliError::Fetch(_)
+            | CliError::FeedsFailed { .. } => 1,
         }
     }
 }

@@ -18,7 +18,7 @@ use crate::keymap::Keymap;
 use crate::xdg::Env;
 
 pub use error::ConfigError;
-use error::Source;
+pub(crate) use error::Source;
 use layer::Partial;
 pub use theme::Theme;
 

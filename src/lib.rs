@@ -13,6 +13,8 @@ pub mod clean;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod feeds;
+pub mod fetch;
 pub mod files;
 pub mod geometry;
 pub mod keymap;

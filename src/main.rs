@@ -32,7 +32,13 @@ fn main() -> ExitCode {
     } else {
         Config::default()
     };
-    let context = Context::new(&config, &env);
+    let mut context = Context::new(&config, &env);
+    if cli.command.as_ref().is_none_or(Command::opens_corpus) {
+        // Like a bad config, a bad feeds.toml is refused before anything.
+        if let Err(e) = context.open_archive_by_default() {
+            return fail(&e, 2);
+        }
+    }
     let Some(command) = cli.command else {
         return read(&cli.corpus, config, &context);
     };

@@ -12,7 +12,7 @@
 //! [`Store::load_read_only`] (the commands', which changes nothing).
 
 mod format;
-mod lock;
+pub(crate) mod lock;
 mod store;
 mod view;
 mod warning;

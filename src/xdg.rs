@@ -10,6 +10,7 @@ pub struct Env {
     pub xdg_config_home: Option<OsString>,
     pub xdg_state_home: Option<OsString>,
     pub xdg_cache_home: Option<OsString>,
+    pub xdg_data_home: Option<OsString>,
     pub home: Option<OsString>,
 }
 
@@ -20,6 +21,7 @@ impl Env {
             xdg_config_home: std::env::var_os("XDG_CONFIG_HOME"),
             xdg_state_home: std::env::var_os("XDG_STATE_HOME"),
             xdg_cache_home: std::env::var_os("XDG_CACHE_HOME"),
+            xdg_data_home: std::env::var_os("XDG_DATA_HOME"),
             home: std::env::var_os("HOME"),
         }
     }
@@ -44,6 +46,22 @@ impl Env {
     pub fn cache_dir(&self) -> Option<PathBuf> {
         let dir = base(self.xdg_cache_home.as_ref(), self.home.as_ref(), ".cache")?;
         Some(dir.join("byline"))
+    }
+
+    /// `$XDG_DATA_HOME/byline`, else `~/.local/share/byline`: the archive
+    /// of fetched feeds lives in its `feeds/`.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        let dir = base(
+            self.xdg_data_home.as_ref(),
+            self.home.as_ref(),
+            ".local/share",
+        )?;
+        Some(dir.join("byline"))
+    }
+
+    /// `$XDG_CONFIG_HOME/byline/feeds.toml`: the subscriptions.
+    pub fn feeds_file(&self) -> Option<PathBuf> {
+        Some(self.config_file()?.with_file_name("feeds.toml"))
     }
 
     /// `path` with a leading `~/` replaced by the home folder.
@@ -73,6 +91,7 @@ mod tests {
             xdg_config_home: config.map(Into::into),
             xdg_state_home: state.map(Into::into),
             xdg_cache_home: None,
+            xdg_data_home: None,
             home: home.map(Into::into),
         }
     }
@@ -87,6 +106,12 @@ mod tests {
             ..e
         };
         assert_eq!(e.cache_dir(), Some("/k/byline".into()));
+        let e = Env {
+            xdg_data_home: Some("/d".into()),
+            ..e
+        };
+        assert_eq!(e.data_dir(), Some("/d/byline".into()));
+        assert_eq!(e.feeds_file(), Some("/c/byline/feeds.toml".into()));
     }
 
     #[test]
@@ -101,6 +126,7 @@ mod tests {
             );
             assert_eq!(e.state_dir(), Some("/h/.local/state/byline".into()));
             assert_eq!(e.cache_dir(), Some("/h/.cache/byline".into()));
+            assert_eq!(e.data_dir(), Some("/h/.local/share/byline".into()));
         }
         assert_eq!(env(None, None, None).config_file(), None);
         assert_eq!(env(None, None, Some("")).state_dir(), None);

@@ -35,6 +35,9 @@ pub struct CorpusArgs {
     /// Do not print load warnings on stderr (the summary count stays)
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Open the bundled seed articles, even when feeds are subscribed
+    #[arg(long, conflicts_with = "paths")]
+    pub seeds: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -84,6 +87,13 @@ pub enum Command {
         #[command(flatten)]
         corpus: CorpusArgs,
     },
+    /// Subscriptions: add, list, remove, import and export OPML, prune
+    Feeds {
+        #[command(subcommand)]
+        command: super::feeds::FeedsCommand,
+    },
+    /// Fetch subscribed feeds into the archive (all, or those named)
+    Fetch(super::feeds::FetchArgs),
     /// Where the configuration and reading state live; the defaults
     Config {
         /// Print the default configuration, commented, to copy from
@@ -97,5 +107,17 @@ impl Command {
     /// not, so it still works when the file is broken: it is how to fix it.
     pub fn needs_config(&self) -> bool {
         !matches!(self, Command::Config { .. })
+    }
+
+    /// Whether the command opens a corpus, and so the archive of fetched
+    /// feeds when no PATH is given and feeds are subscribed.
+    pub fn opens_corpus(&self) -> bool {
+        matches!(
+            self,
+            Command::List { .. }
+                | Command::Show { .. }
+                | Command::Search { .. }
+                | Command::Stats { .. }
+        )
     }
 }

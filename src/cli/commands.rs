@@ -29,7 +29,9 @@ pub fn open_corpus(args: &CorpusArgs, context: &Context) -> Result<(Corpus, Dura
 
 /// The paths given, else those configured; empty: the bundled seeds.
 fn paths<'a>(args: &'a CorpusArgs, context: &'a Context) -> &'a [PathBuf] {
-    if args.paths.is_empty() {
+    if args.seeds {
+        &[]
+    } else if args.paths.is_empty() {
         &context.default_paths
     } else {
         &args.paths
@@ -132,6 +134,8 @@ fn dispatch(command: &Command, context: &Context, io: &mut Io) -> Result<(), Cli
             Ok(print_stats(corpus, elapsed, io.out)?)
         }
         Command::Config { print_default } => Ok(print_config(*print_default, context, io.out)?),
+        Command::Feeds { command } => super::feeds::run(command, context, io),
+        Command::Fetch(args) => super::feeds::fetch(args, context, io),
     }
 }
 

@@ -28,7 +28,7 @@ impl fmt::Display for Holder {
 
 /// A held lock, released (and its pid wiped) when dropped.
 #[derive(Debug)]
-pub(super) struct Lock {
+pub(crate) struct Lock {
     file: File,
 }
 
@@ -46,7 +46,7 @@ const MAX_PAUSE: Duration = Duration::from_millis(25);
 
 /// Takes the lock at `path` (creating the file), trying until `wait` has
 /// passed; `Ok(Err(holder))` when someone held it all that time.
-pub(super) fn acquire(path: &Path, wait: Duration) -> io::Result<Result<Lock, Holder>> {
+pub(crate) fn acquire(path: &Path, wait: Duration) -> io::Result<Result<Lock, Holder>> {
     let file = files::open_lock_file(path)?;
     let deadline = Instant::now() + wait;
     let mut pause = Duration::from_millis(1);

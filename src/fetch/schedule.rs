@@ -1,0 +1,170 @@
+//! All feeds at once: a few threads take feeds from one queue, at most
+//! `connections` at a time and `per_host` to one host, and say how each
+//! went as it ends. Cancelling stops feeds from starting; those under way
+//! end within the request timeout.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use super::feed::{FeedReport, Outcome, fetch_feed};
+use super::{Client, FetchOptions};
+use crate::feeds::Subscription;
+use crate::feeds::archive::Archive;
+
+/// What [`fetch_all`] tells as it goes, from its worker threads.
+#[derive(Debug)]
+pub enum Progress<'a> {
+    /// Feed `index` (of `total`) started.
+    Started {
+        index: usize,
+        total: usize,
+        label: &'a str,
+    },
+    /// Feed `index` ended so.
+    Finished {
+        index: usize,
+        total: usize,
+        report: &'a FeedReport,
+    },
+}
+
+/// Every feed's report, in the order of the subscriptions given.
+#[derive(Debug)]
+pub struct Summary {
+    pub reports: Vec<FeedReport>,
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    pub fn failures(&self) -> usize {
+        self.reports
+            .iter()
+            .filter(|r| r.outcome.is_failure())
+            .count()
+    }
+}
+
+/// Feeds not yet started, and how many connections each host has open.
+struct Queue {
+    pending: Vec<usize>,
+    per_host: HashMap<String, usize>,
+}
+
+/// Fetches `subs` into `archive`. The caller holds the fetch lock
+/// ([`Archive::lock_fetch`]). `progress` is called from worker threads;
+/// `cancel` set stops feeds from starting. `now` is Unix seconds.
+pub fn fetch_all(
+    subs: &[Subscription],
+    archive: &Archive,
+    options: &FetchOptions,
+    now: i64,
+    cancel: &AtomicBool,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Summary {
+    let started = Instant::now();
+    let client = Client::new(options);
+    let hosts: Vec<String> = subs.iter().map(|s| host_of(&s.url)).collect();
+    let queue = Mutex::new(Queue {
+        pending: (0..subs.len()).rev().collect(),
+        per_host: HashMap::new(),
+    });
+    let freed = Condvar::new();
+    let results: Mutex<Vec<Option<FeedReport>>> =
+        Mutex::new((0..subs.len()).map(|_| None).collect());
+    let total = subs.len();
+    let workers = options.connections.clamp(1, total.max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                while let Some(index) = next(&queue, &freed, &hosts, options.per_host, cancel) {
+                    let sub = &subs[index];
+                    progress(Progress::Started {
+                        index,
+                        total,
+                        label: &sub.label(),
+                    });
+                    let report = fetch_feed(&client, archive, sub, now);
+                    progress(Progress::Finished {
+                        index,
+                        total,
+                        report: &report,
+                    });
+                    lock(&results)[index] = Some(report);
+                    release(&queue, &freed, &hosts[index]);
+                }
+            });
+        }
+    });
+    let reports = lock(&results)
+        .drain(..)
+        .zip(subs)
+        .map(|(report, sub)| report.unwrap_or_else(|| cancelled(sub)))
+        .collect();
+    Summary {
+        reports,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// The next feed whose host has a connection free, waiting for one;
+/// `None` when none are left or the fetch is cancelled.
+fn next(
+    queue: &Mutex<Queue>,
+    freed: &Condvar,
+    hosts: &[String],
+    per_host: usize,
+    cancel: &AtomicBool,
+) -> Option<usize> {
+    let mut q = lock(queue);
+    loop {
+        if cancel.load(Ordering::Relaxed) || q.pending.is_empty() {
+            return None;
+        }
+        // From the end: `pending` is kept in reverse, so feeds start in order.
+        let free = q
+            .pending
+            .iter()
+            .rposition(|&i| q.per_host.get(&hosts[i]).copied().unwrap_or(0) < per_host.max(1));
+        if let Some(at) = free {
+            let index = q.pending.remove(at);
+            *q.per_host.entry(hosts[index].clone()).or_default() += 1;
+            return Some(index);
+        }
+        // Woken when a feed ends; the timeout only lets a cancel be seen.
+        q = freed
+            .wait_timeout(q, Duration::from_millis(100))
+            .unwrap_or_else(PoisonError::into_inner)
+            .0;
+    }
+}
+
+fn release(queue: &Mutex<Queue>, freed: &Condvar, host: &str) {
+    if let Some(n) = lock(queue).per_host.get_mut(host) {
+        *n = n.saturating_sub(1);
+    }
+    freed.notify_all();
+}
+
+/// A poisoned lock means a progress callback panicked; the data is whole.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn cancelled(sub: &Subscription) -> FeedReport {
+    FeedReport {
+        label: sub.label(),
+        url: sub.url.clone(),
+        outcome: Outcome::Cancelled,
+        moved_to: None,
+        full_text_errors: Vec::new(),
+    }
+}
+
+fn host_of(url: &str) -> String {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_default()
+}
