@@ -95,6 +95,8 @@ pub enum CliError {
     Fetch(#[from] crate::fetch::FetchError),
     #[error("{0}")]
     Usage(String),
+    #[error("{0}")]
+    Busy(String),
     #[error("{failed} of {total} feeds failed")]
     FeedsFailed { failed: usize, total: usize },
 }
@@ -109,6 +111,7 @@ impl CliError {
             | CliError::List(_)
             | CliError::Archive(_)
             | CliError::Fetch(_)
+            | CliError::Busy(_)
             | CliError::FeedsFailed { .. } => 1,
         }
     }

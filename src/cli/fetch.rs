@@ -54,7 +54,7 @@ pub fn fetch(args: &FetchArgs, context: &Context, io: &mut Io) -> Result<(), Cli
     let wait = seconds(args.wait.unwrap_or(0.0))?;
     let _lock = match archive.lock_fetch(wait) {
         Err(ArchiveError::Busy(holder)) => {
-            return Err(CliError::Usage(format!(
+            return Err(CliError::Busy(format!(
                 "{holder} is already fetching into {}; wait for it, or use --wait",
                 archive.dir().display()
             )));

@@ -98,9 +98,12 @@ fn outline(e: &BytesStart, folders: &[Option<String>], imported: &mut Imported) 
                 .collect()
         })
         .unwrap_or_default();
+    // A name that is only the URL is how an unnamed feed is exported.
+    let bare = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+    let name = title.filter(|t| t != bare && *t != url);
     imported.feeds.push(Subscription {
         url,
-        name: title,
+        name,
         section: (!path.is_empty()).then(|| path.join("/")),
         tags,
         ..Subscription::default()
