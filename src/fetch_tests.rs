@@ -381,3 +381,46 @@ fn fetch_all_keeps_to_two_connections_per_host_and_reports_in_order() {
             .all(|r| matches!(r.outcome, Outcome::Cancelled))
     );
 }
+
+#[test]
+fn full_text_feeds_fetch_each_new_items_page_and_keep_the_summary() {
+    let server = Server::start(|r| match r.path.as_str() {
+        "/feed" => {
+            let base = r.header("host").unwrap_or("").to_owned();
+            Reply::ok(format!(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>L</title>\
+                 <item><guid>a</guid><title>A</title><link>http://{base}/a</link><description>Teaser.</description></item>\
+                 <item><guid>b</guid><title>B</title><link>http://{base}/missing</link></item>\
+                 </channel></rss>"
+            ))
+        }
+        "/a" => Reply::ok("<html><body><p>The whole</p><p>story.</p></body></html>"),
+        _ => Reply::status(404),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let archive = Archive::new(dir.path());
+    let sub = Subscription {
+        full_text: true,
+        ..Subscription::new(&server.url("/feed"))
+    };
+    let report = fetch_feed(&client(), &archive, &sub, 1);
+    assert!(matches!(report.outcome, Outcome::Fetched(m) if m.new == 2), "{:?}", report.outcome);
+    assert_eq!(report.full_text_errors.len(), 1, "{:?}", report.full_text_errors);
+    assert!(report.full_text_errors[0].ends_with("HTTP 404"));
+    let items = archive.read_items(&sub.url).unwrap();
+    assert_eq!(items[0].body.as_deref(), Some("The whole\nstory."));
+    assert_eq!(items[0].summary.as_deref(), Some("Teaser."));
+    assert!(items[0].full_text && !items[1].full_text);
+    // Seen again: not fetched again, and the full text stays.
+    let hits = server.hits();
+    fetch_feed(&client(), &archive, &sub, 2);
+    assert_eq!(server.hits(), hits + 1, "only the feed");
+    assert_eq!(archive.read_items(&sub.url).unwrap()[0].body.as_deref(), Some("The whole\nstory."));
+}
+
+#[test]
+fn fetch_article_returns_the_page_and_refuses_other_schemes() {
+    let server = Server::start(|_| Reply::ok("<p>caf\u{e9}</p>"));
+    assert_eq!(fetch_article(&server.url("/x"), &client()).unwrap(), "<p>caf\u{e9}</p>");
+    assert!(matches!(fetch_article("file:///etc/passwd", &client()), Err(FetchError::BadUrl(_))));
+}
