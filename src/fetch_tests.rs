@@ -404,8 +404,17 @@ fn full_text_feeds_fetch_each_new_items_page_and_keep_the_summary() {
         ..Subscription::new(&server.url("/feed"))
     };
     let report = fetch_feed(&client(), &archive, &sub, 1);
-    assert!(matches!(report.outcome, Outcome::Fetched(m) if m.new == 2), "{:?}", report.outcome);
-    assert_eq!(report.full_text_errors.len(), 1, "{:?}", report.full_text_errors);
+    assert!(
+        matches!(report.outcome, Outcome::Fetched(m) if m.new == 2),
+        "{:?}",
+        report.outcome
+    );
+    assert_eq!(
+        report.full_text_errors.len(),
+        1,
+        "{:?}",
+        report.full_text_errors
+    );
     assert!(report.full_text_errors[0].ends_with("HTTP 404"));
     let items = archive.read_items(&sub.url).unwrap();
     assert_eq!(items[0].body.as_deref(), Some("The whole\nstory."));
@@ -415,12 +424,21 @@ fn full_text_feeds_fetch_each_new_items_page_and_keep_the_summary() {
     let hits = server.hits();
     fetch_feed(&client(), &archive, &sub, 2);
     assert_eq!(server.hits(), hits + 1, "only the feed");
-    assert_eq!(archive.read_items(&sub.url).unwrap()[0].body.as_deref(), Some("The whole\nstory."));
+    assert_eq!(
+        archive.read_items(&sub.url).unwrap()[0].body.as_deref(),
+        Some("The whole\nstory.")
+    );
 }
 
 #[test]
 fn fetch_article_returns_the_page_and_refuses_other_schemes() {
     let server = Server::start(|_| Reply::ok("<p>caf\u{e9}</p>"));
-    assert_eq!(fetch_article(&server.url("/x"), &client()).unwrap(), "<p>caf\u{e9}</p>");
-    assert!(matches!(fetch_article("file:///etc/passwd", &client()), Err(FetchError::BadUrl(_))));
+    assert_eq!(
+        fetch_article(&server.url("/x"), &client()).unwrap(),
+        "<p>caf\u{e9}</p>"
+    );
+    assert!(matches!(
+        fetch_article("file:///etc/passwd", &client()),
+        Err(FetchError::BadUrl(_))
+    ));
 }

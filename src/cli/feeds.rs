@@ -202,7 +202,8 @@ fn full_text(
     archive: &Archive,
     io: &mut Io,
 ) -> Result<(), CliError> {
-    let feed = subs.select(&[key.to_owned()])?.remove(0);
+    let feed = subs.select(&[key.to_owned()])?.into_iter().next();
+    let feed = feed.ok_or_else(|| crate::feeds::ListError::NotFound(key.to_owned()))?;
     let items = archive.read_items(&feed.url)?;
     let item = items
         .iter()

@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::feeds::places;
 use super::{CliError, Context, Io};
 use crate::feeds::Subscriptions;
-use crate::feeds::archive::{Archive, ArchiveError};
+use crate::feeds::archive::ArchiveError;
 use crate::fetch::{FeedReport, FetchOptions, Outcome, Progress, Summary, fetch_all};
 
 #[derive(Debug, Clone, Args)]
@@ -62,7 +62,7 @@ pub fn fetch(args: &FetchArgs, context: &Context, io: &mut Io) -> Result<(), Cli
         other => other?,
     };
     let cancel = cancel_on_signals();
-    let bar = progress_bar(selected.len(), args, io);
+    let bar = progress_bar(selected.len(), args);
     let progress = |p: Progress| match p {
         Progress::Started { label, .. } => bar.set_message(label.to_owned()),
         Progress::Finished { .. } => bar.inc(1),
@@ -70,7 +70,7 @@ pub fn fetch(args: &FetchArgs, context: &Context, io: &mut Io) -> Result<(), Cli
     let now = chrono::Utc::now().timestamp();
     let summary = fetch_all(&selected, &archive, &options, now, &cancel, &progress);
     bar.finish_and_clear();
-    follow_moves(&summary, file, &archive, io)?;
+    follow_moves(&summary, file, io)?;
     report(&summary, args, io)?;
     match summary.failures() {
         0 => Ok(()),
@@ -114,7 +114,7 @@ fn cancel_on_signals() -> Arc<AtomicBool> {
 }
 
 /// A bar on stderr when it is a terminal and the output is for a person.
-fn progress_bar(total: usize, args: &FetchArgs, _io: &Io) -> ProgressBar {
+fn progress_bar(total: usize, args: &FetchArgs) -> ProgressBar {
     if args.json || args.quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -127,17 +127,8 @@ fn progress_bar(total: usize, args: &FetchArgs, _io: &Io) -> ProgressBar {
 }
 
 /// Points moved feeds' subscriptions at their new URLs.
-fn follow_moves(
-    summary: &Summary,
-    file: &std::path::Path,
-    _archive: &Archive,
-    io: &mut Io,
-) -> Result<(), CliError> {
-    let moves: Vec<(&str, &str)> = summary
-        .reports
-        .iter()
-        .filter_map(|r| Some((r.url.as_str(), r.moved_to.as_deref()?)))
-        .collect();
+fn follow_moves(summary: &Summary, file: &std::path::Path, io: &mut Io) -> Result<(), CliError> {
+    let moves: Vec<(&str, &str)> = summary.moves().collect();
     if moves.is_empty() {
         return Ok(());
     }

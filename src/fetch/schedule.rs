@@ -44,6 +44,17 @@ impl Summary {
             .filter(|r| r.outcome.is_failure())
             .count()
     }
+
+    /// `(old URL, new URL)` of each feed that moved for good: apply them to
+    /// the subscriptions with [`Subscriptions::move_url`] and save. The
+    /// archive files have moved already.
+    ///
+    /// [`Subscriptions::move_url`]: crate::feeds::Subscriptions::move_url
+    pub fn moves(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.reports
+            .iter()
+            .filter_map(|r| Some((r.url.as_str(), r.moved_to.as_deref()?)))
+    }
 }
 
 /// Feeds not yet started, and how many connections each host has open.
