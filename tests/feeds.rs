@@ -335,3 +335,25 @@ fn a_fetch_killed_mid_transfer_leaves_the_archive_valid() {
     let o = home.run(&["fetch", "Fast"]);
     assert!(o.status.success(), "{}", err(&o));
 }
+
+#[test]
+fn a_second_fetch_with_wait_waits_for_the_first() {
+    let server = dribbling(1);
+    let home = Home::new();
+    home.run(&["feeds", "add", &server.url("/slow"), "--name", "Slow"]);
+    let mut first = home
+        .command(&["fetch"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    until_sent(&server, 20);
+    let o = home.run(&["fetch", "--wait", "Slow"]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(first.wait().unwrap().success());
+    // The first brought the item; the second, after it, found nothing new.
+    let mut said = String::new();
+    std::io::Read::read_to_string(first.stdout.as_mut().unwrap(), &mut said).unwrap();
+    assert_eq!(said, "Slow: 1 new, 0 updated\n");
+    assert_eq!(out(&o), "Slow: 0 new, 0 updated\n");
+}

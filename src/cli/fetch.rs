@@ -36,9 +36,9 @@ pub struct FetchArgs {
     /// Seconds to wait for a connection [default: 10]
     #[arg(long, value_name = "SECONDS")]
     pub connect_timeout: Option<f64>,
-    /// When another fetch is running, wait for it (at most this many seconds) instead of exiting
-    #[arg(long, value_name = "SECONDS", num_args = 0..=1, default_missing_value = "600")]
-    pub wait: Option<f64>,
+    /// When another fetch is running, wait for it (up to 10 minutes) instead of exiting
+    #[arg(long)]
+    pub wait: bool,
 }
 
 pub fn fetch(args: &FetchArgs, context: &Context, io: &mut Io) -> Result<(), CliError> {
@@ -51,7 +51,9 @@ pub fn fetch(args: &FetchArgs, context: &Context, io: &mut Io) -> Result<(), Cli
     }
     let selected = subs.select(&args.feeds)?;
     let options = options(args, &subs)?;
-    let wait = seconds(args.wait.unwrap_or(0.0))?;
+    // Ten minutes: a fetch of hundreds of feeds at 30 s a request ends
+    // well within it; a hung one should not hold a cron job forever.
+    let wait = Duration::from_secs(if args.wait { 600 } else { 0 });
     let _lock = match archive.lock_fetch(wait) {
         Err(ArchiveError::Busy(holder)) => {
             return Err(CliError::Busy(format!(

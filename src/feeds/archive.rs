@@ -60,7 +60,7 @@ pub struct HttpCache {
     /// 429s and 503s in a row, for the back-off.
     #[serde(skip_serializing_if = "is_zero")]
     pub refusals: u32,
-    /// Unix seconds of the last fetch that worked.
+    /// Unix seconds of the last fetch that brought a body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fetched: Option<i64>,
 }

@@ -133,9 +133,9 @@ fn fetch(
         report.moved_to = Some(to.clone());
         url.clone_from(to);
     }
+    let before = cache.clone();
     cache.not_before = None;
     cache.refusals = 0;
-    cache.fetched = Some(now);
     let outcome = match response.got {
         Got::NotModified => Outcome::NotModified,
         Got::Body {
@@ -155,10 +155,14 @@ fn fetch(
             )?;
             // Validators only once the items they stand for are stored.
             (cache.etag, cache.last_modified) = (etag, last_modified);
+            cache.fetched = Some(now);
             Outcome::Fetched(merged)
         }
     };
-    archive.write_cache(&url, &cache)?;
+    // A 304 that changes nothing costs no write (nor its two fsyncs).
+    if cache != before || report.moved_to.is_some() {
+        archive.write_cache(&url, &cache)?;
+    }
     Ok(outcome)
 }
 
