@@ -357,3 +357,54 @@ fn a_second_fetch_with_wait_waits_for_the_first() {
     assert_eq!(said, "Slow: 1 new, 0 updated\n");
     assert_eq!(out(&o), "Slow: 0 new, 0 updated\n");
 }
+
+#[test]
+fn full_text_on_demand_and_prune_from_the_command_line() {
+    let server = Server::start(|r| match r.path.as_str() {
+        "/feed" => {
+            let host = r.header("host").unwrap_or("").to_owned();
+            Reply::ok(format!(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>L</title>\
+                 <item><guid>new</guid><title>New</title><link>http://{host}/page</link>\
+                 <description>Teaser.</description><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate></item>\
+                 <item><guid>old</guid><title>Old</title><pubDate>Mon, 01 Jan 2001 00:00:00 GMT</pubDate></item>\
+                 </channel></rss>"
+            ))
+        }
+        _ => Reply::ok("<html><body><p>All of it.</p></body></html>"),
+    });
+    let home = Home::new();
+    home.run(&["feeds", "add", &server.url("/feed"), "--name", "L"]);
+    assert!(home.run(&["fetch"]).status.success());
+    let o = home.run(&["feeds", "full-text", "L", "new"]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert_eq!(
+        out(&o),
+        format!("kept the full text of {} (3 words)\n", server.url("/page"))
+    );
+    // "All of it." is three words; the teaser was one.
+    let listed = out(&home.run(&["list", "--json"]));
+    assert!(
+        listed.lines().next().unwrap().contains("\"words\":3"),
+        "{listed}"
+    );
+    let file = std::fs::read_dir(home.archive())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .unwrap();
+    let first = std::fs::read_to_string(file).unwrap();
+    assert!(
+        first.contains("\"body\":\"All of it.\"")
+            && first.contains("\"summary\":\"Teaser.\"")
+            && first.contains("\"full_text\":true"),
+        "{first}"
+    );
+    let o = home.run(&["feeds", "full-text", "L", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = home.run(&["feeds", "prune", "--older-than", "3650d"]);
+    assert_eq!(out(&o), "L: 1 article pruned\n");
+    assert_eq!(out(&home.run(&["list"])).lines().count(), 1);
+    let o = home.run(&["feeds", "prune", "--older-than", "soon"]);
+    assert_eq!(o.status.code(), Some(2));
+}

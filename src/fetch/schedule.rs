@@ -85,7 +85,17 @@ pub fn fetch_all(
     let results: Mutex<Vec<Option<FeedReport>>> =
         Mutex::new((0..subs.len()).map(|_| None).collect());
     let total = subs.len();
-    let workers = options.connections.clamp(1, total.max(1));
+    // No more threads than can ever be busy: each host gives at most
+    // `per_host` of them work.
+    let mut per_host: HashMap<&str, usize> = HashMap::new();
+    for host in &hosts {
+        *per_host.entry(host).or_default() += 1;
+    }
+    let busy: usize = per_host
+        .values()
+        .map(|&n| n.min(options.per_host.max(1)))
+        .sum();
+    let workers = options.connections.min(busy).max(1);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
