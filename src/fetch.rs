@@ -6,6 +6,7 @@
 pub mod article;
 pub mod feed;
 mod http;
+pub mod run;
 pub mod schedule;
 
 use std::time::Duration;
@@ -13,6 +14,7 @@ use std::time::Duration;
 pub use article::fetch_article;
 pub use feed::{FeedReport, Outcome};
 pub use http::{Conditional, Got, Response, get};
+pub use run::{Run, RunError, fetch_subscribed};
 pub use schedule::{Progress, Summary, fetch_all};
 
 use crate::feeds::archive::ArchiveError;

@@ -12,9 +12,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::feeds::places;
 use super::{CliError, Context, Io};
-use crate::feeds::Subscriptions;
-use crate::feeds::archive::ArchiveError;
-use crate::fetch::{FeedReport, FetchOptions, Outcome, Progress, Summary, fetch_all};
+use crate::fetch::run::{Run, RunError, fetch_subscribed};
+use crate::fetch::{FeedReport, FetchOptions, Outcome, Progress, Summary};
 
 #[derive(Debug, Clone, Args)]
 pub struct FetchArgs {
@@ -43,36 +42,46 @@ pub struct FetchArgs {
 
 pub fn fetch(args: &FetchArgs, context: &Context, io: &mut Io) -> Result<(), CliError> {
     let (file, archive) = places(context)?;
-    let subs = Subscriptions::load(file)?;
-    if subs.feeds.is_empty() {
-        return Err(CliError::Usage(
-            "no feeds subscribed; `byline feeds add URL` or `byline feeds import FILE.opml`".into(),
-        ));
-    }
-    let selected = subs.select(&args.feeds)?;
-    let options = options(args, &subs)?;
-    // Ten minutes: a fetch of hundreds of feeds at 30 s a request ends
-    // well within it; a hung one should not hold a cron job forever.
-    let wait = Duration::from_secs(if args.wait { 600 } else { 0 });
-    let _lock = match archive.lock_fetch(wait) {
-        Err(ArchiveError::Busy(holder)) => {
-            return Err(CliError::Busy(format!(
-                "{holder} is already fetching into {}; wait for it, or use --wait",
-                archive.dir().display()
-            )));
-        }
-        other => other?,
+    let timeout = args.timeout.map(seconds).transpose()?;
+    let connect_timeout = args.connect_timeout.map(seconds).transpose()?;
+    let adjust = |options: &mut FetchOptions| {
+        options.connections = args.connections.unwrap_or(options.connections).max(1);
+        options.timeout = timeout.unwrap_or(options.timeout);
+        options.connect_timeout = connect_timeout.unwrap_or(options.connect_timeout);
+    };
+    let run = Run {
+        feeds_file: file,
+        archive: &archive,
+        names: &args.feeds,
+        // Ten minutes: a fetch of hundreds of feeds at 30 s a request ends
+        // well within it; a hung one should not hold a cron job forever.
+        lock_wait: Duration::from_secs(if args.wait { 600 } else { 0 }),
+        now: chrono::Utc::now().timestamp(),
     };
     let cancel = cancel_on_signals();
-    let bar = progress_bar(selected.len(), args);
+    let bar = progress_bar(args);
     let progress = |p: Progress| match p {
-        Progress::Started { label, .. } => bar.set_message(label.to_owned()),
+        Progress::Started { label, total, .. } => {
+            bar.set_length(total as u64);
+            bar.set_message(label.to_owned());
+        }
         Progress::Finished { .. } => bar.inc(1),
     };
-    let now = chrono::Utc::now().timestamp();
-    let summary = fetch_all(&selected, &archive, &options, now, &cancel, &progress);
+    let summary = fetch_subscribed(run, &adjust, &cancel, &progress);
     bar.finish_and_clear();
-    follow_moves(&summary, file, io)?;
+    let summary = summary.map_err(|e| match e {
+        RunError::Busy { .. } => CliError::Busy(format!("{e}; wait for it, or use --wait")),
+        RunError::NoFeeds => CliError::Usage(e.to_string()),
+        RunError::Feeds(e) => CliError::Feeds(e),
+        RunError::List(e) => CliError::List(e),
+        RunError::Archive(e) => CliError::Archive(e),
+    })?;
+    for (from, to) in summary.moves() {
+        let _ = writeln!(
+            io.err,
+            "{from} moved permanently to {to}; feeds.toml now says so"
+        );
+    }
     report(&summary, args, io)?;
     match summary.failures() {
         0 => Ok(()),
@@ -86,20 +95,6 @@ pub fn fetch(args: &FetchArgs, context: &Context, io: &mut Io) -> Result<(), Cli
 fn seconds(s: f64) -> Result<Duration, CliError> {
     Duration::try_from_secs_f64(s)
         .map_err(|_| CliError::Usage(format!("{s} is not a number of seconds")))
-}
-
-fn options(args: &FetchArgs, subs: &Subscriptions) -> Result<FetchOptions, CliError> {
-    let mut options = FetchOptions::from_settings(&subs.fetch);
-    if let Some(n) = args.connections {
-        options.connections = n.max(1);
-    }
-    if let Some(s) = args.timeout {
-        options.timeout = seconds(s)?;
-    }
-    if let Some(s) = args.connect_timeout {
-        options.connect_timeout = seconds(s)?;
-    }
-    Ok(options)
 }
 
 /// The first Ctrl-C (or TERM) stops feeds from starting, and those under
@@ -116,36 +111,16 @@ fn cancel_on_signals() -> Arc<AtomicBool> {
 }
 
 /// A bar on stderr when it is a terminal and the output is for a person.
-fn progress_bar(total: usize, args: &FetchArgs) -> ProgressBar {
+fn progress_bar(args: &FetchArgs) -> ProgressBar {
     if args.json || args.quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
         bar.set_style(style);
     }
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
-}
-
-/// Points moved feeds' subscriptions at their new URLs.
-fn follow_moves(summary: &Summary, file: &std::path::Path, io: &mut Io) -> Result<(), CliError> {
-    let moves: Vec<(&str, &str)> = summary.moves().collect();
-    if moves.is_empty() {
-        return Ok(());
-    }
-    // Read again: the list may have been edited while the fetch ran.
-    let mut subs = Subscriptions::load(file)?;
-    for (from, to) in moves {
-        if subs.move_url(from, to) {
-            let _ = writeln!(
-                io.err,
-                "{from} moved permanently to {to}; feeds.toml now says so"
-            );
-        }
-    }
-    subs.save(file)?;
-    Ok(())
 }
 
 fn report(summary: &Summary, args: &FetchArgs, io: &mut Io) -> Result<(), CliError> {
