@@ -85,6 +85,21 @@ fn backoff(refusals: u32) -> i64 {
 
 /// Fetches `sub` into `archive`. `now` is Unix seconds.
 pub fn fetch_feed(client: &Client, archive: &Archive, sub: &Subscription, now: i64) -> FeedReport {
+    fetch_feed_then(client, archive, sub, now, &|| {})
+}
+
+/// [`fetch_feed`], calling `downloaded` once the feed's own request is
+/// over (before parsing and writing), so that the scheduler can give the
+/// host's connection to the next feed while this one is stored: writes
+/// wait on the disk, not the server. A `full_text` feed goes on talking
+/// to servers, so it calls it only at the end.
+pub fn fetch_feed_then(
+    client: &Client,
+    archive: &Archive,
+    sub: &Subscription,
+    now: i64,
+    downloaded: &dyn Fn(),
+) -> FeedReport {
     let mut report = FeedReport {
         label: sub.label(),
         url: sub.url.clone(),
@@ -92,7 +107,7 @@ pub fn fetch_feed(client: &Client, archive: &Archive, sub: &Subscription, now: i
         moved_to: None,
         full_text_errors: Vec::new(),
     };
-    report.outcome = match fetch(client, archive, sub, now, &mut report) {
+    report.outcome = match fetch(client, archive, sub, now, &mut report, downloaded) {
         Ok(outcome) => outcome,
         Err(e) => Outcome::Failed(e),
     };
@@ -105,6 +120,7 @@ fn fetch(
     sub: &Subscription,
     now: i64,
     report: &mut FeedReport,
+    downloaded: &dyn Fn(),
 ) -> Result<Outcome, FetchError> {
     let mut cache = archive.read_cache(&sub.url);
     if let Some(until) = cache.not_before.filter(|&t| t > now) {
@@ -114,7 +130,11 @@ fn fetch(
         etag: cache.etag.clone(),
         last_modified: cache.last_modified.clone(),
     };
-    let response = match get(client, &sub.url, &conditional) {
+    let response = get(client, &sub.url, &conditional);
+    if !sub.full_text {
+        downloaded();
+    }
+    let response = match response {
         Err(FetchError::Refused { status, until }) => {
             cache.refusals = cache.refusals.saturating_add(1);
             let until = until.unwrap_or(now + backoff(cache.refusals));

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use super::feed::{FeedReport, Outcome, fetch_feed};
+use super::feed::{FeedReport, Outcome, fetch_feed_then};
 use super::{Client, FetchOptions};
 use crate::feeds::Subscription;
 use crate::feeds::archive::Archive;
@@ -85,17 +85,9 @@ pub fn fetch_all(
     let results: Mutex<Vec<Option<FeedReport>>> =
         Mutex::new((0..subs.len()).map(|_| None).collect());
     let total = subs.len();
-    // No more threads than can ever be busy: each host gives at most
-    // `per_host` of them work.
-    let mut per_host: HashMap<&str, usize> = HashMap::new();
-    for host in &hosts {
-        *per_host.entry(host).or_default() += 1;
-    }
-    let busy: usize = per_host
-        .values()
-        .map(|&n| n.min(options.per_host.max(1)))
-        .sum();
-    let workers = options.connections.min(busy).max(1);
+    // As many threads as connections: a feed being written to disk has
+    // given its host's connection to the next one already.
+    let workers = options.connections.clamp(1, total.max(1));
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
@@ -106,14 +98,20 @@ pub fn fetch_all(
                         total,
                         label: &sub.label(),
                     });
-                    let report = fetch_feed(&client, archive, sub, now);
+                    let released = AtomicBool::new(false);
+                    let release_once = || {
+                        if !released.swap(true, Ordering::SeqCst) {
+                            release(&queue, &freed, &hosts[index]);
+                        }
+                    };
+                    let report = fetch_feed_then(&client, archive, sub, now, &release_once);
+                    release_once();
                     progress(Progress::Finished {
                         index,
                         total,
                         report: &report,
                     });
                     lock(&results)[index] = Some(report);
-                    release(&queue, &freed, &hosts[index]);
                 }
             });
         }
