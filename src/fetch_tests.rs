@@ -342,8 +342,13 @@ fn fetch_all_keeps_to_two_connections_per_host_and_reports_in_order() {
     let archive = Archive::new(dir.path());
     let seen = std::sync::Mutex::new(Vec::new());
     let progress = |p: Progress| {
-        if let Progress::Finished { index, .. } = p {
-            seen.lock().unwrap().push(index);
+        if let Progress::Finished {
+            index, done, total, ..
+        } = p
+        {
+            let mut seen = seen.lock().unwrap();
+            seen.push(index);
+            assert_eq!((done, total), (seen.len(), 8));
         }
     };
     let summary = fetch_all(
@@ -365,6 +370,8 @@ fn fetch_all_keeps_to_two_connections_per_host_and_reports_in_order() {
     let want: Vec<&str> = subs.iter().map(|s| s.url.as_str()).collect();
     assert_eq!(urls, want);
     assert_eq!(seen.lock().unwrap().len(), 8);
+    assert_eq!(summary.line(), "8 feeds: 8 new");
+    assert!(summary.changed() && summary.failure_lines().is_empty());
     // Cancelled before it starts: nothing is asked.
     let summary = fetch_all(
         &subs,

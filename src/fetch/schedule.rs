@@ -4,7 +4,7 @@
 //! end within the request timeout.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -22,9 +22,10 @@ pub enum Progress<'a> {
         total: usize,
         label: &'a str,
     },
-    /// Feed `index` ended so.
+    /// Feed `index` ended so; `done` of `total` have ended now.
     Finished {
         index: usize,
+        done: usize,
         total: usize,
         report: &'a FeedReport,
     },
@@ -43,6 +44,50 @@ impl Summary {
             .iter()
             .filter(|r| r.outcome.is_failure())
             .count()
+    }
+
+    /// One line for a status bar: `12 feeds: 40 new, 3 updated, 2 failed`.
+    pub fn line(&self) -> String {
+        let (mut new, mut updated) = (0, 0);
+        for r in &self.reports {
+            if let Outcome::Fetched(m) = &r.outcome {
+                (new, updated) = (new + m.new, updated + m.updated);
+            }
+        }
+        let n = self.reports.len();
+        let mut line = format!("{n} feed{}: {new} new", if n == 1 { "" } else { "s" });
+        if updated > 0 {
+            line.push_str(&format!(", {updated} updated"));
+        }
+        match self.failures() {
+            0 => {}
+            failed => line.push_str(&format!(", {failed} failed")),
+        }
+        line
+    }
+
+    /// `name: error in words` for each feed that failed, and for each full
+    /// text that could not be fetched: for a warnings list.
+    pub fn failure_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for r in &self.reports {
+            if let Outcome::Failed(e) = &r.outcome {
+                lines.push(format!("{}: {e}", r.label));
+            }
+            for why in &r.full_text_errors {
+                lines.push(format!("{}: full text not fetched: {why}", r.label));
+            }
+        }
+        lines
+    }
+
+    /// Whether any feed's file changed (new or updated items, a move): the
+    /// articles should be loaded again.
+    pub fn changed(&self) -> bool {
+        self.reports.iter().any(|r| {
+            r.moved_to.is_some()
+                || matches!(&r.outcome, Outcome::Fetched(m) if m.new + m.updated > 0)
+        })
     }
 
     /// `(old URL, new URL)` of each feed that moved for good: apply them to
@@ -88,6 +133,7 @@ pub fn fetch_all(
     // As many threads as connections: a feed being written to disk has
     // given its host's connection to the next one already.
     let workers = options.connections.clamp(1, total.max(1));
+    let finished = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
@@ -108,6 +154,7 @@ pub fn fetch_all(
                     release_once();
                     progress(Progress::Finished {
                         index,
+                        done: finished.fetch_add(1, Ordering::SeqCst) + 1,
                         total,
                         report: &report,
                     });
