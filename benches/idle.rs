@@ -6,6 +6,8 @@
 //!
 //! `cargo bench --bench idle` (`BYLINE_IDLE_TITLES=N` for another size).
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // a benchmark stops at the first surprise
+
 #[path = "../tests/common/pty.rs"]
 mod pty;
 

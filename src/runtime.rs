@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, Effects, Exit, Job, Msg, Pane};
+use crate::app::{App, Effects, Exit, Job, Msg, Opened, Pane};
 use crate::state::Stamp;
 use crate::ui;
 pub use workers::Workers;
@@ -55,13 +55,20 @@ pub trait Host<B: Backend> {
     fn suspend(&mut self, terminal: &mut Terminal<B>) -> io::Result<()>;
     /// Takes the terminal again (after SIGCONT), to draw it whole.
     fn reenter(&mut self, terminal: &mut Terminal<B>) -> io::Result<()>;
+    /// Opens an http(s) `url` in the browser, which may take the terminal
+    /// until it ends; says how that went.
+    fn open(&mut self, terminal: &mut Terminal<B>, url: &str) -> io::Result<Opened>;
+    /// Puts `text` on the clipboard.
+    fn copy(&mut self, terminal: &mut Terminal<B>, text: &str) -> io::Result<()>;
 }
 
-/// A host for tests: counts what it was asked.
+/// A host for tests: counts and keeps what it was asked.
 #[derive(Debug, Default)]
 pub struct Headless {
     pub suspended: usize,
     pub reentered: usize,
+    pub opened: Vec<String>,
+    pub copied: Vec<String>,
 }
 
 impl<B: Backend> Host<B> for Headless {
@@ -72,6 +79,16 @@ impl<B: Backend> Host<B> for Headless {
 
     fn reenter(&mut self, _: &mut Terminal<B>) -> io::Result<()> {
         self.reentered += 1;
+        Ok(())
+    }
+
+    fn open(&mut self, _: &mut Terminal<B>, url: &str) -> io::Result<Opened> {
+        self.opened.push(url.to_owned());
+        Ok(Ok(()))
+    }
+
+    fn copy(&mut self, _: &mut Terminal<B>, text: &str) -> io::Result<()> {
+        self.copied.push(text.to_owned());
         Ok(())
     }
 }
@@ -122,17 +139,27 @@ where
         if let Some(exit) = effects.exit {
             return Ok(finish(app, rx, workers, &mut pending, exit));
         }
+        if let Some(text) = effects.copy.take() {
+            host.copy(terminal, &text)?;
+        }
+        // A browser, a stop or a SIGCONT: the screen is drawn whole after.
+        let mut retaken = effects.suspend || effects.reenter;
+        if let Some(url) = effects.open.take() {
+            let opened = host.open(terminal, &url)?;
+            effects.merge(step(app, Msg::Opened(opened), clock, workers, &mut pending));
+            retaken = true;
+        }
         if effects.suspend {
             host.suspend(terminal)?;
         } else if effects.reenter {
             host.reenter(terminal)?;
         }
-        if effects.suspend || effects.reenter {
+        if retaken {
             let size = terminal.size().map_err(io::Error::other)?;
             let msg = Msg::Resize(size.width, size.height);
             effects.merge(step(app, msg, clock, workers, &mut pending));
         }
-        if effects.redraw || effects.suspend || effects.reenter {
+        if effects.redraw || retaken {
             draw(terminal, app)?;
         }
     }

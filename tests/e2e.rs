@@ -138,3 +138,56 @@ fn sigtstp_from_outside_gives_the_terminal_back_and_sigcont_takes_it_again() {
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn o_runs_the_browser_with_the_link_as_one_argument_and_takes_the_terminal_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = "https://example.com/a?q=$(touch${IFS}pwned)&x=`id`;echo&y=%s";
+    let corpus = dir.path().join("linked.json");
+    let entry = serde_json::json!([{ "title": "Linked story", "body": "Text.", "url": url }]);
+    std::fs::write(&corpus, entry.to_string()).unwrap();
+    // The fake browser writes down its arguments, and whether it had the
+    // terminal in cooked mode (icanon on) as a shell would give it.
+    let got = dir.path().join("got");
+    let browser = dir.path().join("browser");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$1\" > '{0}.tmp'\nstty -a | grep -o -- '-\\?icanon' >> '{0}.tmp'\nmv '{0}.tmp' '{0}'\n",
+            got.display()
+        ),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&browser)
+        .status()
+        .unwrap();
+    let browser = browser.to_string_lossy().into_owned();
+    let mut s = Session::start(
+        &[&corpus.to_string_lossy()],
+        100,
+        30,
+        &[("BROWSER", &browser)],
+    );
+    s.wait_for("Linked story");
+    s.keys("o");
+    let start = std::time::Instant::now();
+    while !got.exists() {
+        assert!(start.elapsed().as_secs() < 20, "the browser never ran");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let written = std::fs::read_to_string(&got).unwrap();
+    assert_eq!(
+        written,
+        format!("1\n{url}\nicanon\n"),
+        "one argument, exactly the link, a cooked terminal"
+    );
+    assert!(!dir.path().join("pwned").exists() && !std::path::Path::new("pwned").exists());
+    s.wait_for("1/1 · list");
+    s.keys("?");
+    s.wait_for("Keys (q or esc to close)");
+    s.keys("qq");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}

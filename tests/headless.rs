@@ -281,3 +281,35 @@ fn quitting_saves_what_is_left() {
     let saved = store.load_read_only().unwrap().state;
     assert!(saved.is_starred("0") && saved.is_read("1"));
 }
+
+#[test]
+fn o_and_y_offer_only_http_links() {
+    let mut linked = article("a", "Linked", "Text.".into());
+    linked.url = Some("https://example.com/story".into());
+    let mut scripted = article("b", "Scripted", "Text.".into());
+    scripted.url = Some("javascript:alert(1)".into());
+    let bare = article("c", "Bare", "Text.".into());
+    let all = || corpus(vec![linked.clone(), scripted.clone(), bare.clone()]);
+    let r = run(all(), (100, 30), keys("oy", 0));
+    assert_eq!(r.host.opened, ["https://example.com/story"]);
+    assert_eq!(r.host.copied, ["https://example.com/story"]);
+    assert!(
+        r.screen().contains("copied https://example.com/story"),
+        "{}",
+        r.screen()
+    );
+    let r = run(all(), (100, 30), keys("joy", 0));
+    assert!(r.host.opened.is_empty() && r.host.copied.is_empty());
+    assert!(
+        r.screen().contains("not http(s): not opened"),
+        "{}",
+        r.screen()
+    );
+    let r = run(all(), (100, 30), keys("jjo", 0));
+    assert!(r.host.opened.is_empty());
+    assert!(
+        r.screen().contains("this article has no link"),
+        "{}",
+        r.screen()
+    );
+}

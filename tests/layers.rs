@@ -72,7 +72,7 @@ fn imports(text: &str, me: &[String], files: &BTreeSet<Vec<String>>) -> BTreeSet
             } else {
                 me[..me.len().saturating_sub(1)].to_vec()
             };
-            let rest = &line[at..].splitn(2, "::").nth(1).unwrap_or_default();
+            let rest = line[at..].split_once("::").map_or("", |(_, rest)| rest);
             let mut candidate = None;
             for part in rest.split("::") {
                 let name: String = part
