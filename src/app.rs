@@ -76,8 +76,10 @@ pub struct App {
     /// Problems found after the load (reading state, saving): shown with
     /// the load's warnings.
     warnings: Vec<String>,
-    /// Whether any article has a date: the list keeps a column for them.
+    /// Whether any article has a date, or a section: the list keeps a
+    /// column for each only then.
     has_dates: bool,
+    has_sections: bool,
     /// The time of the message being handled.
     now: Stamp,
     /// The terminal window has the keyboard: reading time counts only then.
@@ -91,6 +93,7 @@ impl App {
     /// The app at `now`, in a terminal of `area`, before any message.
     pub fn new(corpus: Arc<Corpus>, config: Config, area: Rect, now: Stamp) -> Self {
         let has_dates = corpus.articles.iter().any(|a| a.date.is_some());
+        let has_sections = corpus.articles.iter().any(|a| !a.section.is_empty());
         let mut app = Self {
             corpus,
             config,
@@ -116,6 +119,7 @@ impl App {
             message: None,
             warnings: Vec::new(),
             has_dates,
+            has_sections,
             now,
             window_focused: true,
             timer: marks::ReadTimer::default(),
@@ -273,6 +277,10 @@ impl App {
 
     pub fn has_dates(&self) -> bool {
         self.has_dates
+    }
+
+    pub fn has_sections(&self) -> bool {
+        self.has_sections
     }
 
     /// Changes are waiting to be saved, or being saved.

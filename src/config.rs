@@ -158,7 +158,7 @@ impl Default for Config {
             keymap: Keymap::default(),
             theme: Theme {
                 list: Color::Reset,
-                list_read: Color::DarkGray,
+                list_read: Color::Reset,
                 selection_fg: Color::Black,
                 selection_bg: Color::LightBlue,
                 highlight: Color::Yellow,

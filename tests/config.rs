@@ -40,7 +40,7 @@ fn refused(fixture: &str, expected: &str) {
 fn unknown_key() {
     refused(
         "unknown_key.toml",
-        "3:1: unknown key `colour`, expected one of `measure`, `list_percent`, `two_pane_min_width`",
+        "3:1: unknown key `colour`, expected one of `measure`, `list_percent`, `two_pane_min_width`, `opener`",
     );
 }
 

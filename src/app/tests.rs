@@ -556,7 +556,12 @@ fn find_follows_a_resize_and_ends_with_the_article() {
     type_keys(&mut app, &["p", "a", "r", "enter"]);
     assert_eq!(find_state(&app).0, 5);
     run(&mut app, &[Action::NextArticle]);
-    assert!(app.find.is_none(), "another article: the find is over");
+    assert_eq!(
+        find_state(&app),
+        (5, None),
+        "the find goes on in the next article"
+    );
+    assert!(!app.wants_text());
 }
 
 #[test]
@@ -652,4 +657,52 @@ fn sorting_cycles_and_keeps_the_selection() {
         );
     }
     assert_eq!(app.message.as_deref(), Some("sorted newest first"));
+}
+
+#[test]
+fn n_visits_every_hit_even_several_on_a_line() {
+    let mut app = article_app("the cat and the dog\nno hit\nthe end");
+    run(&mut app, &[Action::Find]);
+    type_keys(&mut app, &["t", "h", "e", "enter"]);
+    assert_eq!(find_state(&app), (3, Some(0)));
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        run(&mut app, &[Action::NextHit]);
+        seen.push(find_state(&app).1);
+    }
+    assert_eq!(
+        seen,
+        [Some(1), Some(2), Some(0)],
+        "hit 2 on hit 1's line gets its turn"
+    );
+    run(&mut app, &[Action::PrevHit]);
+    assert_eq!(find_state(&app).1, Some(2));
+}
+
+#[test]
+fn after_a_jump_n_goes_on_from_the_screen() {
+    let body = (0..60)
+        .map(|i| format!("Line {i} needle."))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut app = article_app(&body);
+    run(&mut app, &[Action::Find]);
+    type_keys(&mut app, &["n", "e", "e", "d", "l", "e", "enter"]);
+    run(&mut app, &[Action::NextHit; 20]);
+    assert!(app.reader.top > 0, "hit 20 is below the first page");
+    run(&mut app, &[Action::Top, Action::PrevHit]);
+    assert_eq!(
+        find_state(&app).1,
+        Some(59),
+        "from the top, N wraps to the last hit"
+    );
+    run(&mut app, &[Action::Top, Action::NextHit]);
+    let first = find_state(&app).1.unwrap();
+    assert_eq!(first, 0, "from the top, n takes the first hit on screen");
+    run(&mut app, &[Action::Bottom, Action::NextHit]);
+    let line = app.find.as_ref().unwrap().hits[find_state(&app).1.unwrap()].line;
+    assert!(
+        line >= app.reader.top,
+        "from the bottom, n takes a hit on screen, not hit 2"
+    );
 }

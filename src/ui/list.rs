@@ -1,6 +1,7 @@
-//! The list pane: one row an article: the selection bar, a mark (★ starred,
-//! • unread), the title cut by display width, then the section and the date
-//! when there is room.
+//! The list pane: one row an article: the selection bar, the marks (•
+//! unread, ★ starred, both when both), the title cut by display width with
+//! an ellipsis, then the section (when articles have sections) and the
+//! date (in the reader's time zone) when there is room.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,6 +14,8 @@ use crate::geometry::Focus;
 
 /// Columns for the section and the date, when the pane is wide enough.
 const SECTION_WIDTH: usize = 13;
+/// Where titles start: after the selection bar and the two marks.
+const TITLE_X: u16 = 4;
 const DATE_WIDTH: usize = 10;
 
 pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
@@ -26,11 +29,11 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         return;
     }
     let width = usize::from(area.width);
-    let show_section = width >= 56;
-    let show_date = width >= 72 && app.has_dates();
+    let show_date = width >= 60 && app.has_dates();
+    let show_section = app.has_sections() && width >= if show_date { 80 } else { 56 };
     let right =
         usize::from(show_section) * (SECTION_WIDTH + 1) + usize::from(show_date) * (DATE_WIDTH + 1);
-    let title_width = width.saturating_sub(4 + right);
+    let title_width = width.saturating_sub(usize::from(TITLE_X) + 1 + right);
     let visible = app.rows().iter().enumerate().skip(app.list_top());
     for (y, (row, &index)) in (area.y..area.bottom()).zip(visible) {
         let article = &app.corpus().articles[index];
@@ -54,13 +57,25 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
             style,
         );
         put(buf, area, 0, y, if selected { "▌" } else { " " }, style);
-        let (mark, mark_style) = match (starred, read) {
-            (true, _) => ("★", if selected { style } else { styles.star }),
-            (false, false) => ("•", style),
-            (false, true) => (" ", style),
-        };
-        put(buf, area, 1, y, mark, mark_style);
-        put(buf, area, 3, y, &fit(&article.title, title_width), style);
+        put(buf, area, 1, y, if read { " " } else { "•" }, style);
+        if starred {
+            put(
+                buf,
+                area,
+                2,
+                y,
+                "★",
+                if selected { style } else { styles.star },
+            );
+        }
+        put(
+            buf,
+            area,
+            TITLE_X,
+            y,
+            &fit(&article.title, title_width),
+            style,
+        );
         let mut x = area.width.saturating_sub(right as u16);
         let faded = if selected { style } else { styles.dim };
         if show_section {
@@ -74,7 +89,7 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
             );
             x += (SECTION_WIDTH + 1) as u16;
         }
-        if show_date && let Some(date) = article.date_label() {
+        if show_date && let Some(date) = article.local_day_label() {
             put(
                 buf,
                 area,

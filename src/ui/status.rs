@@ -49,8 +49,14 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         if find.editing {
             // The prompt has the keyboard: nothing else belongs on the bar.
             let end = draw_line_edit(buf, rest, "/", &find.line, styles.status, styles);
-            if find.searching {
-                put(buf, rest, end + 1, area.y, "finding…", styles.dim);
+            let count = match (find.searching, find.current) {
+                (true, _) => "finding…".to_owned(),
+                (false, current) => {
+                    format!("hit {}/{}", current.map_or(0, |i| i + 1), find.hits.len())
+                }
+            };
+            if !find.line.text.is_empty() {
+                put(buf, rest, end + 1, area.y, &count, styles.status);
             }
             return;
         }
