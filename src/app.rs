@@ -40,8 +40,14 @@ use crate::state::{ReadingState, Sort, Stamp, View};
 /// A window above the panes that takes input first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { top: usize },
-    Warnings { top: usize },
+    Help {
+        top: usize,
+    },
+    /// The warnings, wrapped to the window's width.
+    Warnings {
+        top: usize,
+        lines: Vec<String>,
+    },
     Search(SearchOverlay),
 }
 
@@ -128,6 +134,8 @@ impl App {
         app.relist();
         app.settle();
         app.recount_unread();
+        // Nothing has happened yet: nothing to save.
+        app.saving = save::Saving::default();
         app
     }
 

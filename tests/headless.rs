@@ -313,3 +313,35 @@ fn o_and_y_offer_only_http_links() {
         r.screen()
     );
 }
+
+#[test]
+fn the_status_bar_follows_the_focus_and_cuts_what_does_not_fit() {
+    let screen = run(three(), (100, 24), vec![]).screen();
+    let status = screen.lines().last().unwrap().to_owned();
+    assert!(
+        status.contains("enter open") && status.contains("q quit"),
+        "{status}"
+    );
+    let screen = run(three(), (100, 24), vec![act(Action::Open, 0)]).screen();
+    let status = screen.lines().last().unwrap().to_owned();
+    assert!(
+        !status.contains("enter open"),
+        "the reader has nothing to open: {status}"
+    );
+    assert!(
+        status.contains("q back") && status.contains("o open link"),
+        "{status}"
+    );
+    let screen = run(three(), (100, 24), vec![act(Action::CycleView, 0)]).screen();
+    let status = screen.lines().last().unwrap().to_owned();
+    assert_eq!(status.matches("unread only").count(), 1, "{status}");
+    assert!(!status.contains("view:"), "the view named once: {status}");
+    let mut long = article("a", "Long link", "Text.".into());
+    long.url = Some(format!("https://example.com/{}", "x".repeat(200)));
+    let screen = run(corpus(vec![long]), (80, 24), keys("y", 0)).screen();
+    let status = screen.lines().last().unwrap().to_owned();
+    assert!(
+        status.contains("· copied https://example.com/xxx") && status.contains('…'),
+        "{status}"
+    );
+}

@@ -1,24 +1,32 @@
-//! The status bar: where you are, what has focus, the most useful keys,
-//! and load warnings when there are any.
+//! The status bar: where you are, what has focus, the view and the order,
+//! the most useful keys for the pane that has focus, and warnings when
+//! there are any. What does not fit is cut with an ellipsis, or dropped.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Styles, draw_line_edit, put};
+use super::{Styles, draw_line_edit, fit, put};
 use crate::action::Action;
 use crate::app::App;
 use crate::geometry::Focus;
 use crate::state::View;
 
-/// The hints shown, most useful first; they drop off from the end when
-/// the bar is narrow.
-const HINTS: &[(Action, &str)] = &[
+/// The hints shown for each pane, most useful first; they drop off from
+/// the end when the bar is narrow.
+const LIST_HINTS: &[(Action, &str)] = &[
     (Action::Help, "help"),
     (Action::Find, "find"),
     (Action::Open, "open"),
-    (Action::Back, "back"),
     (Action::Quit, "quit"),
+    (Action::NextUnread, "next unread"),
+];
+const READER_HINTS: &[(Action, &str)] = &[
+    (Action::Help, "help"),
+    (Action::Find, "find"),
+    (Action::Quit, "back"),
+    (Action::OpenUrl, "open link"),
+    (Action::NextUnread, "next unread"),
 ];
 
 pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
@@ -35,9 +43,16 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         View::All => String::new(),
         other => format!(" · {} only", other.name()),
     };
-    let mut left = format!("{position}· {focus} · {} unread{view} ", app.unread());
-    if left.width() > usize::from(area.width) {
-        left = format!("{position}· {focus} ");
+    let sort = app.sort().name();
+    let unread = app.unread();
+    let mut left = format!("{position}· {focus} · {unread} unread{view} · {sort} ");
+    for shorter in [
+        format!("{position}· {focus} · {unread} unread{view} "),
+        format!("{position}· {focus} "),
+    ] {
+        if left.width() > usize::from(area.width) {
+            left = shorter;
+        }
     }
     let mut x = put(buf, area, 0, area.y, &left, styles.status) - area.x;
     if let Some(find) = app.find() {
@@ -73,24 +88,25 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         };
         x = put(buf, area, x, area.y, &hits, styles.status_key) - area.x;
     }
-    if let Some(message) = app.message() {
-        x = put(
-            buf,
-            area,
-            x,
-            area.y,
-            &format!("· {message} "),
-            styles.status_key,
-        ) - area.x;
-    }
     let warnings = app.warning_count();
+    let key = app.config().keymap.key_name(Action::Warnings);
     let right = match warnings {
         0 => String::new(),
-        1 => " 1 warning (w) ".to_owned(),
-        n => format!(" {n} warnings (w) "),
+        1 => format!(" 1 warning ({key}) "),
+        n => format!(" {n} warnings ({key}) "),
     };
     let right_start = area.width.saturating_sub(right.width() as u16);
-    for (action, label) in HINTS {
+    if let Some(message) = app.message() {
+        // Cut to the room left of the warnings, with an ellipsis.
+        let room = usize::from(right_start.saturating_sub(x));
+        let message = fit(&format!("· {message}"), room.saturating_sub(1)).into_owned() + " ";
+        x = put(buf, area, x, area.y, &message, styles.status_key) - area.x;
+    }
+    let hints = match app.focus() {
+        Focus::List => LIST_HINTS,
+        Focus::Reader => READER_HINTS,
+    };
+    for (action, label) in hints {
         let Some(key) = app
             .config()
             .keymap
