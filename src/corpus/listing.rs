@@ -24,8 +24,7 @@ use std::time::{Duration, SystemTime};
 
 use super::walk::{self, Found};
 use super::{Corpus, LoadError, LoadOptions, LoadReport, Warning, roots_of};
-use crate::packed::Packed;
-use crate::search::TitleIndex;
+use crate::packed::{Packed, TitleIndex};
 
 /// How long a file must have been left alone before a listing counts on it.
 pub const SETTLE: Duration = Duration::from_secs(2);
