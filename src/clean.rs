@@ -2,47 +2,16 @@
 //! every escape sequence and control character is removed, so that nothing
 //! drawn later can reach the terminal as a command.
 
-use std::borrow::Cow;
-
 use aho_corasick::AhoCorasick;
 use memchr::memmem;
 
+mod decode;
+mod names;
 mod plain;
 
+pub use decode::{DecodeError, decode};
+pub use names::{escape_path, path_id};
 use plain::is_graphic;
-
-/// Why a file's bytes are not text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum DecodeError {
-    #[error("binary file (it contains NUL bytes)")]
-    Binary,
-}
-
-/// Decodes bytes of unknown encoding: UTF-8 with or without BOM, UTF-16 with
-/// a BOM, and anything else that is not valid UTF-8 as Windows-1252.
-pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let rest = &bytes[bom_len..];
-        if encoding != encoding_rs::UTF_8 {
-            let (text, _) = encoding.decode_without_bom_handling(rest);
-            return Ok(text);
-        }
-        return decode_8bit(rest);
-    }
-    decode_8bit(bytes)
-}
-
-fn decode_8bit(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
-    if memchr::memchr(0, bytes).is_some() {
-        return Err(DecodeError::Binary);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Cow::Borrowed(text)),
-        Err(_) => Ok(encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0),
-    }
-}
 
 /// Removes escape sequences (7-bit and C1 forms) whole, other control
 /// characters, zero-width and bidirectional-control characters; expands tabs;
@@ -196,6 +165,23 @@ pub fn single_line(text: &str) -> String {
     // Sanitized lines are trimmed: joining the non-empty ones is enough.
     let lines = text.split('\n').filter(|line| !line.is_empty());
     lines.collect::<Vec<_>>().join(" ")
+}
+
+/// Whether cleaning leaves `text` as it is: what [`sanitize`] gives, and
+/// all that may reach the terminal. Plain text is told without a copy.
+pub fn is_clean(text: &str) -> bool {
+    is_plain_run(text) || sanitize(text) == text
+}
+
+/// Whether `text` is one line that cleaning leaves as it is, as
+/// [`single_line`] gives (titles, ids, sections, paths in warnings).
+pub fn is_clean_line(text: &str) -> bool {
+    memchr::memchr(b'\n', text.as_bytes()).is_none() && is_clean(text)
+}
+
+fn is_plain_run(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.is_empty() || (is_graphic(bytes[0]) && plain::run_end(bytes, 0) == bytes.len())
 }
 
 /// Phrases of web boilerplate removed wherever they appear in a body.

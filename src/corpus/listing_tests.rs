@@ -1,6 +1,7 @@
 use std::fs;
 use std::path::Path;
 
+use super::codec::{MAGIC, Reader};
 use super::*;
 use crate::clean::Boilerplate;
 use crate::search;
@@ -199,7 +200,7 @@ fn a_load_with_an_unreadable_file_is_not_cached() {
     fs::write(&secret, "Secret\n\nBody.").unwrap();
     fs::set_permissions(&secret, fs::Permissions::from_mode(0o000)).unwrap();
     let listing = open_in(corpus.path(), cache.path(), Duration::ZERO);
-    assert_eq!(listing.report.unreadable, 1);
+    assert_eq!(listing.report.unreadable(), 1);
     assert!(cache_files(cache.path()).is_empty());
 }
 
