@@ -60,6 +60,8 @@ pub fn limit_body(body: &mut String, max: usize, already_cut: bool) -> Option<Wa
         end -= 1;
     }
     body.truncate(end);
+    // A cut can leave a space before the note, which cleaning would fold.
+    body.truncate(body.trim_end_matches([' ', '\n']).len());
     let mib = max.div_ceil(1024 * 1024);
     body.push_str(&format!(
         "\n[byline: this article was cut at {mib} MiB; the rest was not loaded]"
