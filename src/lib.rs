@@ -18,7 +18,6 @@ pub mod layout;
 pub mod packed;
 pub mod search;
 pub mod state;
-pub mod synth;
 pub mod tui;
 pub mod ui;
 pub mod xdg;
