@@ -236,10 +236,15 @@ pub fn parse_bytes(
 /// bytes long: refused unread above the limit, parsed whole below it.
 fn parse_whole(job: Job, bytes: &[u8], size: u64) -> Parsed {
     if size > job.options.max_json {
-        let mib = options::mib(job.options.max_json);
-        return Parsed::failed(job, WarningKind::FileTooLarge { mib }, 0);
+        return too_large(job);
     }
     parse_read(job, bytes, false)
+}
+
+/// A file refused unread: it is parsed whole, and larger than the limit.
+fn too_large(job: Job) -> Parsed {
+    let mib = options::mib(job.options.max_json);
+    Parsed::failed(job, WarningKind::FileTooLarge { mib }, 0)
 }
 
 fn parse(job: Job) -> Parsed {
@@ -261,7 +266,7 @@ fn parse(job: Job) -> Parsed {
     };
     match read {
         Ok(Contents::Bytes(bytes, cut)) => parse_read(job, &bytes, cut),
-        Ok(Contents::TooLarge) => parse_whole(job, &[], u64::MAX),
+        Ok(Contents::TooLarge) => too_large(job),
         Err(err) => Parsed::unreadable(job, &err),
     }
 }

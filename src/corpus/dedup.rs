@@ -98,6 +98,9 @@ pub fn make_ids_unique(articles: &mut [Article]) {
     for (i, n) in renames {
         let a = &mut articles[i];
         a.id = format!("{}~{n}", a.id);
+        if let Some(name) = &mut a.name {
+            name.push_str(&format!("~{n}"));
+        }
     }
 }
 

@@ -97,11 +97,8 @@ fn walk_dir(root: &Path) -> impl Iterator<Item = Step> + Send + use<> {
     let mut seen = HashSet::new();
     // A root inside one of them was named: what is under it is wanted.
     let special = special_dirs();
-    let special = if is_special(&root, &special) {
-        Vec::new()
-    } else {
-        special
-    };
+    let root_is_special = fs::metadata(&root).is_ok_and(|m| is_special(&root, &m, &special));
+    let special = if root_is_special { Vec::new() } else { special };
     WalkDir::new(&root)
         .follow_links(true)
         // By file name, as `sort_by_file_name` would, but without taking
@@ -113,13 +110,16 @@ fn walk_dir(root: &Path) -> impl Iterator<Item = Step> + Send + use<> {
             if e.depth() > 0 && e.file_name().as_bytes().starts_with(b".") {
                 return false;
             }
-            if !e.file_type().is_dir() {
-                return !(e.path_is_symlink() && is_special(e.path(), &special));
+            let is_dir = e.file_type().is_dir();
+            // Only folders and links cost a look: files are most entries.
+            if !is_dir && !e.path_is_symlink() {
+                return true;
             }
-            let first_visit = e
-                .metadata()
-                .map_or(true, |m| seen.insert((m.dev(), m.ino())));
-            first_visit && (e.depth() == 0 || !is_special(e.path(), &special))
+            let Ok(meta) = e.metadata() else {
+                return true;
+            };
+            let first_visit = !is_dir || seen.insert((meta.dev(), meta.ino()));
+            first_visit && (e.depth() == 0 || !is_special(e.path(), &meta, &special))
         })
         .map(move |entry| Step::Entry(Arc::clone(&root), entry))
 }
@@ -136,10 +136,7 @@ fn special_dirs() -> Vec<(u64, u64)> {
 /// Whether `path` (a link's target, or a folder the walk reached) is in
 /// `/proc`, `/sys` or `/dev`: itself one of them, or on the same device
 /// and under one once its links are resolved.
-fn is_special(path: &Path, special: &[(u64, u64)]) -> bool {
-    let Ok(meta) = fs::metadata(path) else {
-        return false;
-    };
+fn is_special(path: &Path, meta: &fs::Metadata, special: &[(u64, u64)]) -> bool {
     if special.contains(&(meta.dev(), meta.ino())) {
         return true;
     }
