@@ -28,22 +28,16 @@ use input::Contents;
 use parsed::{Batches, Job, Parsed};
 use walk::{Found, Step};
 
+pub use dedup::Duplicate;
 pub use input::{Input, InputKind};
 pub use options::{DEFAULT_MAX_BODY, DEFAULT_MAX_JSON, DEFAULT_MAX_LINE, LoadOptions};
-pub use warning::{EntryAt, Warning, WarningKind};
+pub use warning::{EntryAt, LoadError, Warning, WarningKind};
 
 /// The articles bundled into the binary: the seeds the project started from.
 pub const SEEDS: &[(&str, &[u8])] = &[(
     "000_67028faab5672e93.txt",
     include_bytes!("../seeds/000_67028faab5672e93.txt"),
 )];
-
-/// A load that could not start at all.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error("{0}: no such file or directory")]
-    NotFound(String),
-}
 
 /// What a load found besides articles.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,16 +70,6 @@ pub struct Corpus {
     pub root_paths: Vec<PathBuf>,
     /// Articles dropped as exact duplicates of one that was kept.
     pub duplicates: Vec<Duplicate>,
-}
-
-/// An article that was not kept because an earlier one had the same URL, or
-/// the same title and body. Its id still finds the article kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Duplicate {
-    pub id: String,
-    pub section: String,
-    /// Index of the article kept.
-    pub of: usize,
 }
 
 impl Corpus {

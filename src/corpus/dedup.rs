@@ -6,8 +6,17 @@ use std::hash::BuildHasher;
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
-use super::Duplicate;
 use crate::article::Article;
+
+/// An article that was not kept because an earlier one had the same URL, or
+/// the same title and body. Its id still finds the article kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub id: String,
+    pub section: String,
+    /// Index of the article kept.
+    pub of: usize,
+}
 
 /// Keeps the first of articles with the same URL, or the same title and body,
 /// and says which were dropped in favour of which.

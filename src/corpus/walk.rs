@@ -17,9 +17,8 @@ use std::sync::Arc;
 
 use walkdir::{DirEntry, WalkDir};
 
-use super::LoadError;
 use super::input::{Input, InputKind, Source, kind_of};
-use super::warning::{Warning, WarningKind};
+use super::warning::{LoadError, Warning, WarningKind};
 use crate::clean::{escape_path, path_id, single_line};
 
 /// Files that sit beside articles but are not articles (BBC's `README.TXT`).

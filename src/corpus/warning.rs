@@ -6,6 +6,14 @@ use std::path::Path;
 
 use crate::clean::{DecodeError, escape_path, sanitize};
 
+/// A load that could not start at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A path given does not exist (escaped as warnings' paths are).
+    #[error("{0}: no such file or directory")]
+    NotFound(String),
+}
+
 /// A problem that skipped (or cut) one file or entry, or ignored one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
