@@ -38,7 +38,11 @@ fuzz_target!(|data: &[u8]| {
 fn check_article(a: &Article, options: &LoadOptions) {
     assert!(!a.id.is_empty());
     assert_clean(&a.title, true);
-    for line in [&a.id, &a.title, &a.section].into_iter().chain(&a.tags) {
+    for line in [&a.id, &a.title, &a.section]
+        .into_iter()
+        .chain(&a.name)
+        .chain(&a.tags)
+    {
         assert!(is_clean_line(line), "{line:?}");
     }
     assert!(is_clean(&a.body), "{:?}", a.body);

@@ -50,6 +50,7 @@ proptest::proptest! {
             let (articles, warnings) = parse_bytes(kind, name, &bytes, &options);
             for a in &articles {
                 for line in [&a.id, &a.title, &a.section].into_iter()
+                    .chain(&a.name)
                     .chain(&a.source)
                     .chain(&a.author)
                     .chain(&a.tags)
