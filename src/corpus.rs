@@ -251,6 +251,7 @@ fn parse(job: Job) -> Parsed {
     match read {
         Ok(Contents::Bytes(bytes, cut)) => parse_read(job, &bytes, cut),
         Ok(Contents::TooLarge) => too_large(job),
+        Ok(Contents::Binary { size }) => Parsed::failed(job, WarningKind::Binary, size),
         Err(err) => Parsed::unreadable(job, &err),
     }
 }

@@ -271,3 +271,22 @@ fn a_warning_names_its_file_in_a_form_the_user_can_find() {
     assert!(is_clean_line(&corpus.report.warnings[0].path));
     assert!(is_clean(&warnings[0]));
 }
+
+/// Item 6: a `.json` document is looked at for NUL bytes as it is read,
+/// and a binary one read no further (this one is 512 MiB, sparse: zeros).
+#[test]
+fn a_binary_json_file_is_given_up_at_its_first_nul() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zeros.json");
+    fs::write(&path, "[{\"title\": \"A\"}").unwrap();
+    fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_len(512 << 20)
+        .unwrap();
+    let corpus = load(dir.path());
+    assert!(corpus.articles.is_empty());
+    assert_eq!(kinds(&corpus), [&WarningKind::Binary]);
+    assert_eq!(corpus.report.bytes, 512 << 20);
+}

@@ -49,7 +49,14 @@ pub enum Contents {
     Bytes(Vec<u8>, bool),
     /// The file was larger than the limit when opened: nothing was read.
     TooLarge,
+    /// A NUL byte was read: the file is not text, and was read no further.
+    /// `size` is its length when opened.
+    Binary { size: u64 },
 }
+
+/// A document read whole is read this much at a time, and looked at for
+/// NUL bytes as it comes: a binary file of a gigabyte stops at the first.
+const BLOCK: u64 = 8 << 20;
 
 impl Input {
     pub fn embedded(name: &str, bytes: &'static [u8]) -> Self {
@@ -64,7 +71,8 @@ impl Input {
     }
 
     /// At most `limit` bytes of the file, and whether it had more. With
-    /// `refuse`, a file larger than `limit` is not read at all.
+    /// `refuse` (a document parsed whole), a file larger than `limit` is not
+    /// read at all, and one with a NUL byte is read no further than it.
     pub fn read_limited(&self, limit: u64, refuse: bool) -> io::Result<Contents> {
         let past = limit.saturating_add(1);
         let mut bytes = match self.source {
@@ -79,7 +87,12 @@ impl Input {
                     // one `read`, four system calls in all.
                     let wanted = if size == 0 { 0 } else { size.min(past) };
                     let mut bytes = Vec::with_capacity(usize::try_from(wanted).unwrap_or(0));
-                    file.take(past).read_to_end(&mut bytes)?;
+                    let mut file = file.take(past);
+                    if !refuse {
+                        file.read_to_end(&mut bytes)?;
+                    } else if !read_text_blocks(&mut file, &mut bytes)? {
+                        return Ok(Contents::Binary { size });
+                    }
                     bytes
                 }
                 None => Vec::new(),
@@ -111,6 +124,24 @@ impl Input {
         let size = file.metadata()?.len();
         let wanted = if size == 0 { cap } else { size };
         Ok(Some((file.take(wanted), size)))
+    }
+}
+
+/// Reads to the end in blocks; `false` at the first block holding a NUL.
+/// UTF-16 (told by its BOM, as [`crate::clean::decode`] tells it) is full
+/// of NULs, and read whole.
+fn read_text_blocks(file: &mut impl Read, bytes: &mut Vec<u8>) -> io::Result<bool> {
+    loop {
+        let start = bytes.len();
+        let read = file.take(BLOCK).read_to_end(bytes)?;
+        let utf16 = encoding_rs::Encoding::for_bom(bytes)
+            .is_some_and(|(encoding, _)| encoding != encoding_rs::UTF_8);
+        if !utf16 && memchr::memchr(0, &bytes[start..]).is_some() {
+            return Ok(false);
+        }
+        if (read as u64) < BLOCK {
+            return Ok(true);
+        }
     }
 }
 
