@@ -68,3 +68,22 @@ pub fn limit_body(body: &mut String, max: usize, already_cut: bool) -> Option<Wa
     ));
     Some(WarningKind::BodyCut { mib })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by the property loop: a cut after a space left `"… "` before
+    /// the note, which cleaning would have folded.
+    #[test]
+    fn a_cut_body_ends_in_no_space_before_its_note() {
+        let mut body = "one two three".to_owned();
+        let kind = limit_body(&mut body, 8, false);
+        assert_eq!(kind, Some(WarningKind::BodyCut { mib: 1 }));
+        assert_eq!(
+            body,
+            "one two\n[byline: this article was cut at 1 MiB; the rest was not loaded]"
+        );
+        assert!(crate::clean::is_clean(&body));
+    }
+}
