@@ -64,6 +64,10 @@ pub struct Article {
     /// Stable across runs of the same corpus: the relative path of a file,
     /// or `path#N` for the N-th (1-based) entry of a JSON file.
     pub id: String,
+    /// The id as shown, when the file's name had to be escaped to make the
+    /// id (see [`Article::shown_id`]); `None` for plain names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     pub title: String,
     /// The parent folder relative to the root given, or the JSON `section`.
     pub section: String,
@@ -78,6 +82,12 @@ pub struct Article {
 }
 
 impl Article {
+    /// The id in a form fit to show: the cleaned name when the id had to be
+    /// escaped, the id itself otherwise.
+    pub fn shown_id(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.id)
+    }
+
     /// The paragraphs of the body, in order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.body.split('\n').filter(|p| !p.is_empty())

@@ -11,8 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 const LAYERS: &[&[&str]] = &[
-    &["action", "clean", "files", "packed", "xdg"],
+    &["action", "clean", "files", "xdg"],
     &["article", "keymap"],
+    &["packed"],
     &["corpus", "layout", "state"],
     &["config", "search"],
     &["geometry"],
