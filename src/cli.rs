@@ -33,6 +33,8 @@ pub struct Context {
     pub state_dir: Option<PathBuf>,
     /// Where listings are cached for `search`; `None`: not cached.
     pub cache_dir: Option<PathBuf>,
+    /// The reading measure: `show` wraps no wider.
+    pub measure: usize,
 }
 
 impl Context {
@@ -43,6 +45,7 @@ impl Context {
             config_file: env.config_file(),
             state_dir: env.state_dir(),
             cache_dir: env.cache_dir(),
+            measure: usize::from(config.reader.measure),
         }
     }
 }

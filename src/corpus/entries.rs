@@ -91,16 +91,26 @@ fn into_article(raw: &mut RawArticle, job: Job) -> Option<Article> {
         Field::Description,
         Field::Summary,
     ];
+    let mut more = None;
     let mut body = first_text(raw, &bodies, clean_body)
         .map(|mut b| {
             // The marker's removal leaves a prefix: no copy needed.
-            b.truncate(strip_truncation_marker(&b).len());
+            let (kept, cut) = strip_truncation_marker(&b);
+            b.truncate(kept.len());
+            more = cut;
             b
         })
         .unwrap_or_default();
     job.options.boilerplate.strip(&mut body);
     raw.notes
         .extend(limit_body(&mut body, job.options.max_body, false));
+    if let Some(more) = more {
+        // The cut stays visible: the body would end mid-word otherwise.
+        body.push_str(&format!(
+            "\n… {} more characters at the source",
+            thousands(more)
+        ));
+    }
     let (section, tags) = section_and_tags(raw);
     let author = match people(raw, Field::Author) {
         Some(author) => Some(author),
@@ -254,20 +264,35 @@ fn clean_body(text: &str) -> String {
     into_paragraphs(sanitize(text))
 }
 
-/// NewsAPI cuts `content` and ends it with `… [+1234 chars]`.
-fn strip_truncation_marker(body: &str) -> &str {
+/// NewsAPI cuts `content` and ends it with `… [+1234 chars]`: the text
+/// before the marker, and how many characters were cut.
+fn strip_truncation_marker(body: &str) -> (&str, Option<u64>) {
     // Searching backwards for " [+" costs a pass over every body: look at
     // the end first, which the marker needs anyway.
     if !body.ends_with(" chars]") {
-        return body;
+        return (body, None);
     }
     let Some(start) = body.rfind(" [+") else {
-        return body;
+        return (body, None);
     };
-    let tail = &body[start + 3..];
-    if tail.ends_with(" chars]") && tail[..tail.len() - 7].bytes().all(|b| b.is_ascii_digit()) {
-        body[..start].trim_end_matches('…').trim_end()
-    } else {
-        body
+    let digits = &body[start + 3..body.len() - 7];
+    match digits.parse::<u64>() {
+        Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) => {
+            (body[..start].trim_end_matches('…').trim_end(), Some(n))
+        }
+        _ => (body, None),
     }
+}
+
+/// `2473` as `2,473`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

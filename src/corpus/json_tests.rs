@@ -51,7 +51,10 @@ fn newsapi_response() {
     );
     let a = &corpus.articles[0];
     assert_eq!(a.source.as_deref(), Some("Reuters"));
-    assert_eq!(a.body, "Stocks rose on Monday");
+    assert_eq!(
+        a.body, "Stocks rose on Monday\n… 2,104 more characters at the source",
+        "the cut stays visible"
+    );
     assert_eq!(a.date_label().as_deref(), Some("2024-06-02"));
 }
 
@@ -201,6 +204,17 @@ fn timestamps_in_seconds_milliseconds_and_microseconds() {
         let json = format!("[{{\"title\": \"t\", \"date\": {stamp}}}]");
         let corpus = load_json("d.json", &json);
         assert_eq!(corpus.articles[0].date_label().as_deref(), want, "{stamp}");
+    }
+    // As a string too, as the README promises.
+    for stamp in ["\"1700000000\"", "\"1700000000000\"", "\"1700000000.75\""] {
+        let json = format!("[{{\"title\": \"t\", \"date\": {stamp}}}]");
+        let corpus = load_json("d.json", &json);
+        assert_eq!(
+            corpus.articles[0].date_label().as_deref(),
+            Some("2023-11-14"),
+            "{stamp}"
+        );
+        assert!(corpus.report.warnings.is_empty(), "{stamp}");
     }
 }
 

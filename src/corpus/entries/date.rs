@@ -56,6 +56,14 @@ fn is_integer(json: &str) -> bool {
 
 fn parse_text(text: &str) -> Result<i64, WarningKind> {
     let t = text.trim();
+    // A Unix timestamp written as a string, `"1715500000"` (or with a
+    // fraction), as the README promises.
+    if !t.is_empty()
+        && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && t.bytes().filter(|&b| b == b'.').count() <= 1
+    {
+        return parse_number(t);
+    }
     // The ISO forms first, through FromStr: chrono's format-string parsers
     // re-read the format on every call, which showed in load profiles.
     let seconds = match t.as_bytes().get(10) {
