@@ -8,7 +8,9 @@
 //! until the work the one before it started has answered, so a test sees
 //! what a patient user would.
 
+mod inline;
 mod latest;
+mod pending;
 mod workers;
 
 use std::collections::VecDeque;
@@ -19,9 +21,11 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, Effects, Exit, Job, Msg, Opened, Pane};
+use crate::app::{App, Effects, Exit, Job, Msg, Opened};
 use crate::state::Stamp;
 use crate::ui;
+pub use inline::inline;
+use pending::Pending;
 pub use workers::Workers;
 
 /// What the loop's channel carries.
@@ -294,110 +298,4 @@ fn finish(
         }
     }
     Outcome { exit, saved }
-}
-
-/// The work asked for and not answered yet: only the newest of each kind
-/// counts, since a newer job cancels an older one.
-#[derive(Debug, Default)]
-struct Pending {
-    rank: bool,
-    find: Option<u64>,
-    reader: Option<(usize, usize)>,
-    preview: Option<(usize, usize)>,
-    save: bool,
-}
-
-impl Pending {
-    fn is_empty(&self) -> bool {
-        !self.rank
-            && self.find.is_none()
-            && self.reader.is_none()
-            && self.preview.is_none()
-            && !self.save
-    }
-
-    fn asked(&mut self, job: &Job) {
-        match job {
-            Job::Rank(_) => self.rank = true,
-            Job::Find { generation, .. } => self.find = Some(*generation),
-            Job::LayOut {
-                pane: Pane::Reader,
-                article,
-                width,
-            } => self.reader = Some((*article, *width)),
-            Job::LayOut {
-                pane: Pane::Preview,
-                article,
-                width,
-            } => self.preview = Some((*article, *width)),
-            Job::Save(_) => self.save = true,
-        }
-    }
-
-    fn answered(&mut self, msg: &Msg) {
-        match msg {
-            Msg::Ranked(result) if result.complete => self.rank = false,
-            Msg::Found(found) if self.find == Some(found.generation) => self.find = None,
-            Msg::LaidOut(laid) => {
-                let answer = Some((laid.article, laid.layout.width));
-                let slot = match laid.pane {
-                    Pane::Reader => &mut self.reader,
-                    Pane::Preview => &mut self.preview,
-                };
-                if *slot == answer {
-                    *slot = None;
-                }
-            }
-            Msg::Saved(_) => self.save = false,
-            _ => {}
-        }
-    }
-}
-
-/// Does the jobs of `effects` here and now, feeding their answers back to
-/// `app` until none are left; returns the effects without jobs. For tests,
-/// benchmarks and scripts that want no threads.
-pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
-    let mut jobs: VecDeque<Job> = std::mem::take(&mut effects.jobs).into();
-    while let Some(job) = jobs.pop_front() {
-        let answer = match job {
-            Job::Rank(query) => {
-                let hits = crate::search::rank(&app.corpus().articles, &query, &|| false);
-                Msg::Ranked(crate::search::SearchResult {
-                    generation: 0,
-                    query,
-                    hits: hits.unwrap_or_default(),
-                    complete: true,
-                })
-            }
-            Job::Find {
-                generation,
-                layout,
-                query,
-            } => Msg::Found(crate::app::Found {
-                generation,
-                hits: crate::search::find_in_layout(&layout, &query),
-            }),
-            Job::LayOut {
-                pane,
-                article,
-                width,
-            } => {
-                let Some(text) = app.corpus().articles.get(article) else {
-                    continue;
-                };
-                let layout = std::sync::Arc::new(crate::layout::ArticleLayout::new(text, width));
-                Msg::LaidOut(crate::app::LaidOut {
-                    pane,
-                    article,
-                    layout,
-                })
-            }
-            Job::Save(_) => Msg::Saved(Ok(None)),
-        };
-        let mut more = app.handle(answer, now);
-        jobs.extend(std::mem::take(&mut more.jobs));
-        effects.merge(more);
-    }
-    effects
 }

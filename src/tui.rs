@@ -84,6 +84,9 @@ pub fn restore() {
 fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // Held to the end: no other thread draws on the restored terminal
+        // (stdout's lock is reentrant, so `restore` still writes).
+        let _stdout = stdout().lock();
         restore();
         default(info);
         std::process::exit(101);
@@ -117,6 +120,7 @@ fn spawn_signal_thread(tx: Sender<Envelope>) -> io::Result<()> {
                 let _ = tx.send(Envelope::Msg(msg, Some(Stamp::now())));
                 if terminate {
                     std::thread::sleep(SIGNAL_GRACE);
+                    let _stdout = stdout().lock();
                     restore();
                     std::process::exit(128 + signal);
                 }
@@ -197,6 +201,12 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<Outcome> {
     let workers = Workers::start(app.corpus(), store, &tx)?;
     let opener = app.config().opener.clone();
     enter()?;
+    // Debug builds only: a worker's panic on demand, so a test can see the
+    // terminal restored by the panic hook.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("BYLINE_DEBUG_PANIC").is_some() {
+        std::thread::spawn(|| panic!("BYLINE_DEBUG_PANIC asked for a panic"));
+    }
     let result = Terminal::new(CrosstermBackend::new(stdout())).and_then(|mut terminal| {
         // The first message: the loop lays out for the real size.
         let size = terminal.size()?;

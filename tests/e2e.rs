@@ -191,3 +191,31 @@ fn o_runs_the_browser_with_the_link_as_one_argument_and_takes_the_terminal_back(
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn a_panic_on_any_thread_restores_the_terminal() {
+    // The test binary is a debug build, which panics on request.
+    let mut s = Session::start(&[], 80, 24, &[("BYLINE_DEBUG_PANIC", "1")]);
+    assert_eq!(s.wait_exit(), 101);
+    s.assert_restored();
+    s.wait_for("BYLINE_DEBUG_PANIC asked for a panic");
+}
+
+#[test]
+fn sigterm_saves_the_last_mark_before_exiting() {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.wait_for("China cracks down");
+    s.keys("s");
+    s.wait_for("starred");
+    signal(&s, "-TERM");
+    assert_eq!(s.wait_exit(), 128 + 15);
+    s.assert_restored();
+    let state = s.home.path().join("state/byline");
+    let saved: String = std::fs::read_dir(&state)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(saved.contains("\"starred\":[true"), "{saved}");
+}
