@@ -55,7 +55,7 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         }
     }
     let mut x = put(buf, area, 0, area.y, &left, styles.status) - area.x;
-    if let Some(find) = app.find() {
+    if let Some(find) = app.find().filter(|_| app.focus() == Focus::Reader) {
         let rest = Rect {
             x: area.x + x,
             width: area.width.saturating_sub(x),
@@ -86,7 +86,8 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
             (Some(i), n) => format!("· hit {}/{n} ({keys}) ", i + 1),
             (None, n) => format!("· {n} hits ({keys}) "),
         };
-        x = put(buf, area, x, area.y, &hits, styles.status_key) - area.x;
+        let room = usize::from(area.width.saturating_sub(x));
+        x = put(buf, area, x, area.y, &fit(&hits, room), styles.status_key) - area.x;
     }
     let warnings = app.warning_count();
     let key = app.config().keymap.key_name(Action::Warnings);
