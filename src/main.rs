@@ -21,6 +21,16 @@ use ratatui::layout::Rect;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == byline::tui::guard::GUARD_ARG)
+    {
+        // The terminal's guard (see `tui::guard`), not a command.
+        return match byline::tui::guard::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::FAILURE,
+        };
+    }
     let cli = Cli::parse();
     let env = Env::from_process();
     let config = if cli.command.as_ref().is_none_or(Command::needs_config) {

@@ -30,6 +30,7 @@ use signal_hook::consts::signal::{
     SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH, SIGXFSZ,
 };
 
+pub mod guard;
 mod input;
 mod opener;
 
@@ -50,6 +51,7 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(1500);
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
+    guard::armed(true);
     execute!(
         stdout(),
         EnterAlternateScreen,
@@ -74,6 +76,7 @@ pub fn restore() {
             cursor::Show
         );
         let _ = disable_raw_mode();
+        guard::armed(false);
     }
 }
 
@@ -200,6 +203,7 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<Outcome> {
     spawn_signal_thread(tx.clone())?;
     let workers = Workers::start(app.corpus(), store, &tx)?;
     let opener = app.config().opener.clone();
+    guard::start();
     enter()?;
     // Debug builds only: a worker's panic on demand, so a test can see the
     // terminal restored by the panic hook.

@@ -219,3 +219,44 @@ fn sigterm_saves_the_last_mark_before_exiting() {
         .collect();
     assert!(saved.contains("\"starred\":[true"), "{saved}");
 }
+
+#[test]
+fn kill_9_leaves_the_terminal_to_the_guard_which_restores_it() {
+    // From a shell, as a person runs it: the shell, not byline, leads the
+    // terminal's session, so byline's death does not hang the terminal up.
+    let mut s = Session::spawn(
+        "bash",
+        &["--norc", "--noprofile", "-i"],
+        80,
+        24,
+        &[("PS1", "$ ")],
+    );
+    s.wait_for("$");
+    s.keys(&format!(
+        "{} & echo pid=$!; fg\r",
+        env!("CARGO_BIN_EXE_byline")
+    ));
+    s.wait_for("1/1 · list");
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    // The shell's echo, not the command line typed: digits after `pid=`.
+    let pid: String = raw
+        .match_indices("pid=")
+        .map(|(at, _)| {
+            raw[at + 4..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+        })
+        .find(|digits| !digits.is_empty())
+        .unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    // Nothing of byline's own runs after SIGKILL (nor after an abort): its
+    // guard process gives the terminal back.
+    s.assert_restored();
+    s.keys("exit\r");
+    s.wait_exit();
+}
