@@ -20,6 +20,7 @@ mod mouse;
 mod msg;
 mod preview;
 mod reader;
+mod reload;
 mod save;
 mod search;
 
@@ -163,6 +164,7 @@ impl App {
             Msg::Saved(result) => self.saved(result),
             Msg::Signal(signal) => self.signal(signal),
             Msg::Opened(opened) => self.opened(opened),
+            Msg::Reloaded(corpus) => self.reloaded(corpus),
         }
         self.timers();
         self.out.redraw |= redraw;

@@ -86,7 +86,13 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
         Some(Err(e)) => app.warn(format!("reading state not loaded: {e}")),
         None => {}
     }
-    match byline::tui::run(app, store) {
+    let (args, context) = (args.clone(), context.clone());
+    let loader = Box::new(move || {
+        cli::open_corpus(&args, &context)
+            .map(|(corpus, _)| corpus)
+            .map_err(|e| e.to_string())
+    });
+    match byline::tui::run(app, store, loader) {
         Ok(Outcome { exit, saved }) => {
             let code = match exit {
                 Exit::Quit => 0,

@@ -26,7 +26,7 @@ use crate::state::Stamp;
 use crate::ui;
 pub use inline::inline;
 use pending::Pending;
-pub use workers::Workers;
+pub use workers::{Loader, Workers};
 
 /// What the loop's channel carries.
 #[derive(Debug)]
@@ -117,7 +117,7 @@ pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     rx: &Receiver<Envelope>,
-    workers: &Workers,
+    workers: &mut Workers,
     mut input: Input,
     host: &mut impl Host<B>,
 ) -> io::Result<Outcome>
@@ -131,13 +131,13 @@ where
         let Some((msg, at)) = next(&mut input, rx, app, workers, &pending, &mut clock)? else {
             return Ok(finish(app, rx, workers, &mut pending, Exit::Quit));
         };
-        let mut effects = step(app, msg, at, workers, &mut pending);
+        let mut effects = step(app, msg, at, workers, &mut pending)?;
         // Everything else already queued, then one frame.
         while effects.exit.is_none()
             && let Ok(envelope) = rx.try_recv()
         {
             if let Some((msg, at)) = open(envelope, workers, &input, &mut clock) {
-                effects.merge(step(app, msg, at, workers, &mut pending));
+                effects.merge(step(app, msg, at, workers, &mut pending)?);
             }
         }
         if let Some(exit) = effects.exit {
@@ -150,7 +150,13 @@ where
         let mut retaken = effects.suspend || effects.reenter;
         if let Some(url) = effects.open.take() {
             let opened = host.open(terminal, &url)?;
-            effects.merge(step(app, Msg::Opened(opened), clock, workers, &mut pending));
+            effects.merge(step(
+                app,
+                Msg::Opened(opened),
+                clock,
+                workers,
+                &mut pending,
+            )?);
             retaken = true;
         }
         if effects.suspend {
@@ -161,7 +167,7 @@ where
         if retaken {
             let size = terminal.size().map_err(io::Error::other)?;
             let msg = Msg::Resize(size.width, size.height);
-            effects.merge(step(app, msg, clock, workers, &mut pending));
+            effects.merge(step(app, msg, clock, workers, &mut pending)?);
         }
         if effects.redraw || retaken {
             draw(terminal, app)?;
@@ -180,14 +186,24 @@ where
 }
 
 /// Handles one message and starts the work it asks for.
-fn step(app: &mut App, msg: Msg, at: Stamp, workers: &Workers, pending: &mut Pending) -> Effects {
+fn step(
+    app: &mut App,
+    msg: Msg,
+    at: Stamp,
+    workers: &mut Workers,
+    pending: &mut Pending,
+) -> io::Result<Effects> {
     pending.answered(&msg);
     let mut effects = app.handle(msg, at);
+    // A new corpus first: the jobs asked with it are about its articles.
+    if let Some(corpus) = effects.corpus.take() {
+        workers.use_corpus(&corpus)?;
+    }
     for job in std::mem::take(&mut effects.jobs) {
         pending.asked(&job);
         workers.perform(job);
     }
-    effects
+    Ok(effects)
 }
 
 /// The next message: from the script once the work before it answered,

@@ -35,7 +35,7 @@ mod input;
 mod opener;
 
 use crate::app::{App, Msg, Opened, Signal};
-use crate::runtime::{self, Envelope, Host, Outcome, Workers};
+use crate::runtime::{self, Envelope, Host, Loader, Outcome, Workers};
 use crate::state::{Stamp, Store};
 use input::Input;
 
@@ -196,12 +196,13 @@ impl Host<CrosstermBackend<Stdout>> for Crossterm {
     }
 }
 
-/// Runs the reader until the user quits, saving reading state to `store`.
-pub fn run(mut app: App, store: Option<Store>) -> io::Result<Outcome> {
+/// Runs the reader until the user quits, saving reading state to `store`;
+/// `loader` loads the articles again when asked (`R`).
+pub fn run(mut app: App, store: Option<Store>, loader: Loader) -> io::Result<Outcome> {
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
     spawn_signal_thread(tx.clone())?;
-    let workers = Workers::start(app.corpus(), store, &tx)?;
+    let mut workers = Workers::start(app.corpus(), store, &tx)?.with_loader(loader)?;
     let opener = app.config().opener.clone();
     guard::start();
     enter()?;
@@ -220,7 +221,7 @@ pub fn run(mut app: App, store: Option<Store>) -> io::Result<Outcome> {
             opener,
         };
         let live = runtime::Input::Live;
-        runtime::run(&mut terminal, &mut app, &rx, &workers, live, &mut host)
+        runtime::run(&mut terminal, &mut app, &rx, &mut workers, live, &mut host)
     });
     restore();
     result

@@ -54,7 +54,18 @@ impl Run {
 
 /// Runs `corpus` at `size` through `script`, which ends as quitting does;
 /// `store` keeps the reading state.
-fn run_with(corpus: Corpus, (w, h): (u16, u16), script: Script, store: Option<Store>) -> Run {
+fn run_with(corpus: Corpus, size: (u16, u16), script: Script, store: Option<Store>) -> Run {
+    run_loading(corpus, size, script, store, None)
+}
+
+/// [`run_with`], reloads answered by `loader`.
+fn run_loading(
+    corpus: Corpus,
+    (w, h): (u16, u16),
+    script: Script,
+    store: Option<Store>,
+    loader: Option<runtime::Loader>,
+) -> Run {
     let corpus = Arc::new(corpus);
     let mut app = App::new(
         Arc::clone(&corpus),
@@ -64,7 +75,10 @@ fn run_with(corpus: Corpus, (w, h): (u16, u16), script: Script, store: Option<St
     );
     app.set_monochrome(true);
     let (tx, rx) = mpsc::channel();
-    let workers = Workers::start(&corpus, store, &tx).expect("worker threads");
+    let mut workers = Workers::start(&corpus, store, &tx).expect("worker threads");
+    if let Some(loader) = loader {
+        workers = workers.with_loader(loader).expect("a thread");
+    }
     let script: VecDeque<(Msg, Stamp)> = script.into_iter().map(|(m, t)| (m, Stamp(t))).collect();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let mut host = Headless::default();
@@ -72,7 +86,7 @@ fn run_with(corpus: Corpus, (w, h): (u16, u16), script: Script, store: Option<St
         &mut terminal,
         &mut app,
         &rx,
-        &workers,
+        &mut workers,
         Input::Script(script),
         &mut host,
     )
@@ -343,5 +357,46 @@ fn the_status_bar_follows_the_focus_and_cuts_what_does_not_fit() {
     assert!(
         status.contains("· copied https://example.com/xxx") && status.contains('…'),
         "{status}"
+    );
+}
+
+#[test]
+fn reloading_brings_new_articles_and_keeps_the_selection_and_the_open_article() {
+    let before = three();
+    let mut after = three();
+    after
+        .articles
+        .insert(0, article("new", "Fresh news", "New text.".into()));
+    after.articles.retain(|a| a.id != "2");
+    let loader: runtime::Loader = Box::new(move || Ok(after.clone()));
+    let script = vec![
+        act(Action::Down, 0),
+        act(Action::Open, 10),
+        act(Action::Reload, 20),
+    ];
+    let r = run_loading(before, (100, 24), script, None, Some(loader));
+    let screen = r.screen();
+    assert!(screen.contains("Fresh news"), "{screen}");
+    assert!(
+        !screen.contains("Title 2"),
+        "deleted: gone from the list: {screen}"
+    );
+    assert_eq!(
+        r.app
+            .selected_article()
+            .map(|i| r.app.corpus().articles[i].id.as_str()),
+        Some("1")
+    );
+    assert_eq!(
+        r.app.reader().article,
+        Some(2),
+        "the open article, at its new place"
+    );
+    assert!(screen.contains("3/3 · reader"), "{screen}");
+    let r = run(three(), (100, 24), vec![act(Action::Reload, 0)]);
+    assert!(
+        r.screen().contains("nothing to load again from"),
+        "{}",
+        r.screen()
     );
 }

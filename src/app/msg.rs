@@ -9,6 +9,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::action::Action;
+use crate::corpus::Corpus;
 use crate::layout::ArticleLayout;
 use crate::search::{ArticleHit, SearchResult};
 use crate::state::ReadingState;
@@ -38,6 +39,8 @@ pub enum Msg {
     Signal(Signal),
     /// The browser given a link has ended (or could not start).
     Opened(Opened),
+    /// The articles loaded again ([`Job::Reload`]), or why they could not be.
+    Reloaded(Result<Arc<Corpus>, String>),
 }
 
 impl Msg {
@@ -107,6 +110,8 @@ pub enum Job {
     },
     /// Write the reading state (answered by [`Msg::Saved`]).
     Save(Box<ReadingState>),
+    /// Load the articles again (answered by [`Msg::Reloaded`]).
+    Reload,
 }
 
 /// How the program ends.
@@ -131,6 +136,8 @@ pub struct Effects {
     pub open: Option<String>,
     /// Put this text on the clipboard (OSC 52).
     pub copy: Option<String>,
+    /// The app now reads this corpus: the workers must too.
+    pub corpus: Option<Arc<Corpus>>,
     pub jobs: Vec<Job>,
 }
 
@@ -143,6 +150,7 @@ impl Effects {
         self.redraw |= later.redraw;
         self.open = later.open.or(self.open.take());
         self.copy = later.copy.or(self.copy.take());
+        self.corpus = later.corpus.or(self.corpus.take());
         self.jobs.extend(later.jobs);
     }
 }

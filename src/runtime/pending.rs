@@ -12,6 +12,7 @@ pub(super) struct Pending {
     reader: Option<(usize, usize)>,
     preview: Option<(usize, usize)>,
     pub(super) save: bool,
+    reload: bool,
 }
 
 impl Pending {
@@ -21,6 +22,7 @@ impl Pending {
             && self.reader.is_none()
             && self.preview.is_none()
             && !self.save
+            && !self.reload
     }
 
     pub(super) fn asked(&mut self, job: &Job) {
@@ -38,6 +40,7 @@ impl Pending {
                 width,
             } => self.preview = Some((*article, *width)),
             Job::Save(_) => self.save = true,
+            Job::Reload => self.reload = true,
         }
     }
 
@@ -56,6 +59,7 @@ impl Pending {
                 }
             }
             Msg::Saved(_) => self.save = false,
+            Msg::Reloaded(_) => self.reload = false,
             _ => {}
         }
     }
