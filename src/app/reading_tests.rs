@@ -248,3 +248,22 @@ fn marked_unread_stays_unread_through_scrolling_and_a_restart() {
         "opened anew, it is read again"
     );
 }
+
+#[test]
+fn the_article_reopened_at_startup_is_read_only_after_its_time() {
+    let mut first = app(2, NARROW);
+    run(&mut first, &[Action::Open]);
+    let start = Stamp(1_000_000);
+    let mut again = App::new(
+        corpus(2, 60),
+        Config::default(),
+        Rect::new(0, 0, 80, 24),
+        start,
+    );
+    again.restore_state(first.state.clone());
+    assert_eq!(again.reader.article, Some(0));
+    tick(&mut again, Stamp(start.0 + 70));
+    assert!(!again.state.is_read("0.txt"), "not 70 ms after launch");
+    tick(&mut again, Stamp(start.0 + READ_AFTER_MS));
+    assert!(again.state.is_read("0.txt"));
+}
