@@ -143,6 +143,8 @@ fn main() {
         ms(times[times.len() / 2]),
         ms(times[times.len() - 1])
     );
-    s.keys("\x1bq");
+    s.keys("\x1b");
+    std::thread::sleep(Duration::from_millis(200));
+    s.keys("q");
     s.wait_exit();
 }
