@@ -76,6 +76,9 @@ fn main() {
     let mut s = pty::Session::start(&[&path.to_string_lossy()], 160, 40, &[]);
     s.wait_for(&format!("1/{n} ·"));
     let pid = s.child.process_id().expect("a pid");
+    // The start's tail settles first: the finder's worker builds its title
+    // index, and the load's buffers go back to the system.
+    std::thread::sleep(Duration::from_secs(20));
     println!(
         "{n} titles: CPU ticks over 10 s, idle: {}",
         ticks_over_10s(pid)
