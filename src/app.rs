@@ -10,6 +10,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 mod act;
+mod fetch;
 mod find;
 mod input;
 mod line_edit;
@@ -28,7 +29,7 @@ pub use find::Find;
 pub use line_edit::{LineEdit, LineKey};
 pub use link::openable;
 pub use marks::READ_AFTER_MS;
-pub use msg::{Effects, Exit, Found, Job, LaidOut, Msg, Opened, Pane, Signal};
+pub use msg::{Effects, Exit, Fetched, Found, Job, LaidOut, Msg, Opened, Pane, Signal};
 pub use preview::Preview;
 pub use reader::Reader;
 pub use search::SearchOverlay;
@@ -89,6 +90,8 @@ pub struct App {
     has_sections: bool,
     /// The time of the message being handled.
     now: Stamp,
+    /// A fetch under way: feeds done, of how many.
+    fetching: Option<(usize, usize)>,
     /// The terminal window has the keyboard: reading time counts only then.
     window_focused: bool,
     timer: marks::ReadTimer,
@@ -128,6 +131,7 @@ impl App {
             has_dates,
             has_sections,
             now,
+            fetching: None,
             window_focused: true,
             timer: marks::ReadTimer::default(),
             out: Effects::default(),
@@ -165,6 +169,8 @@ impl App {
             Msg::Signal(signal) => self.signal(signal),
             Msg::Opened(opened) => self.opened(opened),
             Msg::Reloaded(corpus) => self.reloaded(corpus),
+            Msg::Fetching { done, total } => self.fetching = Some((done, total)),
+            Msg::Fetched(fetched) => self.fetched(fetched),
         }
         self.timers();
         self.out.redraw |= redraw;
@@ -287,6 +293,11 @@ impl App {
 
     pub fn has_dates(&self) -> bool {
         self.has_dates
+    }
+
+    /// A fetch under way: feeds done, of how many.
+    pub fn fetching(&self) -> Option<(usize, usize)> {
+        self.fetching
     }
 
     pub fn has_sections(&self) -> bool {

@@ -26,7 +26,7 @@ use crate::state::Stamp;
 use crate::ui;
 pub use inline::inline;
 use pending::Pending;
-pub use workers::{Loader, Workers};
+pub use workers::{Fetcher, Loader, Workers};
 
 /// What the loop's channel carries.
 #[derive(Debug)]

@@ -61,10 +61,22 @@ fn run_with(corpus: Corpus, size: (u16, u16), script: Script, store: Option<Stor
 /// [`run_with`], reloads answered by `loader`.
 fn run_loading(
     corpus: Corpus,
+    size: (u16, u16),
+    script: Script,
+    store: Option<Store>,
+    loader: Option<runtime::Loader>,
+) -> Run {
+    run_fetching(corpus, size, script, store, loader, None)
+}
+
+/// [`run_loading`], fetches answered by `fetcher`.
+fn run_fetching(
+    corpus: Corpus,
     (w, h): (u16, u16),
     script: Script,
     store: Option<Store>,
     loader: Option<runtime::Loader>,
+    fetcher: Option<runtime::Fetcher>,
 ) -> Run {
     let corpus = Arc::new(corpus);
     let mut app = App::new(
@@ -78,6 +90,9 @@ fn run_loading(
     let mut workers = Workers::start(&corpus, store, &tx).expect("worker threads");
     if let Some(loader) = loader {
         workers = workers.with_loader(loader).expect("a thread");
+    }
+    if let Some(fetcher) = fetcher {
+        workers = workers.with_fetcher(fetcher).expect("a thread");
     }
     let script: VecDeque<(Msg, Stamp)> = script.into_iter().map(|(m, t)| (m, Stamp(t))).collect();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -399,4 +414,48 @@ fn reloading_brings_new_articles_and_keeps_the_selection_and_the_open_article() 
         "{}",
         r.screen()
     );
+}
+
+#[test]
+fn r_fetches_in_the_background_then_the_new_articles_are_listed() {
+    let mut after = three();
+    after
+        .articles
+        .insert(0, article("fresh", "Fetched story", "New.".into()));
+    let loader: runtime::Loader = Box::new(move || Ok(after.clone()));
+    let fetcher: runtime::Fetcher = Box::new(|progress| {
+        progress(1, 2);
+        progress(2, 2);
+        Ok(byline::app::Fetched {
+            summary: "2 feeds: 1 new, 1 failed".into(),
+            failures: vec!["https://example.com/feed: HTTP 404".into()],
+            changed: true,
+        })
+    });
+    let script = vec![act(Action::Down, 0), (Msg::key("r").unwrap(), 10)];
+    let r = run_fetching(
+        three(),
+        (100, 24),
+        script,
+        None,
+        Some(loader),
+        Some(fetcher),
+    );
+    let screen = r.screen();
+    assert!(screen.contains("Fetched story"), "{screen}");
+    assert!(
+        screen.contains("1 warning"),
+        "the failure is in the warnings list: {screen}"
+    );
+    assert_eq!(
+        r.app
+            .selected_article()
+            .map(|i| r.app.corpus().articles[i].id.as_str()),
+        Some("1"),
+        "the selection stays"
+    );
+    assert!(r.app.fetching().is_none());
+    assert!(r.app.warnings().any(|w| w.contains("HTTP 404")));
+    let r = run(three(), (100, 24), keys("r", 0));
+    assert!(r.screen().contains("no feeds to fetch"), "{}", r.screen());
 }

@@ -58,6 +58,7 @@ impl App {
             Action::MarkAllRead => self.mark_all_read(),
             Action::OpenUrl => self.open_url(),
             Action::CopyUrl => self.copy_url(),
+            Action::Fetch => self.fetch(),
             Action::Reload => {
                 self.message = Some("loading…".to_owned());
                 self.out.jobs.push(super::Job::Reload);

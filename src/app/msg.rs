@@ -41,6 +41,24 @@ pub enum Msg {
     Opened(Opened),
     /// The articles loaded again ([`Job::Reload`]), or why they could not be.
     Reloaded(Result<Arc<Corpus>, String>),
+    /// A fetch ([`Job::Fetch`]) has finished `done` feeds of `total`.
+    Fetching {
+        done: usize,
+        total: usize,
+    },
+    /// A fetch ended: what it got, or why it did not run.
+    Fetched(Result<Fetched, String>),
+}
+
+/// What a fetch brought.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fetched {
+    /// One line for the status bar: `12 feeds: 40 new, 2 failed`.
+    pub summary: String,
+    /// A line for each feed that failed, for the warnings list.
+    pub failures: Vec<String>,
+    /// Whether anything in the archive changed: the list is loaded again.
+    pub changed: bool,
 }
 
 impl Msg {
@@ -112,6 +130,9 @@ pub enum Job {
     Save(Box<ReadingState>),
     /// Load the articles again (answered by [`Msg::Reloaded`]).
     Reload,
+    /// Fetch the subscribed feeds (answered by [`Msg::Fetching`] as it goes,
+    /// then [`Msg::Fetched`]).
+    Fetch,
 }
 
 /// How the program ends.

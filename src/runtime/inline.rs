@@ -50,6 +50,7 @@ pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
             }
             Job::Save(_) => Msg::Saved(Ok(None)),
             Job::Reload => Msg::Reloaded(Err("nothing to load again from".to_owned())),
+            Job::Fetch => Msg::Fetched(Err("no feeds to fetch".to_owned())),
         };
         let mut more = app.handle(answer, now);
         jobs.extend(std::mem::take(&mut more.jobs));

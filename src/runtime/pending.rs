@@ -13,6 +13,7 @@ pub(super) struct Pending {
     preview: Option<(usize, usize)>,
     pub(super) save: bool,
     reload: bool,
+    fetch: bool,
 }
 
 impl Pending {
@@ -23,6 +24,7 @@ impl Pending {
             && self.preview.is_none()
             && !self.save
             && !self.reload
+            && !self.fetch
     }
 
     pub(super) fn asked(&mut self, job: &Job) {
@@ -41,6 +43,7 @@ impl Pending {
             } => self.preview = Some((*article, *width)),
             Job::Save(_) => self.save = true,
             Job::Reload => self.reload = true,
+            Job::Fetch => self.fetch = true,
         }
     }
 
@@ -60,6 +63,7 @@ impl Pending {
             }
             Msg::Saved(_) => self.save = false,
             Msg::Reloaded(_) => self.reload = false,
+            Msg::Fetched(_) => self.fetch = false,
             _ => {}
         }
     }

@@ -7,7 +7,7 @@ use std::sync::mpsc::Sender;
 
 use super::Envelope;
 use super::latest::Latest;
-use crate::app::{Found, Job, LaidOut, Msg, Pane};
+use crate::app::{Fetched, Found, Job, LaidOut, Msg, Pane};
 use crate::article::Article;
 use crate::corpus::Corpus;
 use crate::layout::ArticleLayout;
@@ -32,11 +32,16 @@ struct FindJob {
 /// Loads the articles again, as they were loaded at the start.
 pub type Loader = Box<dyn Fn() -> Result<Corpus, String> + Send>;
 
+/// Fetches the subscribed feeds into the archive, telling how many of how
+/// many are done as it goes.
+pub type Fetcher = Box<dyn Fn(&(dyn Fn(usize, usize) + Sync)) -> Result<Fetched, String> + Send>;
+
 pub struct Workers {
     /// The workers that read the corpus: started again with a new one.
     reading: Reading,
     saver: Latest<Box<ReadingState>>,
     reload: Option<Latest<()>>,
+    fetch: Option<Latest<()>>,
     tx: Sender<Envelope>,
 }
 
@@ -67,6 +72,7 @@ impl Workers {
             reading: Reading::start(corpus, tx)?,
             saver,
             reload: None,
+            fetch: None,
             tx: tx.clone(),
         })
     }
@@ -78,6 +84,20 @@ impl Workers {
         self.reload = Some(Latest::start("byline-reload", move |(), _| {
             let loaded = loader().map(Arc::new);
             let _ = to_loop.send(Envelope::now(Msg::Reloaded(loaded)));
+        })?);
+        Ok(self)
+    }
+
+    /// Fetches run `fetcher`; without one, a fetch says there is nothing
+    /// to fetch.
+    pub fn with_fetcher(mut self, fetcher: Fetcher) -> io::Result<Self> {
+        let to_loop = self.tx.clone();
+        self.fetch = Some(Latest::start("byline-fetch", move |(), _| {
+            let progress = |done, total| {
+                let _ = to_loop.send(Envelope::now(Msg::Fetching { done, total }));
+            };
+            let fetched = fetcher(&progress);
+            let _ = to_loop.send(Envelope::now(Msg::Fetched(fetched)));
         })?);
         Ok(self)
     }
@@ -144,6 +164,13 @@ impl Workers {
                 width,
             } => self.reading.preview.submit((article, width)),
             Job::Save(state) => self.saver.submit(state),
+            Job::Fetch => match &self.fetch {
+                Some(fetch) => fetch.submit(()),
+                None => {
+                    let nothing = Err("no feeds to fetch: `byline feeds add URL`".to_owned());
+                    let _ = self.tx.send(Envelope::now(Msg::Fetched(nothing)));
+                }
+            },
             Job::Reload => match &self.reload {
                 Some(reload) => reload.submit(()),
                 None => {

@@ -43,7 +43,13 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         View::All => String::new(),
         other => format!(" · {} only", other.name()),
     };
-    let sort = app.sort().name();
+    let sort = match app.fetching() {
+        Some((done, total)) if total > 0 => {
+            format!("{} · fetching {done}/{total}", app.sort().name())
+        }
+        Some(_) => format!("{} · fetching", app.sort().name()),
+        None => app.sort().name().to_owned(),
+    };
     let unread = app.unread();
     let mut left = format!("{position}· {focus} · {unread} unread{view} · {sort} ");
     for shorter in [
