@@ -8,6 +8,7 @@
 //! until the work the one before it started has answered, so a test sees
 //! what a patient user would.
 
+mod host;
 mod inline;
 mod latest;
 mod pending;
@@ -21,9 +22,10 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, Effects, Exit, Job, Msg, Opened};
+use crate::app::{App, Effects, Exit, Job, Msg};
 use crate::state::Stamp;
 use crate::ui;
+pub use host::{Headless, Host};
 pub use inline::inline;
 use pending::Pending;
 pub use workers::{Fetcher, Loader, Workers};
@@ -50,51 +52,6 @@ pub enum Input {
     Live,
     /// These messages at these times, then the end.
     Script(VecDeque<(Msg, Stamp)>),
-}
-
-/// What the loop needs of the terminal beyond drawing.
-pub trait Host<B: Backend> {
-    /// Gives the terminal back and stops the process; returns once it
-    /// goes on, with the terminal taken again.
-    fn suspend(&mut self, terminal: &mut Terminal<B>) -> io::Result<()>;
-    /// Takes the terminal again (after SIGCONT), to draw it whole.
-    fn reenter(&mut self, terminal: &mut Terminal<B>) -> io::Result<()>;
-    /// Opens an http(s) `url` in the browser, which may take the terminal
-    /// until it ends; says how that went.
-    fn open(&mut self, terminal: &mut Terminal<B>, url: &str) -> io::Result<Opened>;
-    /// Puts `text` on the clipboard.
-    fn copy(&mut self, terminal: &mut Terminal<B>, text: &str) -> io::Result<()>;
-}
-
-/// A host for tests: counts and keeps what it was asked.
-#[derive(Debug, Default)]
-pub struct Headless {
-    pub suspended: usize,
-    pub reentered: usize,
-    pub opened: Vec<String>,
-    pub copied: Vec<String>,
-}
-
-impl<B: Backend> Host<B> for Headless {
-    fn suspend(&mut self, _: &mut Terminal<B>) -> io::Result<()> {
-        self.suspended += 1;
-        Ok(())
-    }
-
-    fn reenter(&mut self, _: &mut Terminal<B>) -> io::Result<()> {
-        self.reentered += 1;
-        Ok(())
-    }
-
-    fn open(&mut self, _: &mut Terminal<B>, url: &str) -> io::Result<Opened> {
-        self.opened.push(url.to_owned());
-        Ok(Ok(()))
-    }
-
-    fn copy(&mut self, _: &mut Terminal<B>, text: &str) -> io::Result<()> {
-        self.copied.push(text.to_owned());
-        Ok(())
-    }
 }
 
 /// How a run ended.
