@@ -6,9 +6,15 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use byline::synth::{self, Layout};
 use byline::{Corpus, LoadOptions};
+// The generator behind `byline-gen`, shared by path: it is no part of the
+// library's API.
+#[allow(dead_code)]
+#[path = "../src/bin/byline-gen/synth.rs"]
+mod synth;
+
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use synth::Layout;
 
 const SYNTH_ARTICLES: u64 = 100_000;
 const SYNTH_SEED: u64 = 1;

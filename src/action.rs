@@ -60,6 +60,8 @@ actions! {
     CycleSort => "cycle_sort", "Sort by date, title, section or corpus order";
     OpenUrl => "open_url", "Open the article's link in the browser";
     CopyUrl => "copy_url", "Copy the article's link (OSC 52)";
+    Reload => "reload", "Load the articles again (new, changed, deleted)";
+    Fetch => "fetch", "Fetch the subscribed feeds, in the background";
     Warnings => "warnings", "Show load warnings";
     Help => "help", "Show this help";
     Suspend => "suspend", "Suspend byline (fg to return)";

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 mod act;
+mod fetch;
 mod find;
 mod input;
 mod line_edit;
@@ -20,6 +21,7 @@ mod mouse;
 mod msg;
 mod preview;
 mod reader;
+mod reload;
 mod save;
 mod search;
 
@@ -27,7 +29,7 @@ pub use find::Find;
 pub use line_edit::{LineEdit, LineKey};
 pub use link::openable;
 pub use marks::READ_AFTER_MS;
-pub use msg::{Effects, Exit, Found, Job, LaidOut, Msg, Opened, Pane, Signal};
+pub use msg::{Effects, Exit, Fetched, Found, Job, LaidOut, Msg, Opened, Pane, Signal};
 pub use preview::Preview;
 pub use reader::Reader;
 pub use search::SearchOverlay;
@@ -40,8 +42,14 @@ use crate::state::{ReadingState, Sort, Stamp, View};
 /// A window above the panes that takes input first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { top: usize },
-    Warnings { top: usize },
+    Help {
+        top: usize,
+    },
+    /// The warnings, wrapped to the window's width.
+    Warnings {
+        top: usize,
+        lines: Vec<String>,
+    },
     Search(SearchOverlay),
 }
 
@@ -76,10 +84,14 @@ pub struct App {
     /// Problems found after the load (reading state, saving): shown with
     /// the load's warnings.
     warnings: Vec<String>,
-    /// Whether any article has a date: the list keeps a column for them.
+    /// Whether any article has a date, or a section: the list keeps a
+    /// column for each only then.
     has_dates: bool,
+    has_sections: bool,
     /// The time of the message being handled.
     now: Stamp,
+    /// A fetch under way: feeds done, of how many.
+    fetching: Option<(usize, usize)>,
     /// The terminal window has the keyboard: reading time counts only then.
     window_focused: bool,
     timer: marks::ReadTimer,
@@ -91,6 +103,7 @@ impl App {
     /// The app at `now`, in a terminal of `area`, before any message.
     pub fn new(corpus: Arc<Corpus>, config: Config, area: Rect, now: Stamp) -> Self {
         let has_dates = corpus.articles.iter().any(|a| a.date.is_some());
+        let has_sections = corpus.articles.iter().any(|a| !a.section.is_empty());
         let mut app = Self {
             corpus,
             config,
@@ -116,7 +129,9 @@ impl App {
             message: None,
             warnings: Vec::new(),
             has_dates,
+            has_sections,
             now,
+            fetching: None,
             window_focused: true,
             timer: marks::ReadTimer::default(),
             out: Effects::default(),
@@ -124,6 +139,8 @@ impl App {
         app.relist();
         app.settle();
         app.recount_unread();
+        // Nothing has happened yet: nothing to save.
+        app.saving = save::Saving::default();
         app
     }
 
@@ -151,6 +168,9 @@ impl App {
             Msg::Saved(result) => self.saved(result),
             Msg::Signal(signal) => self.signal(signal),
             Msg::Opened(opened) => self.opened(opened),
+            Msg::Reloaded(corpus) => self.reloaded(corpus),
+            Msg::Fetching { done, total } => self.fetching = Some((done, total)),
+            Msg::Fetched(fetched) => self.fetched(fetched),
         }
         self.timers();
         self.out.redraw |= redraw;
@@ -273,6 +293,15 @@ impl App {
 
     pub fn has_dates(&self) -> bool {
         self.has_dates
+    }
+
+    /// A fetch under way: feeds done, of how many.
+    pub fn fetching(&self) -> Option<(usize, usize)> {
+        self.fetching
+    }
+
+    pub fn has_sections(&self) -> bool {
+        self.has_sections
     }
 
     /// Changes are waiting to be saved, or being saved.

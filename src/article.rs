@@ -1,10 +1,59 @@
 //! The article model: what the loader produces and everything else reads.
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, Local, Utc};
 use serde::Serialize;
 
 /// Words per minute used for the reading-time estimate.
 const WORDS_PER_MINUTE: usize = 230;
+/// Chinese, Japanese and Korean are read by the character, at about
+/// 300 to 500 a minute.
+const CJK_PER_MINUTE: usize = 400;
+
+/// How much text an article holds: words, and CJK characters, which have
+/// no spaces between words and are counted one by one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Extent {
+    pub words: usize,
+    pub cjk: usize,
+}
+
+impl Extent {
+    /// Minutes to read at an average pace; 0 only for no text at all.
+    pub fn minutes(self) -> usize {
+        let per = WORDS_PER_MINUTE * CJK_PER_MINUTE;
+        (self.words * CJK_PER_MINUTE + self.cjk * WORDS_PER_MINUTE).div_ceil(per)
+    }
+
+    /// `120 words · 1 min read`, `850 characters · 3 min read`, `empty`.
+    pub fn label(self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let amount = match (self.words, self.cjk) {
+            (0, 0) => return "empty".to_owned(),
+            (words, 0) => plural(words, "word", "words"),
+            (0, cjk) => plural(cjk, "character", "characters"),
+            (words, cjk) => format!(
+                "{}, {}",
+                plural(words, "word", "words"),
+                plural(cjk, "character", "characters")
+            ),
+        };
+        format!("{amount} · {} min read", self.minutes())
+    }
+}
+
+/// CJK punctuation and full-width forms (`，`, `。`, `「`): between words,
+/// not words.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+}
+
+/// Whether `c` is read as a word of its own: Han ideographs, kana, Hangul.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF | 0xFF66..=0xFF9F | 0x20000..=0x3134F)
+}
 
 /// One article, its text already cleaned (see [`crate::clean`]).
 ///
@@ -15,6 +64,10 @@ pub struct Article {
     /// Stable across runs of the same corpus: the relative path of a file,
     /// or `path#N` for the N-th (1-based) entry of a JSON file.
     pub id: String,
+    /// The id as shown, when the file's name had to be escaped to make the
+    /// id (see [`Article::shown_id`]); `None` for plain names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     pub title: String,
     /// The parent folder relative to the root given, or the JSON `section`.
     pub section: String,
@@ -29,6 +82,12 @@ pub struct Article {
 }
 
 impl Article {
+    /// The id in a form fit to show: the cleaned name when the id had to be
+    /// escaped, the id itself otherwise.
+    pub fn shown_id(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.id)
+    }
+
     /// The paragraphs of the body, in order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.body.split('\n').filter(|p| !p.is_empty())
@@ -54,9 +113,33 @@ impl Article {
         separators + 1
     }
 
-    /// Minutes to read at an average pace, at least one.
+    /// Words and CJK characters; the word count alone for text without
+    /// CJK (most), which [`Article::word_count`] counts fast.
+    pub fn extent(&self) -> Extent {
+        if self.body.is_ascii() {
+            return Extent {
+                words: self.word_count(),
+                cjk: 0,
+            };
+        }
+        let (mut extent, mut in_word) = (Extent::default(), false);
+        for c in self.body.chars() {
+            if is_cjk(c) {
+                extent.cjk += 1;
+                in_word = false;
+            } else if c == ' ' || c == '\n' || is_cjk_punctuation(c) {
+                in_word = false;
+            } else if !in_word {
+                extent.words += 1;
+                in_word = true;
+            }
+        }
+        extent
+    }
+
+    /// Minutes to read at an average pace; 0 for an empty article.
     pub fn reading_minutes(&self) -> usize {
-        self.word_count().div_ceil(WORDS_PER_MINUTE).max(1)
+        self.extent().minutes()
     }
 
     /// `YYYY-MM-DD`, when the date is known.
@@ -65,9 +148,8 @@ impl Article {
     }
 
     /// The metadata line shown under the title:
-    /// `section · source · date · N words · M min read`.
+    /// `section · source · author · date and time · N words · M min read`.
     pub fn meta_line(&self) -> String {
-        let words = self.word_count();
         let mut parts: Vec<String> = Vec::with_capacity(5);
         for field in [
             Some(&self.section),
@@ -81,14 +163,29 @@ impl Article {
                 parts.push(field.clone());
             }
         }
-        parts.extend(self.date_label());
-        parts.push(format!(
-            "{words} {}",
-            if words == 1 { "word" } else { "words" }
-        ));
-        parts.push(format!("{} min read", self.reading_minutes()));
+        parts.extend(self.date.and_then(local_time_label));
+        parts.push(self.extent().label());
         parts.join(" · ")
     }
+
+    /// The day in the reader's time zone, for the list.
+    pub fn local_day_label(&self) -> Option<String> {
+        let local = DateTime::<Utc>::from_timestamp(self.date?, 0)?.with_timezone(&Local);
+        Some(local.format("%Y-%m-%d").to_string())
+    }
+}
+
+/// `2024-05-12 23:30 -05:00`: the date and time in the reader's time zone.
+pub fn local_time_label(seconds: i64) -> Option<String> {
+    let utc = DateTime::<Utc>::from_timestamp(seconds, 0)?;
+    Some(time_label(&utc.with_timezone(&Local)))
+}
+
+fn time_label<Tz: chrono::TimeZone>(time: &DateTime<Tz>) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    time.format("%Y-%m-%d %H:%M %:z").to_string()
 }
 
 /// `YYYY-MM-DD` of a date in Unix seconds.
@@ -132,10 +229,48 @@ mod tests {
             body: "one two three\nfour".into(),
             ..Article::default()
         };
+        let when = local_time_label(1_100_000_000).unwrap();
         assert_eq!(
             article.meta_line(),
-            "tech · 2004-11-09 · 4 words · 1 min read"
+            format!("tech · {when} · 4 words · 1 min read")
         );
+    }
+
+    #[test]
+    fn times_keep_their_hour_and_zone() {
+        let zone = chrono::FixedOffset::west_opt(5 * 3600).unwrap();
+        let utc = DateTime::<Utc>::from_timestamp(1_715_574_600, 0).unwrap();
+        assert_eq!(
+            time_label(&utc.with_timezone(&zone)),
+            "2024-05-12 23:30 -05:00"
+        );
+        assert_eq!(time_label(&utc), "2024-05-13 04:30 +00:00");
+    }
+
+    #[test]
+    fn cjk_is_counted_by_the_character() {
+        let article = |body: &str| Article {
+            body: body.into(),
+            ..Article::default()
+        };
+        let chinese = article(&"政治局会议".repeat(200));
+        assert_eq!(
+            chinese.extent(),
+            Extent {
+                words: 0,
+                cjk: 1000
+            }
+        );
+        assert_eq!(chinese.extent().label(), "1000 characters · 3 min read");
+        let mixed = article("北京， Café naïve 「中非」。");
+        assert_eq!(mixed.extent(), Extent { words: 2, cjk: 4 });
+        assert_eq!(
+            article("").extent().label(),
+            "empty",
+            "never 1 min read for nothing"
+        );
+        assert_eq!(article("one").extent().label(), "1 word · 1 min read");
+        assert_eq!(article(&["word"; 460].join(" ")).reading_minutes(), 2);
     }
 
     #[test]

@@ -2,47 +2,17 @@
 //! every escape sequence and control character is removed, so that nothing
 //! drawn later can reach the terminal as a command.
 
-use std::borrow::Cow;
-
-use aho_corasick::AhoCorasick;
 use memchr::memmem;
 
+mod boilerplate;
+mod decode;
+mod names;
 mod plain;
 
+pub use boilerplate::{Boilerplate, DEFAULT_BOILERPLATE};
+pub use decode::{DecodeError, decode};
+pub use names::{escape_path, path_id};
 use plain::is_graphic;
-
-/// Why a file's bytes are not text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum DecodeError {
-    #[error("binary file (it contains NUL bytes)")]
-    Binary,
-}
-
-/// Decodes bytes of unknown encoding: UTF-8 with or without BOM, UTF-16 with
-/// a BOM, and anything else that is not valid UTF-8 as Windows-1252.
-pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let rest = &bytes[bom_len..];
-        if encoding != encoding_rs::UTF_8 {
-            let (text, _) = encoding.decode_without_bom_handling(rest);
-            return Ok(text);
-        }
-        return decode_8bit(rest);
-    }
-    decode_8bit(bytes)
-}
-
-fn decode_8bit(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
-    if memchr::memchr(0, bytes).is_some() {
-        return Err(DecodeError::Binary);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Cow::Borrowed(text)),
-        Err(_) => Ok(encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0),
-    }
-}
 
 /// Removes escape sequences (7-bit and C1 forms) whole, other control
 /// characters, zero-width and bidirectional-control characters; expands tabs;
@@ -198,77 +168,21 @@ pub fn single_line(text: &str) -> String {
     lines.collect::<Vec<_>>().join(" ")
 }
 
-/// Phrases of web boilerplate removed wherever they appear in a body.
-#[derive(Debug, Clone)]
-pub struct Boilerplate {
-    finders: Vec<memmem::Finder<'static>>,
-    /// The length of the shortest phrase: no shorter text holds one.
-    shortest: usize,
-    /// Every phrase at once. Most texts hold none, and one pass over them
-    /// says so: a pass per phrase was a seventh of loading the BBC corpus.
-    any: Option<AhoCorasick>,
+/// Whether cleaning leaves `text` as it is: what [`sanitize`] gives, and
+/// all that may reach the terminal. Plain text is told without a copy.
+pub fn is_clean(text: &str) -> bool {
+    is_plain_run(text) || sanitize(text) == text
 }
 
-/// The phrases bundled with byline, one a line.
-pub const DEFAULT_BOILERPLATE: &str = include_str!("../assets/boilerplate.txt");
-
-impl Default for Boilerplate {
-    fn default() -> Self {
-        Self::new(DEFAULT_BOILERPLATE.lines())
-    }
+/// Whether `text` is one line that cleaning leaves as it is, as
+/// [`single_line`] gives (titles, ids, sections, paths in warnings).
+pub fn is_clean_line(text: &str) -> bool {
+    memchr::memchr(b'\n', text.as_bytes()).is_none() && is_clean(text)
 }
 
-impl Boilerplate {
-    /// Blank lines and lines starting with `#` are ignored.
-    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Self {
-        let phrases: Vec<&str> = phrases
-            .into_iter()
-            .map(str::trim)
-            .filter(|p| !p.is_empty() && !p.starts_with('#'))
-            .collect();
-        let finders = phrases
-            .iter()
-            .map(|p| memmem::Finder::new(p.as_bytes()).into_owned())
-            .collect();
-        // Should it fail to build, every text takes the pass per phrase.
-        let any = AhoCorasick::new(&phrases).ok();
-        let shortest = phrases.iter().map(|p| p.len()).min().unwrap_or(usize::MAX);
-        Self {
-            finders,
-            shortest,
-            any,
-        }
-    }
-
-    /// The phrases, in the order given.
-    pub fn phrases(&self) -> impl Iterator<Item = &[u8]> {
-        self.finders.iter().map(memmem::Finder::needle)
-    }
-
-    /// Removes every phrase, folding the spaces left around it.
-    pub fn strip(&self, text: &mut String) {
-        if text.len() < self.shortest {
-            return;
-        }
-        if let Some(any) = &self.any
-            && !any.is_match(text.as_str())
-        {
-            return;
-        }
-        for finder in &self.finders {
-            if finder.find(text.as_bytes()).is_none() {
-                continue;
-            }
-            let mut kept = String::with_capacity(text.len());
-            let mut last = 0;
-            for at in finder.find_iter(text.as_bytes()) {
-                kept.push_str(&text[last..at]);
-                last = at + finder.needle().len();
-            }
-            kept.push_str(&text[last..]);
-            *text = sanitize(&kept);
-        }
-    }
+fn is_plain_run(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.is_empty() || (is_graphic(bytes[0]) && plain::run_end(bytes, 0) == bytes.len())
 }
 
 /// Splits cleaned text into a title (its first non-blank line) and a body

@@ -21,6 +21,26 @@ fn invalid_utf8_is_windows_1252() {
 }
 
 #[test]
+fn utf8_with_a_stray_byte_stays_utf8() {
+    // Issue 10: one bad byte used to turn all of this into Windows-1252.
+    let mut bytes = "Café “quotes” title … 北京 … ".as_bytes().to_vec();
+    bytes.push(0xff);
+    assert_eq!(
+        decode(&bytes).unwrap(),
+        "Café “quotes” title … 北京 … \u{fffd}"
+    );
+}
+
+#[test]
+fn legacy_encodings_are_told_by_their_bytes() {
+    let cyrillic = "Новости дня: правительство объявило новые меры";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(cyrillic);
+    assert_eq!(decode(&bytes).unwrap(), cyrillic);
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("日本語のニュース記事の本文です。");
+    assert_eq!(decode(&bytes).unwrap(), "日本語のニュース記事の本文です。");
+}
+
+#[test]
 fn nul_bytes_mean_binary() {
     assert_eq!(decode(b"PK\x03\x04\0\0"), Err(DecodeError::Binary));
 }

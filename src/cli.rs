@@ -40,6 +40,8 @@ pub struct Context {
     pub feeds_file: Option<PathBuf>,
     /// The archive of fetched feeds.
     pub archive_dir: Option<PathBuf>,
+    /// The reading measure: `show` wraps no wider.
+    pub measure: usize,
 }
 
 impl Context {
@@ -52,6 +54,7 @@ impl Context {
             cache_dir: env.cache_dir(),
             feeds_file: env.feeds_file(),
             archive_dir: env.data_dir().map(|d| d.join("feeds")),
+            measure: usize::from(config.reader.measure),
         }
     }
 

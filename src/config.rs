@@ -52,6 +52,9 @@ pub struct Config {
     pub keymap: Keymap,
     pub theme: Theme,
     pub corpus: CorpusConfig,
+    /// The program (and its first arguments) that opens links, when
+    /// `$BROWSER` is not set; empty means xdg-open (open on macOS).
+    pub opener: Vec<String>,
 }
 
 impl Config {
@@ -114,6 +117,7 @@ impl Config {
                 .theme
                 .complete()
                 .map_err(|field| missing(&format!("theme.{field}")))?,
+            opener: r.opener.unwrap_or_default(),
             corpus: CorpusConfig {
                 paths: merged.corpus.paths.unwrap_or_default(),
                 boilerplate: merged.corpus.boilerplate.unwrap_or_default(),
@@ -150,10 +154,11 @@ impl Default for Config {
                 list_percent: 40,
                 two_pane_min_width: 90,
             },
+            opener: Vec::new(),
             keymap: Keymap::default(),
             theme: Theme {
                 list: Color::Reset,
-                list_read: Color::DarkGray,
+                list_read: Color::Reset,
                 selection_fg: Color::Black,
                 selection_bg: Color::LightBlue,
                 highlight: Color::Yellow,

@@ -1,26 +1,37 @@
 //! Loading a corpus: walking the paths given, reading every article file in
 //! parallel, cleaning its text once, and dropping exact duplicates.
+//!
+//! Layers, lowest first: [`warning`], [`options`] and `input` say what is
+//! loaded and what went wrong; `parsed` holds what every format's parser
+//! shares; `entries` parses the JSON entries that `json` and `jsonl` find;
+//! `text`, `json` and `jsonl` parse one format each; this file walks and
+//! dispatches.
 
 mod dedup;
+mod entries;
+mod input;
 mod json;
 mod jsonl;
 pub mod listing;
+mod options;
+mod parsed;
 mod text;
 mod walk;
+mod warning;
 
-use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use crate::article::Article;
-use crate::clean::{Boilerplate, sanitize, single_line};
-
+use input::Contents;
+use parsed::{Batches, Job, Parsed};
 use walk::{Found, Step};
-pub use walk::{Input, InputKind};
 
-/// Bodies longer than this are cut, with a note in the article.
-pub const DEFAULT_MAX_BODY: usize = 8 * 1024 * 1024;
+pub use dedup::Duplicate;
+pub use input::{Input, InputKind};
+pub use options::{DEFAULT_MAX_BODY, DEFAULT_MAX_JSON, DEFAULT_MAX_LINE, LoadOptions};
+pub use warning::{EntryAt, LoadError, Warning, WarningKind};
 
 /// The articles bundled into the binary: the seeds the project started from.
 pub const SEEDS: &[(&str, &[u8])] = &[(
@@ -28,61 +39,21 @@ pub const SEEDS: &[(&str, &[u8])] = &[(
     include_bytes!("../seeds/000_67028faab5672e93.txt"),
 )];
 
-/// A load that could not start at all.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error("{0}: no such file or directory")]
-    NotFound(String),
-}
-
-/// A problem that skipped (or cut) one file or entry; the load went on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    /// The file, as given or found (cleaned of control characters).
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-impl Warning {
-    pub fn new(path: &Path, message: impl fmt::Display) -> Self {
-        Self {
-            path: single_line(&path.display().to_string()),
-            message: sanitize(&message.to_string()),
-        }
-    }
-}
-
 /// What a load found besides articles.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LoadReport {
     pub files: usize,
     pub bytes: u64,
     pub duplicates: usize,
-    /// Files that could not be read (permissions, I/O errors): unlike the
-    /// rest of a load, that depends on who reads, and when.
-    pub unreadable: usize,
     pub warnings: Vec<Warning>,
 }
 
-/// How to clean what is loaded.
-#[derive(Debug, Clone)]
-pub struct LoadOptions {
-    pub boilerplate: Boilerplate,
-    pub max_body: usize,
-}
-
-impl Default for LoadOptions {
-    fn default() -> Self {
-        Self {
-            boilerplate: Boilerplate::default(),
-            max_body: DEFAULT_MAX_BODY,
-        }
+impl LoadReport {
+    /// Files that could not be read (permissions, I/O errors): unlike the
+    /// rest of a load, that depends on who reads, and when.
+    pub fn unreadable(&self) -> usize {
+        let unreadable = |w: &&Warning| matches!(w.kind, WarningKind::Unreadable(_));
+        self.warnings.iter().filter(unreadable).count()
     }
 }
 
@@ -91,27 +62,21 @@ impl Default for LoadOptions {
 pub struct Corpus {
     pub articles: Vec<Article>,
     pub report: LoadReport,
-    /// What the corpus was opened from; it names the corpus for saved state.
+    /// What the corpus was opened from; it names the corpus for saved
+    /// state. Each is the path as given, decoded losslessly when it is
+    /// UTF-8; it is not cleaned (whoever shows one cleans it).
     pub roots: Vec<String>,
+    /// The paths as given, byte for byte (`<seeds>` for the seeds).
+    pub root_paths: Vec<PathBuf>,
     /// Articles dropped as exact duplicates of one that was kept.
     pub duplicates: Vec<Duplicate>,
-}
-
-/// An article that was not kept because an earlier one had the same URL, or
-/// the same title and body. Its id still finds the article kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Duplicate {
-    pub id: String,
-    pub section: String,
-    /// Index of the article kept.
-    pub of: usize,
 }
 
 impl Corpus {
     /// Loads every article under `paths` (files or directories).
     pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Self, LoadError> {
         let steps = walk::walk(paths)?;
-        Ok(Self::from_steps(steps, roots_of(paths), options))
+        Ok(Self::from_steps(steps, paths.to_vec(), options))
     }
 
     /// The seed articles embedded in the binary.
@@ -119,7 +84,7 @@ impl Corpus {
         let steps = SEEDS
             .iter()
             .map(|(name, bytes)| Step::Input(Input::embedded(name, bytes)));
-        Self::from_steps(steps, vec!["<seeds>".into()], options)
+        Self::from_steps(steps, vec![PathBuf::from("<seeds>")], options)
     }
 
     /// Walks and parses at once: rayon's workers take the next step of the
@@ -128,7 +93,7 @@ impl Corpus {
     /// return back in walk order.
     fn from_steps(
         steps: impl Iterator<Item = Step> + Send,
-        roots: Vec<String>,
+        root_paths: Vec<PathBuf>,
         options: &LoadOptions,
     ) -> Self {
         let mut done: Vec<(usize, Done)> = steps
@@ -136,7 +101,10 @@ impl Corpus {
             .par_bridge()
             .filter_map(|(seq, step)| {
                 let done = match step.resolve()? {
-                    Found::Input(input) => Done::Parsed(parse(&input, options)),
+                    Found::Input(input) => Done::Parsed(parse(Job {
+                        input: &input,
+                        options,
+                    })),
                     Found::Warning(warning) => Done::Skipped(warning),
                 };
                 Some((seq, done))
@@ -147,13 +115,14 @@ impl Corpus {
         let duplicates = dedup::drop_duplicates(&mut articles);
         report.duplicates = duplicates.len();
         // One root's paths are unique already; only several can collide.
-        if roots.len() > 1 {
+        if root_paths.len() > 1 {
             dedup::make_ids_unique(&mut articles);
         }
         Self {
             articles,
             report,
-            roots,
+            roots: roots_of(&root_paths),
+            root_paths,
             duplicates,
         }
     }
@@ -170,11 +139,12 @@ impl Corpus {
     }
 }
 
-/// What names a corpus opened from `paths` (see [`Corpus::roots`]).
+/// What names a corpus opened from `paths` (see [`Corpus::roots`]): each
+/// path as given, not cleaned, so that saved state can find the real path.
 pub fn roots_of(paths: &[PathBuf]) -> Vec<String> {
     paths
         .iter()
-        .map(|p| sanitize(&p.display().to_string()))
+        .map(|p| p.to_string_lossy().into_owned())
         .collect()
 }
 
@@ -190,7 +160,6 @@ fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport) {
             Done::Parsed(p) => {
                 report.files += 1;
                 report.bytes += p.bytes;
-                report.unreadable += p.unreadable;
                 file_warnings.extend(p.warnings);
                 batches.extend(p.batches);
             }
@@ -199,10 +168,6 @@ fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport) {
     report.warnings.append(&mut file_warnings);
     (concat(batches), report)
 }
-
-/// Articles in runs, in corpus order: parsed in parallel, each run into a
-/// Vec of its own, and moved once, by [`concat`], when the load ends.
-type Batches = Vec<Vec<Article>>;
 
 /// The articles of every batch, in order, moved once (not at all when
 /// there is one batch).
@@ -223,28 +188,6 @@ enum Done {
     Skipped(Warning),
 }
 
-/// What one input file gave.
-#[derive(Debug, Default)]
-struct Parsed {
-    batches: Batches,
-    warnings: Vec<Warning>,
-    bytes: u64,
-    /// 1 when the file could not be read.
-    unreadable: usize,
-}
-
-impl Parsed {
-    /// A file that gave no articles after all: only the warning saying why,
-    /// and the `bytes` read of it.
-    fn failed(input: &Input, message: impl fmt::Display, bytes: u64) -> Self {
-        Self {
-            warnings: vec![Warning::new(&input.path, message)],
-            bytes,
-            ..Self::default()
-        }
-    }
-}
-
 /// Parses one file's bytes as loading a file of this `kind` named `name`
 /// would, without the file system: the whole parsing path, for fuzzing.
 pub fn parse_bytes(
@@ -255,92 +198,81 @@ pub fn parse_bytes(
 ) -> (Vec<Article>, Vec<Warning>) {
     let mut input = Input::embedded(name, &[]);
     input.kind = kind;
+    let job = Job {
+        input: &input,
+        options,
+    };
     let parsed = match kind {
-        InputKind::JsonLines => jsonl::parse(&input, bytes, options)
-            .unwrap_or_else(|| parse_read(&input, bytes, false, options)),
-        InputKind::Json => parse_read(&input, bytes, false, options),
+        InputKind::JsonLines => {
+            jsonl::parse(job, bytes).unwrap_or_else(|| parse_whole(job, bytes, bytes.len() as u64))
+        }
+        InputKind::Json => parse_whole(job, bytes, bytes.len() as u64),
         InputKind::Text => {
-            let limit = text_read_limit(options);
+            let limit = options.text_read_limit();
             let cut = bytes.len() > limit;
-            parse_read(&input, &bytes[..bytes.len().min(limit)], cut, options)
+            parse_read(job, &bytes[..bytes.len().min(limit)], cut)
         }
     };
     (concat(parsed.batches), parsed.warnings)
 }
 
-/// How much of a text file is read: a little past the body limit, for the
-/// title and blank lines.
-fn text_read_limit(options: &LoadOptions) -> usize {
-    options.max_body.saturating_add(64 * 1024)
+/// A `.json` document, or a JSON Lines file that is not UTF-8, `size`
+/// bytes long: refused unread above the limit, parsed whole below it.
+fn parse_whole(job: Job, bytes: &[u8], size: u64) -> Parsed {
+    if size > job.options.max_json {
+        return too_large(job);
+    }
+    parse_read(job, bytes, false)
 }
 
-fn parse(input: &Input, options: &LoadOptions) -> Parsed {
+/// A file refused unread: it is parsed whole, and larger than the limit.
+fn too_large(job: Job) -> Parsed {
+    let mib = options::mib(job.options.max_json);
+    Parsed::failed(job, WarningKind::FileTooLarge { mib }, 0)
+}
+
+fn parse(job: Job) -> Parsed {
+    let input = job.input;
     if input.kind == InputKind::JsonLines {
-        match input.open() {
-            Ok(Some(file)) => {
-                if let Some(parsed) = jsonl::parse(input, file, options) {
+        match input.open(job.options.max_json) {
+            Ok(Some((file, _))) => {
+                if let Some(parsed) = jsonl::parse(job, file) {
                     return parsed;
                 }
             }
             Ok(None) => {}
-            Err(err) => return unreadable(input, err),
+            Err(err) => return Parsed::unreadable(job, &err),
         }
     }
     let read = match input.kind {
-        InputKind::Text => input.read_limited(text_read_limit(options)),
-        InputKind::Json | InputKind::JsonLines => input.read_all().map(|bytes| (bytes, false)),
+        InputKind::Text => input.read_limited(job.options.text_read_limit() as u64, false),
+        InputKind::Json | InputKind::JsonLines => input.read_limited(job.options.max_json, true),
     };
     match read {
-        Ok((bytes, cut)) => parse_read(input, &bytes, cut, options),
-        Err(err) => unreadable(input, err),
-    }
-}
-
-/// A file that could not be read: only the warning saying why.
-fn unreadable(input: &Input, err: std::io::Error) -> Parsed {
-    Parsed {
-        unreadable: 1,
-        ..Parsed::failed(input, err, 0)
+        Ok(Contents::Bytes(bytes, cut)) => parse_read(job, &bytes, cut),
+        Ok(Contents::TooLarge) => too_large(job),
+        Ok(Contents::Binary { size }) => Parsed::failed(job, WarningKind::Binary, size),
+        Err(err) => Parsed::unreadable(job, &err),
     }
 }
 
 /// Parses what was read of a file; `cut` says the read stopped at its limit.
-fn parse_read(input: &Input, bytes: &[u8], cut: bool, options: &LoadOptions) -> Parsed {
+fn parse_read(job: Job, bytes: &[u8], cut: bool) -> Parsed {
     let mut parsed = Parsed {
         bytes: bytes.len() as u64,
         ..Parsed::default()
     };
-    let result = match input.kind {
-        InputKind::Text => {
-            text::parse(input, bytes, cut, options, &mut parsed.warnings).map(|a| vec![vec![a]])
-        }
-        InputKind::Json => json::parse_document(input, bytes, options, &mut parsed.warnings),
-        InputKind::JsonLines => json::parse_lines(input, bytes, options, &mut parsed.warnings),
+    let warnings = &mut parsed.warnings;
+    let result = match job.input.kind {
+        InputKind::Text => text::parse(job, bytes, cut, warnings).map(|a| vec![vec![a]]),
+        InputKind::Json => json::parse_document(job, bytes, warnings),
+        InputKind::JsonLines => jsonl::parse_lines(job, bytes, warnings),
     };
     match result {
         Ok(batches) => parsed.batches = batches,
-        Err(message) => parsed.warnings.push(Warning::new(&input.path, message)),
+        Err(kind) => parsed.warnings.push(job.warning(kind)),
     }
     parsed
-}
-
-/// Cuts `body` to at most `max` bytes on a character boundary. When it was
-/// cut, here or by the read before it, a note ends the body and the warning
-/// to report is returned.
-fn limit_body(body: &mut String, max: usize, already_cut: bool) -> Option<String> {
-    if body.len() <= max && !already_cut {
-        return None;
-    }
-    let mut end = max.min(body.len());
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    body.truncate(end);
-    let mib = max.div_ceil(1024 * 1024);
-    body.push_str(&format!(
-        "\n[byline: this article was cut at {mib} MiB; the rest was not loaded]"
-    ));
-    Some(format!("body larger than {mib} MiB; cut"))
 }
 
 #[cfg(test)]

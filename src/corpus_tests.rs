@@ -26,8 +26,8 @@ pub(super) fn warning_lines(warnings: &[Warning]) -> Vec<String> {
 }
 
 /// The messages of warnings, without their paths.
-pub(super) fn messages(warnings: &[Warning]) -> Vec<&str> {
-    warnings.iter().map(|w| w.message.as_str()).collect()
+pub(super) fn messages(warnings: &[Warning]) -> Vec<String> {
+    warnings.iter().map(Warning::message).collect()
 }
 
 /// The one warning of a load, as `path-suffix: message`.
@@ -308,7 +308,7 @@ fn parse_bytes_gives_what_loading_the_file_gives() {
         let corpus = load(dir.path());
         let (articles, warnings) = parse_bytes(kind, name, bytes, &LoadOptions::default());
         assert_eq!(articles, corpus.articles, "{name}");
-        let messages = |w: &[Warning]| w.iter().map(|w| w.message.clone()).collect::<Vec<_>>();
+        let messages = |w: &[Warning]| w.iter().map(Warning::message).collect::<Vec<_>>();
         assert_eq!(
             messages(&warnings),
             messages(&corpus.report.warnings),

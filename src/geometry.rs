@@ -115,8 +115,17 @@ pub fn wrap_width(area: Rect, config: &ReaderConfig) -> usize {
     })
 }
 
-/// From this width inside its border on, the finder shows a preview beside
-/// its results.
+/// The widest the help and warnings windows are.
+pub const WINDOW_WIDTH: u16 = 76;
+
+/// The width of text inside the help or warnings window: its border and a
+/// column of margin on each side.
+pub fn window_text_width(area: Rect) -> usize {
+    usize::from(area.width.min(WINDOW_WIDTH).saturating_sub(4)).max(1)
+}
+
+/// From this terminal width on, the finder shows a preview beside its
+/// results.
 pub const PREVIEW_MIN_WIDTH: u16 = 100;
 
 /// Where the fuzzy finder's window and its parts go.
@@ -155,7 +164,7 @@ impl Finder {
             height: inner.height - query.height,
             ..inner
         };
-        if inner.width < PREVIEW_MIN_WIDTH {
+        if area.width < PREVIEW_MIN_WIDTH {
             return Self {
                 window,
                 query,

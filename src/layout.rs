@@ -40,6 +40,13 @@ impl ArticleLayout {
         let mut lines = Vec::new();
         push_wrapped(&mut lines, &article.title, width, LineKind::Title, 0);
         push_wrapped(&mut lines, &article.meta_line(), width, LineKind::Meta, 1);
+        if let Some(url) = article.url.as_deref().filter(|u| !u.is_empty()) {
+            lines.push(Line {
+                kind: LineKind::Meta,
+                text: link_label(url, width),
+                block: 1,
+            });
+        }
         for (n, paragraph) in article.paragraphs().enumerate() {
             lines.push(Line {
                 kind: LineKind::Blank,
@@ -68,6 +75,27 @@ impl ArticleLayout {
         }
         out
     }
+}
+
+/// The link in full when it fits `width`, else its site, cut to fit.
+fn link_label(url: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if url.width() <= width {
+        return url.to_owned();
+    }
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = after_scheme
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or(after_scheme);
+    let site = format!("{host}/…");
+    if site.width() <= width {
+        return site;
+    }
+    host.chars()
+        .take(width.saturating_sub(1))
+        .chain(['…'])
+        .collect()
 }
 
 fn push_wrapped(lines: &mut Vec<Line>, text: &str, width: usize, kind: LineKind, block: usize) {

@@ -23,7 +23,6 @@ pub mod packed;
 pub mod runtime;
 pub mod search;
 pub mod state;
-pub mod synth;
 pub mod tui;
 pub mod ui;
 pub mod xdg;

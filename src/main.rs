@@ -21,6 +21,16 @@ use ratatui::layout::Rect;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == byline::tui::guard::GUARD_ARG)
+    {
+        // The terminal's guard (see `tui::guard`), not a command.
+        return match byline::tui::guard::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::FAILURE,
+        };
+    }
     let cli = Cli::parse();
     let env = Env::from_process();
     let config = if cli.command.as_ref().is_none_or(Command::needs_config) {
@@ -82,7 +92,13 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
         Some(Err(e)) => app.warn(format!("reading state not loaded: {e}")),
         None => {}
     }
-    match byline::tui::run(app, store) {
+    let (args, context) = (args.clone(), context.clone());
+    let loader = Box::new(move || {
+        cli::open_corpus(&args, &context)
+            .map(|(corpus, _)| corpus)
+            .map_err(|e| e.to_string())
+    });
+    match byline::tui::run(app, store, loader) {
         Ok(Outcome { exit, saved }) => {
             let code = match exit {
                 Exit::Quit => 0,

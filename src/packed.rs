@@ -1,6 +1,8 @@
 //! Many strings laid end to end in one: one allocation for a hundred
 //! thousand titles or ids, and a scan over them streams through memory.
 
+use crate::article::Article;
+
 /// Strings by index, stored end to end.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Packed {
@@ -68,6 +70,48 @@ impl Packed {
         };
         let end = self.ends.get(index).copied().unwrap_or(start);
         self.text.get(start..end).unwrap_or("")
+    }
+}
+
+/// Every title of a corpus in one string, with the dates ranking needs:
+/// built once (about as long as one search takes), then ranked again and
+/// again by the overlay's worker. Indices are the corpus's.
+///
+/// Plain data, here below both: a corpus's listing caches it on disk and
+/// `search` ranks it, and the corpus must not import the search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TitleIndex {
+    titles: Packed,
+    dates: Vec<Option<i64>>,
+}
+
+impl TitleIndex {
+    pub fn new(articles: &[Article]) -> Self {
+        let titles = Packed::from_strs(articles.iter().map(|a| a.title.as_str()));
+        let dates = articles.iter().map(|a| a.date).collect();
+        Self { titles, dates }
+    }
+
+    /// Titles and their dates, by index; `None` unless there are as many
+    /// of each.
+    pub fn from_parts(titles: Packed, dates: Vec<Option<i64>>) -> Option<Self> {
+        (titles.len() == dates.len()).then_some(Self { titles, dates })
+    }
+
+    pub fn titles(&self) -> &Packed {
+        &self.titles
+    }
+
+    pub fn dates(&self) -> &[Option<i64>] {
+        &self.dates
+    }
+
+    pub fn len(&self) -> usize {
+        self.titles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.titles.is_empty()
     }
 }
 

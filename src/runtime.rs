@@ -8,7 +8,10 @@
 //! until the work the one before it started has answered, so a test sees
 //! what a patient user would.
 
+mod host;
+mod inline;
 mod latest;
+mod pending;
 mod workers;
 
 use std::collections::VecDeque;
@@ -19,10 +22,13 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, Effects, Exit, Job, Msg, Pane};
+use crate::app::{App, Effects, Exit, Job, Msg};
 use crate::state::Stamp;
 use crate::ui;
-pub use workers::Workers;
+pub use host::{Headless, Host};
+pub use inline::inline;
+use pending::Pending;
+pub use workers::{Fetcher, Loader, Workers};
 
 /// What the loop's channel carries.
 #[derive(Debug)]
@@ -48,34 +54,6 @@ pub enum Input {
     Script(VecDeque<(Msg, Stamp)>),
 }
 
-/// What the loop needs of the terminal beyond drawing.
-pub trait Host<B: Backend> {
-    /// Gives the terminal back and stops the process; returns once it
-    /// goes on, with the terminal taken again.
-    fn suspend(&mut self, terminal: &mut Terminal<B>) -> io::Result<()>;
-    /// Takes the terminal again (after SIGCONT), to draw it whole.
-    fn reenter(&mut self, terminal: &mut Terminal<B>) -> io::Result<()>;
-}
-
-/// A host for tests: counts what it was asked.
-#[derive(Debug, Default)]
-pub struct Headless {
-    pub suspended: usize,
-    pub reentered: usize,
-}
-
-impl<B: Backend> Host<B> for Headless {
-    fn suspend(&mut self, _: &mut Terminal<B>) -> io::Result<()> {
-        self.suspended += 1;
-        Ok(())
-    }
-
-    fn reenter(&mut self, _: &mut Terminal<B>) -> io::Result<()> {
-        self.reentered += 1;
-        Ok(())
-    }
-}
-
 /// How a run ended.
 #[derive(Debug)]
 pub struct Outcome {
@@ -96,7 +74,7 @@ pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     rx: &Receiver<Envelope>,
-    workers: &Workers,
+    workers: &mut Workers,
     mut input: Input,
     host: &mut impl Host<B>,
 ) -> io::Result<Outcome>
@@ -110,29 +88,45 @@ where
         let Some((msg, at)) = next(&mut input, rx, app, workers, &pending, &mut clock)? else {
             return Ok(finish(app, rx, workers, &mut pending, Exit::Quit));
         };
-        let mut effects = step(app, msg, at, workers, &mut pending);
+        let mut effects = step(app, msg, at, workers, &mut pending)?;
         // Everything else already queued, then one frame.
         while effects.exit.is_none()
             && let Ok(envelope) = rx.try_recv()
         {
             if let Some((msg, at)) = open(envelope, workers, &input, &mut clock) {
-                effects.merge(step(app, msg, at, workers, &mut pending));
+                effects.merge(step(app, msg, at, workers, &mut pending)?);
             }
         }
         if let Some(exit) = effects.exit {
             return Ok(finish(app, rx, workers, &mut pending, exit));
+        }
+        if let Some(text) = effects.copy.take() {
+            host.copy(terminal, &text)?;
+        }
+        // A browser, a stop or a SIGCONT: the screen is drawn whole after.
+        let mut retaken = effects.suspend || effects.reenter;
+        if let Some(url) = effects.open.take() {
+            let opened = host.open(terminal, &url)?;
+            effects.merge(step(
+                app,
+                Msg::Opened(opened),
+                clock,
+                workers,
+                &mut pending,
+            )?);
+            retaken = true;
         }
         if effects.suspend {
             host.suspend(terminal)?;
         } else if effects.reenter {
             host.reenter(terminal)?;
         }
-        if effects.suspend || effects.reenter {
+        if retaken {
             let size = terminal.size().map_err(io::Error::other)?;
             let msg = Msg::Resize(size.width, size.height);
-            effects.merge(step(app, msg, clock, workers, &mut pending));
+            effects.merge(step(app, msg, clock, workers, &mut pending)?);
         }
-        if effects.redraw || effects.suspend || effects.reenter {
+        if effects.redraw || retaken {
             draw(terminal, app)?;
         }
     }
@@ -149,14 +143,24 @@ where
 }
 
 /// Handles one message and starts the work it asks for.
-fn step(app: &mut App, msg: Msg, at: Stamp, workers: &Workers, pending: &mut Pending) -> Effects {
+fn step(
+    app: &mut App,
+    msg: Msg,
+    at: Stamp,
+    workers: &mut Workers,
+    pending: &mut Pending,
+) -> io::Result<Effects> {
     pending.answered(&msg);
     let mut effects = app.handle(msg, at);
+    // A new corpus first: the jobs asked with it are about its articles.
+    if let Some(corpus) = effects.corpus.take() {
+        workers.use_corpus(&corpus)?;
+    }
     for job in std::mem::take(&mut effects.jobs) {
         pending.asked(&job);
         workers.perform(job);
     }
-    effects
+    Ok(effects)
 }
 
 /// The next message: from the script once the work before it answered,
@@ -267,110 +271,4 @@ fn finish(
         }
     }
     Outcome { exit, saved }
-}
-
-/// The work asked for and not answered yet: only the newest of each kind
-/// counts, since a newer job cancels an older one.
-#[derive(Debug, Default)]
-struct Pending {
-    rank: bool,
-    find: Option<u64>,
-    reader: Option<(usize, usize)>,
-    preview: Option<(usize, usize)>,
-    save: bool,
-}
-
-impl Pending {
-    fn is_empty(&self) -> bool {
-        !self.rank
-            && self.find.is_none()
-            && self.reader.is_none()
-            && self.preview.is_none()
-            && !self.save
-    }
-
-    fn asked(&mut self, job: &Job) {
-        match job {
-            Job::Rank(_) => self.rank = true,
-            Job::Find { generation, .. } => self.find = Some(*generation),
-            Job::LayOut {
-                pane: Pane::Reader,
-                article,
-                width,
-            } => self.reader = Some((*article, *width)),
-            Job::LayOut {
-                pane: Pane::Preview,
-                article,
-                width,
-            } => self.preview = Some((*article, *width)),
-            Job::Save(_) => self.save = true,
-        }
-    }
-
-    fn answered(&mut self, msg: &Msg) {
-        match msg {
-            Msg::Ranked(result) if result.complete => self.rank = false,
-            Msg::Found(found) if self.find == Some(found.generation) => self.find = None,
-            Msg::LaidOut(laid) => {
-                let answer = Some((laid.article, laid.layout.width));
-                let slot = match laid.pane {
-                    Pane::Reader => &mut self.reader,
-                    Pane::Preview => &mut self.preview,
-                };
-                if *slot == answer {
-                    *slot = None;
-                }
-            }
-            Msg::Saved(_) => self.save = false,
-            _ => {}
-        }
-    }
-}
-
-/// Does the jobs of `effects` here and now, feeding their answers back to
-/// `app` until none are left; returns the effects without jobs. For tests,
-/// benchmarks and scripts that want no threads.
-pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
-    let mut jobs: VecDeque<Job> = std::mem::take(&mut effects.jobs).into();
-    while let Some(job) = jobs.pop_front() {
-        let answer = match job {
-            Job::Rank(query) => {
-                let hits = crate::search::rank(&app.corpus().articles, &query, &|| false);
-                Msg::Ranked(crate::search::SearchResult {
-                    generation: 0,
-                    query,
-                    hits: hits.unwrap_or_default(),
-                    complete: true,
-                })
-            }
-            Job::Find {
-                generation,
-                layout,
-                query,
-            } => Msg::Found(crate::app::Found {
-                generation,
-                hits: crate::search::find_in_layout(&layout, &query),
-            }),
-            Job::LayOut {
-                pane,
-                article,
-                width,
-            } => {
-                let Some(text) = app.corpus().articles.get(article) else {
-                    continue;
-                };
-                let layout = std::sync::Arc::new(crate::layout::ArticleLayout::new(text, width));
-                Msg::LaidOut(crate::app::LaidOut {
-                    pane,
-                    article,
-                    layout,
-                })
-            }
-            Job::Save(_) => Msg::Saved(Ok(None)),
-        };
-        let mut more = app.handle(answer, now);
-        jobs.extend(std::mem::take(&mut more.jobs));
-        effects.merge(more);
-    }
-    effects
 }

@@ -13,6 +13,7 @@
 
 mod format;
 pub(crate) mod lock;
+mod session;
 mod store;
 mod view;
 mod warning;
@@ -23,6 +24,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 pub use format::VERSION;
+pub use session::Session;
 pub use store::{LOCK_WAIT, Loaded, Store};
 pub use view::{Sort, View};
 pub use warning::{Holder, StateError, StateWarning};
@@ -126,6 +128,12 @@ pub struct ReadingState {
     /// Sorted, so the file diffs and compresses well.
     #[serde(default)]
     articles: BTreeMap<String, Entry>,
+    /// Where the reader was left: view, order, focus, selection.
+    #[serde(default, skip_serializing_if = "Stamped::is_unset")]
+    session: Stamped<Session>,
+    /// The finder's last queries, newest last.
+    #[serde(default, skip_serializing_if = "Stamped::is_unset")]
+    queries: Stamped<Vec<String>>,
     #[serde(skip)]
     undo: Vec<Undo>,
 }
@@ -313,6 +321,8 @@ impl ReadingState {
     pub fn merge(&mut self, other: &ReadingState) {
         self.clock = self.clock.max(other.clock);
         self.last_open.merge(&other.last_open);
+        self.session.merge(&other.session);
+        self.queries.merge(&other.queries);
         for (id, theirs) in &other.articles {
             match self.articles.get_mut(id) {
                 Some(ours) => ours.merge(theirs),

@@ -9,7 +9,7 @@
 //! SIGTSTP give it back before stopping; SIGCONT takes it again, whoever
 //! stopped the process.
 
-use std::io::{self, Stdout, stdout};
+use std::io::{self, Stdout, Write, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
@@ -18,8 +18,8 @@ use std::time::Duration;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableFocusChange, DisableMouseCapture, EnableBracketedPaste,
-    EnableFocusChange, EnableMouseCapture, Event,
+    DisableBracketedPaste, DisableFocusChange, DisableMouseCapture, EnableBracketedPaste,
+    EnableFocusChange, EnableMouseCapture,
 };
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -30,9 +30,14 @@ use signal_hook::consts::signal::{
     SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH, SIGXFSZ,
 };
 
-use crate::app::{App, Msg, Signal};
-use crate::runtime::{self, Envelope, Host, Input, Outcome, Workers};
+pub mod guard;
+mod input;
+mod opener;
+
+use crate::app::{App, Msg, Opened, Signal};
+use crate::runtime::{self, Envelope, Host, Loader, Outcome, Workers};
 use crate::state::{Stamp, Store};
+use input::Input;
 
 /// Whether the terminal is in full-screen mode: restoring twice is harmless.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -46,6 +51,7 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(1500);
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
+    guard::armed(true);
     execute!(
         stdout(),
         EnterAlternateScreen,
@@ -70,6 +76,7 @@ pub fn restore() {
             cursor::Show
         );
         let _ = disable_raw_mode();
+        guard::armed(false);
     }
 }
 
@@ -80,6 +87,9 @@ pub fn restore() {
 fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // Held to the end: no other thread draws on the restored terminal
+        // (stdout's lock is reentrant, so `restore` still writes).
+        let _stdout = stdout().lock();
         restore();
         default(info);
         std::process::exit(101);
@@ -113,6 +123,7 @@ fn spawn_signal_thread(tx: Sender<Envelope>) -> io::Result<()> {
                 let _ = tx.send(Envelope::Msg(msg, Some(Stamp::now())));
                 if terminate {
                     std::thread::sleep(SIGNAL_GRACE);
+                    let _stdout = stdout().lock();
                     restore();
                     std::process::exit(128 + signal);
                 }
@@ -121,42 +132,50 @@ fn spawn_signal_thread(tx: Sender<Envelope>) -> io::Result<()> {
     Ok(())
 }
 
-/// A thread that reads the terminal and sends what it reads, each event
-/// with the time it came.
-fn spawn_input_thread(tx: Sender<Envelope>) -> io::Result<()> {
-    std::thread::Builder::new()
-        .name("byline-input".into())
-        .spawn(move || {
-            loop {
-                let event = match event::read() {
-                    Ok(event) => event,
-                    // The terminal is gone: as if the window closed.
-                    Err(_) => {
-                        let msg = Msg::Signal(Signal::Terminate(SIGHUP));
-                        let _ = tx.send(Envelope::Msg(msg, Some(Stamp::now())));
-                        return;
-                    }
-                };
-                let msg = match event {
-                    Event::Key(key) => Msg::Key(key),
-                    Event::Mouse(mouse) => Msg::Mouse(mouse),
-                    Event::Paste(text) => Msg::Paste(text),
-                    Event::Resize(width, height) => Msg::Resize(width, height),
-                    Event::FocusGained => Msg::Focus(true),
-                    Event::FocusLost => Msg::Focus(false),
-                };
-                if tx.send(Envelope::Msg(msg, Some(Stamp::now()))).is_err() {
-                    return;
-                }
-            }
-        })?;
-    Ok(())
+/// The real terminal's side of suspending, resuming, opening links and
+/// copying.
+struct Crossterm {
+    input: Input,
+    /// The configured opener, for when `$BROWSER` is not set.
+    opener: Vec<String>,
 }
 
-/// The real terminal's side of suspending and resuming.
-struct Crossterm;
+/// Writes the OSC 52 sequence that puts `text` on the clipboard.
+pub fn copy_to_clipboard(out: &mut impl Write, text: &str) -> io::Result<()> {
+    out.write_all(opener::osc52(text).as_bytes())?;
+    out.flush()
+}
 
 impl Host<CrosstermBackend<Stdout>> for Crossterm {
+    fn open(
+        &mut self,
+        terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+        url: &str,
+    ) -> io::Result<Opened> {
+        let mut command = opener::command(url, std::env::var_os("BROWSER"), &self.opener);
+        let program = command.get_program().to_string_lossy().into_owned();
+        // A terminal browser (lynx, w3m) gets the terminal as a shell would
+        // give it, and its keys: the input thread stands aside meanwhile.
+        self.input.pause();
+        restore();
+        let status = command.status();
+        self.input.resume();
+        self.reenter(terminal)?;
+        Ok(match status {
+            Ok(status) if status.success() => Ok(()),
+            Ok(status) => Err(format!("{program} ended with {status}")),
+            Err(e) => Err(format!("could not run {program}: {e}")),
+        })
+    }
+
+    fn copy(
+        &mut self,
+        terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+        text: &str,
+    ) -> io::Result<()> {
+        copy_to_clipboard(terminal.backend_mut(), text)
+    }
+
     fn suspend(&mut self, terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
         restore();
         // SIGTSTP has a handler (ours): stopping is asked of the default.
@@ -177,27 +196,66 @@ impl Host<CrosstermBackend<Stdout>> for Crossterm {
     }
 }
 
-/// Runs the reader until the user quits, saving reading state to `store`.
-pub fn run(mut app: App, store: Option<Store>) -> io::Result<Outcome> {
+/// Runs the reader until the user quits, saving reading state to `store`;
+/// `loader` loads the articles again when asked (`R`).
+pub fn run(mut app: App, store: Option<Store>, loader: Loader) -> io::Result<Outcome> {
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
     spawn_signal_thread(tx.clone())?;
-    let workers = Workers::start(app.corpus(), store, &tx)?;
+    let mut workers = Workers::start(app.corpus(), store, &tx)?.with_loader(loader)?;
+    let opener = app.config().opener.clone();
+    guard::start();
     enter()?;
+    // Debug builds only: a worker's panic on demand, so a test can see the
+    // terminal restored by the panic hook.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("BYLINE_DEBUG_PANIC").is_some() {
+        std::thread::spawn(|| panic!("BYLINE_DEBUG_PANIC asked for a panic"));
+    }
     let result = Terminal::new(CrosstermBackend::new(stdout())).and_then(|mut terminal| {
         // The first message: the loop lays out for the real size.
         let size = terminal.size()?;
         let _ = tx.send(Envelope::now(Msg::Resize(size.width, size.height)));
-        spawn_input_thread(tx)?;
-        runtime::run(
-            &mut terminal,
-            &mut app,
-            &rx,
-            &workers,
-            Input::Live,
-            &mut Crossterm,
-        )
+        let mut host = Crossterm {
+            input: Input::spawn(tx)?,
+            opener,
+        };
+        let live = runtime::Input::Live;
+        runtime::run(&mut terminal, &mut app, &rx, &mut workers, live, &mut host)
     });
     restore();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a backend wrote, kept where the test can read it.
+    #[derive(Clone, Default)]
+    struct Written(Arc<std::sync::Mutex<Vec<u8>>>);
+
+    impl Write for Written {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_clipboard_sequence_goes_to_the_backend() {
+        let written = Written::default();
+        let mut terminal = Terminal::new(CrosstermBackend::new(written.clone())).unwrap();
+        copy_to_clipboard(terminal.backend_mut(), "https://example.com/").unwrap();
+        let bytes = written.0.lock().unwrap().clone();
+        let expected = b"\x1b]52;c;aHR0cHM6Ly9leGFtcGxlLmNvbS8=\x07";
+        assert!(
+            bytes.windows(expected.len()).any(|w| w == expected),
+            "{bytes:?}"
+        );
+    }
 }

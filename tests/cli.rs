@@ -244,3 +244,32 @@ fn search_reads_the_listing_of_an_unchanged_corpus_from_the_cache() {
     // Read, not written again.
     assert_eq!(fs::metadata(&listing).unwrap().modified().unwrap(), written);
 }
+
+#[test]
+fn show_wraps_at_the_measure_and_refuses_width_zero() {
+    let home = tempfile::tempdir().unwrap();
+    let out = common::byline_in(home.path(), &["show", "000_67028faab5672e93.txt"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(
+        (70..=80).contains(&widest),
+        "wrapped at the 80-column measure, not 200: {widest}"
+    );
+    let out = common::byline_in(
+        home.path(),
+        &["show", "--width", "0", "000_67028faab5672e93.txt"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("0"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn config_takes_no_quiet_flag_it_would_ignore() {
+    let home = tempfile::tempdir().unwrap();
+    let out = common::byline_in(home.path(), &["config", "--quiet"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}

@@ -138,3 +138,125 @@ fn sigtstp_from_outside_gives_the_terminal_back_and_sigcont_takes_it_again() {
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn o_runs_the_browser_with_the_link_as_one_argument_and_takes_the_terminal_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = "https://example.com/a?q=$(touch${IFS}pwned)&x=`id`;echo&y=%s";
+    let corpus = dir.path().join("linked.json");
+    let entry = serde_json::json!([{ "title": "Linked story", "body": "Text.", "url": url }]);
+    std::fs::write(&corpus, entry.to_string()).unwrap();
+    // The fake browser writes down its arguments, and whether it had the
+    // terminal in cooked mode (icanon on) as a shell would give it.
+    let got = dir.path().join("got");
+    let browser = dir.path().join("browser");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$1\" > '{0}.tmp'\nstty -a | grep -o -- '-\\?icanon' >> '{0}.tmp'\nmv '{0}.tmp' '{0}'\n",
+            got.display()
+        ),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&browser)
+        .status()
+        .unwrap();
+    let browser = browser.to_string_lossy().into_owned();
+    let mut s = Session::start(
+        &[&corpus.to_string_lossy()],
+        100,
+        30,
+        &[("BROWSER", &browser)],
+    );
+    s.wait_for("Linked story");
+    s.keys("o");
+    let start = std::time::Instant::now();
+    while !got.exists() {
+        assert!(start.elapsed().as_secs() < 20, "the browser never ran");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let written = std::fs::read_to_string(&got).unwrap();
+    assert_eq!(
+        written,
+        format!("1\n{url}\nicanon\n"),
+        "one argument, exactly the link, a cooked terminal"
+    );
+    assert!(!dir.path().join("pwned").exists() && !std::path::Path::new("pwned").exists());
+    s.wait_for("1/1 · list");
+    s.keys("?");
+    s.wait_for("Keys (q or esc to close)");
+    s.keys("qq");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn a_panic_on_any_thread_restores_the_terminal() {
+    // The test binary is a debug build, which panics on request.
+    let mut s = Session::start(&[], 80, 24, &[("BYLINE_DEBUG_PANIC", "1")]);
+    assert_eq!(s.wait_exit(), 101);
+    s.assert_restored();
+    s.wait_for("BYLINE_DEBUG_PANIC asked for a panic");
+}
+
+#[test]
+fn sigterm_saves_the_last_mark_before_exiting() {
+    let mut s = Session::start(&[], 80, 24, &[]);
+    s.wait_for("China cracks down");
+    s.keys("s");
+    s.wait_for("starred");
+    signal(&s, "-TERM");
+    assert_eq!(s.wait_exit(), 128 + 15);
+    s.assert_restored();
+    let state = s.home.path().join("state/byline");
+    let saved: String = std::fs::read_dir(&state)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(saved.contains("\"starred\":[true"), "{saved}");
+}
+
+#[test]
+fn kill_9_leaves_the_terminal_to_the_guard_which_restores_it() {
+    // From a shell, as a person runs it: the shell, not byline, leads the
+    // terminal's session, so byline's death does not hang the terminal up.
+    let mut s = Session::spawn(
+        "bash",
+        &["--norc", "--noprofile", "-i"],
+        80,
+        24,
+        &[("PS1", "$ ")],
+    );
+    s.wait_for("$");
+    s.keys(&format!(
+        "{} & echo pid=$!; fg\r",
+        env!("CARGO_BIN_EXE_byline")
+    ));
+    s.wait_for("1/1 · list");
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    // The shell's echo, not the command line typed: digits after `pid=`.
+    let pid: String = raw
+        .match_indices("pid=")
+        .map(|(at, _)| {
+            raw[at + 4..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+        })
+        .find(|digits| !digits.is_empty())
+        .unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    // Nothing of byline's own runs after SIGKILL (nor after an abort): its
+    // guard process gives the terminal back.
+    s.assert_restored();
+    s.keys("exit\r");
+    s.wait_exit();
+}

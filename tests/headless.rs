@@ -54,7 +54,30 @@ impl Run {
 
 /// Runs `corpus` at `size` through `script`, which ends as quitting does;
 /// `store` keeps the reading state.
-fn run_with(corpus: Corpus, (w, h): (u16, u16), script: Script, store: Option<Store>) -> Run {
+fn run_with(corpus: Corpus, size: (u16, u16), script: Script, store: Option<Store>) -> Run {
+    run_loading(corpus, size, script, store, None)
+}
+
+/// [`run_with`], reloads answered by `loader`.
+fn run_loading(
+    corpus: Corpus,
+    size: (u16, u16),
+    script: Script,
+    store: Option<Store>,
+    loader: Option<runtime::Loader>,
+) -> Run {
+    run_fetching(corpus, size, script, store, loader, None)
+}
+
+/// [`run_loading`], fetches answered by `fetcher`.
+fn run_fetching(
+    corpus: Corpus,
+    (w, h): (u16, u16),
+    script: Script,
+    store: Option<Store>,
+    loader: Option<runtime::Loader>,
+    fetcher: Option<runtime::Fetcher>,
+) -> Run {
     let corpus = Arc::new(corpus);
     let mut app = App::new(
         Arc::clone(&corpus),
@@ -64,7 +87,13 @@ fn run_with(corpus: Corpus, (w, h): (u16, u16), script: Script, store: Option<St
     );
     app.set_monochrome(true);
     let (tx, rx) = mpsc::channel();
-    let workers = Workers::start(&corpus, store, &tx).expect("worker threads");
+    let mut workers = Workers::start(&corpus, store, &tx).expect("worker threads");
+    if let Some(loader) = loader {
+        workers = workers.with_loader(loader).expect("a thread");
+    }
+    if let Some(fetcher) = fetcher {
+        workers = workers.with_fetcher(fetcher).expect("a thread");
+    }
     let script: VecDeque<(Msg, Stamp)> = script.into_iter().map(|(m, t)| (m, Stamp(t))).collect();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let mut host = Headless::default();
@@ -72,7 +101,7 @@ fn run_with(corpus: Corpus, (w, h): (u16, u16), script: Script, store: Option<St
         &mut terminal,
         &mut app,
         &rx,
-        &workers,
+        &mut workers,
         Input::Script(script),
         &mut host,
     )
@@ -280,4 +309,153 @@ fn quitting_saves_what_is_left() {
     assert_eq!((r.outcome.exit, r.outcome.saved), (Exit::Quit, Ok(())));
     let saved = store.load_read_only().unwrap().state;
     assert!(saved.is_starred("0") && saved.is_read("1"));
+}
+
+#[test]
+fn o_and_y_offer_only_http_links() {
+    let mut linked = article("a", "Linked", "Text.".into());
+    linked.url = Some("https://example.com/story".into());
+    let mut scripted = article("b", "Scripted", "Text.".into());
+    scripted.url = Some("javascript:alert(1)".into());
+    let bare = article("c", "Bare", "Text.".into());
+    let all = || corpus(vec![linked.clone(), scripted.clone(), bare.clone()]);
+    let r = run(all(), (100, 30), keys("oy", 0));
+    assert_eq!(r.host.opened, ["https://example.com/story"]);
+    assert_eq!(r.host.copied, ["https://example.com/story"]);
+    assert!(
+        r.screen().contains("copied https://example.com/story"),
+        "{}",
+        r.screen()
+    );
+    let r = run(all(), (100, 30), keys("joy", 0));
+    assert!(r.host.opened.is_empty() && r.host.copied.is_empty());
+    assert!(
+        r.screen().contains("not http(s): not opened"),
+        "{}",
+        r.screen()
+    );
+    let r = run(all(), (100, 30), keys("jjo", 0));
+    assert!(r.host.opened.is_empty());
+    assert!(
+        r.screen().contains("this article has no link"),
+        "{}",
+        r.screen()
+    );
+}
+
+#[test]
+fn the_status_bar_follows_the_focus_and_cuts_what_does_not_fit() {
+    let screen = run(three(), (100, 24), vec![]).screen();
+    let status = screen.lines().last().unwrap().to_owned();
+    assert!(
+        status.contains("enter open") && status.contains("q quit"),
+        "{status}"
+    );
+    let screen = run(three(), (100, 24), vec![act(Action::Open, 0)]).screen();
+    let status = screen.lines().last().unwrap().to_owned();
+    assert!(
+        !status.contains("enter open"),
+        "the reader has nothing to open: {status}"
+    );
+    assert!(
+        status.contains("q back") && status.contains("o open link"),
+        "{status}"
+    );
+    let screen = run(three(), (100, 24), vec![act(Action::CycleView, 0)]).screen();
+    let status = screen.lines().last().unwrap().to_owned();
+    assert_eq!(status.matches("unread only").count(), 1, "{status}");
+    assert!(!status.contains("view:"), "the view named once: {status}");
+    let mut long = article("a", "Long link", "Text.".into());
+    long.url = Some(format!("https://example.com/{}", "x".repeat(200)));
+    let screen = run(corpus(vec![long]), (80, 24), keys("y", 0)).screen();
+    let status = screen.lines().last().unwrap().to_owned();
+    assert!(
+        status.contains("· copied https://example.com/xxx") && status.contains('…'),
+        "{status}"
+    );
+}
+
+#[test]
+fn reloading_brings_new_articles_and_keeps_the_selection_and_the_open_article() {
+    let before = three();
+    let mut after = three();
+    after
+        .articles
+        .insert(0, article("new", "Fresh news", "New text.".into()));
+    after.articles.retain(|a| a.id != "2");
+    let loader: runtime::Loader = Box::new(move || Ok(after.clone()));
+    let script = vec![
+        act(Action::Down, 0),
+        act(Action::Open, 10),
+        act(Action::Reload, 20),
+    ];
+    let r = run_loading(before, (100, 24), script, None, Some(loader));
+    let screen = r.screen();
+    assert!(screen.contains("Fresh news"), "{screen}");
+    assert!(
+        !screen.contains("Title 2"),
+        "deleted: gone from the list: {screen}"
+    );
+    assert_eq!(
+        r.app
+            .selected_article()
+            .map(|i| r.app.corpus().articles[i].id.as_str()),
+        Some("1")
+    );
+    assert_eq!(
+        r.app.reader().article,
+        Some(2),
+        "the open article, at its new place"
+    );
+    assert!(screen.contains("3/3 · reader"), "{screen}");
+    let r = run(three(), (100, 24), vec![act(Action::Reload, 0)]);
+    assert!(
+        r.screen().contains("nothing to load again from"),
+        "{}",
+        r.screen()
+    );
+}
+
+#[test]
+fn r_fetches_in_the_background_then_the_new_articles_are_listed() {
+    let mut after = three();
+    after
+        .articles
+        .insert(0, article("fresh", "Fetched story", "New.".into()));
+    let loader: runtime::Loader = Box::new(move || Ok(after.clone()));
+    let fetcher: runtime::Fetcher = Box::new(|progress| {
+        progress(1, 2);
+        progress(2, 2);
+        Ok(byline::app::Fetched {
+            summary: "2 feeds: 1 new, 1 failed".into(),
+            failures: vec!["https://example.com/feed: HTTP 404".into()],
+            changed: true,
+        })
+    });
+    let script = vec![act(Action::Down, 0), (Msg::key("r").unwrap(), 10)];
+    let r = run_fetching(
+        three(),
+        (100, 24),
+        script,
+        None,
+        Some(loader),
+        Some(fetcher),
+    );
+    let screen = r.screen();
+    assert!(screen.contains("Fetched story"), "{screen}");
+    assert!(
+        screen.contains("1 warning"),
+        "the failure is in the warnings list: {screen}"
+    );
+    assert_eq!(
+        r.app
+            .selected_article()
+            .map(|i| r.app.corpus().articles[i].id.as_str()),
+        Some("1"),
+        "the selection stays"
+    );
+    assert!(r.app.fetching().is_none());
+    assert!(r.app.warnings().any(|w| w.contains("HTTP 404")));
+    let r = run(three(), (100, 24), keys("r", 0));
+    assert!(r.screen().contains("no feeds to fetch"), "{}", r.screen());
 }

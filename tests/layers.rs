@@ -11,8 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 const LAYERS: &[&[&str]] = &[
-    &["action", "clean", "files", "packed", "xdg"],
+    &["action", "clean", "files", "xdg"],
     &["article", "keymap"],
+    &["packed"],
     &["corpus", "layout", "state"],
     &["config", "search"],
     &["feeds", "geometry"],
@@ -73,7 +74,7 @@ fn imports(text: &str, me: &[String], files: &BTreeSet<Vec<String>>) -> BTreeSet
             } else {
                 me[..me.len().saturating_sub(1)].to_vec()
             };
-            let rest = &line[at..].split_once("::").map_or("", |x| x.1);
+            let rest = line[at..].split_once("::").map_or("", |(_, rest)| rest);
             let mut candidate = None;
             for part in rest.split("::") {
                 let name: String = part

@@ -156,3 +156,78 @@ fn search_highlights_cjk_by_display_column() {
     assert!(!lit(7), "合 is not");
     insta::assert_snapshot!(terminal.backend());
 }
+
+/// Dated articles without sections, the first starred and still unread,
+/// the second read; drawn in colour.
+fn marked_list(width: u16) -> Terminal<TestBackend> {
+    let articles = (0..3)
+        .map(|i| Article {
+            id: format!("{i}"),
+            title: format!("A rather long title number {i} about the news of the day"),
+            date: Some(1_700_000_000 - i * 86_400),
+            body: "Text.".into(),
+            ..Article::default()
+        })
+        .collect();
+    let corpus = Arc::new(Corpus {
+        articles,
+        ..Corpus::default()
+    });
+    let mut app = App::new(
+        corpus,
+        Config::default(),
+        Rect::new(0, 0, width, 20),
+        Stamp(0),
+    );
+    for a in [
+        Action::ToggleStar,
+        Action::Down,
+        Action::ToggleRead,
+        Action::Down,
+    ] {
+        send(&mut app, Msg::Action(a));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(width, 20)).unwrap();
+    terminal
+        .draw(|frame| byline::ui::draw(frame, &app))
+        .unwrap();
+    terminal
+}
+
+fn row(terminal: &Terminal<TestBackend>, y: u16, width: u16) -> String {
+    let buffer = terminal.backend().buffer();
+    (0..width).map(|x| buffer[(x, y)].symbol()).collect()
+}
+
+#[test]
+fn list_marks_dates_and_dimmed_read_titles() {
+    // 150 columns: a list 60 wide beside the reader.
+    let terminal = marked_list(150);
+    let first = row(&terminal, 0, 60);
+    assert!(
+        first.starts_with(" •★ A rather long title"),
+        "unread and starred both show: {first:?}"
+    );
+    assert!(
+        first.trim_end().ends_with("2023-11-14"),
+        "the date from a list 60 wide: {first:?}"
+    );
+    assert!(
+        first.contains('…'),
+        "a cut title ends in an ellipsis: {first:?}"
+    );
+    let second = row(&terminal, 1, 60);
+    assert!(
+        second.starts_with("    A rather"),
+        "read: no mark: {second:?}"
+    );
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer[(6, 1)].style().add_modifier.contains(Modifier::DIM),
+        "read titles are dimmed"
+    );
+    assert!(!buffer[(6, 0)].style().add_modifier.contains(Modifier::DIM));
+    // No sections: no empty section column.
+    let third = row(&terminal, 2, 60);
+    assert!(!third.contains("             2023"), "{third:?}");
+}

@@ -1,6 +1,6 @@
 //! Arbitrary bytes through the loaders, as a text, JSON or JSON Lines file:
-//! nothing may panic, and nothing that comes out may carry a control
-//! character to the terminal.
+//! nothing may panic, and everything that comes out must be as cleaning
+//! leaves it: no control character, and nothing cleaning would remove.
 //!
 //! The first byte picks the format (and a tiny body limit when its high bit
 //! is set, so that cutting bodies is fuzzed too); the rest is the file.
@@ -8,6 +8,7 @@
 #![no_main]
 
 use byline::Article;
+use byline::clean::{is_clean, is_clean_line};
 use byline::corpus::{InputKind, LoadOptions, Warning, parse_bytes};
 use libfuzzer_sys::fuzz_target;
 
@@ -23,6 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let mut options = LoadOptions::default();
     if selector & 0x80 != 0 {
         options.max_body = 64;
+        options.max_line = 256;
     }
     let (articles, warnings) = parse_bytes(kind, name, file, &options);
     for article in &articles {
@@ -36,6 +38,14 @@ fuzz_target!(|data: &[u8]| {
 fn check_article(a: &Article, options: &LoadOptions) {
     assert!(!a.id.is_empty());
     assert_clean(&a.title, true);
+    for line in [&a.id, &a.title, &a.section]
+        .into_iter()
+        .chain(&a.name)
+        .chain(&a.tags)
+    {
+        assert!(is_clean_line(line), "{line:?}");
+    }
+    assert!(is_clean(&a.body), "{:?}", a.body);
     for text in [&a.body, &a.section, &a.id]
         .into_iter()
         .chain(a.source.as_ref())
@@ -51,7 +61,9 @@ fn check_article(a: &Article, options: &LoadOptions) {
 
 fn check_warning(w: &Warning) {
     assert_clean(&w.path, true);
-    assert_clean(&w.message, false);
+    assert_clean(&w.message(), false);
+    assert!(is_clean_line(&w.path), "{:?}", w.path);
+    assert!(is_clean(&w.to_string()), "{w}");
 }
 
 /// No control character but `'\n'`, and not even that on one line.

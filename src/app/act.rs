@@ -42,7 +42,10 @@ impl App {
             Action::Find => self.open_find(),
             Action::NextHit => self.find_next(true),
             Action::PrevHit => self.find_next(false),
-            Action::Warnings => self.overlay = Some(Overlay::Warnings { top: 0 }),
+            Action::Warnings => {
+                let lines = self.warning_lines();
+                self.overlay = Some(Overlay::Warnings { top: 0, lines });
+            }
             Action::Quit if self.focus == Focus::Reader => self.focus = Focus::List,
             Action::Quit | Action::QuitNow => self.out.exit = Some(Exit::Quit),
             Action::Suspend => self.out.suspend = true,
@@ -55,6 +58,11 @@ impl App {
             Action::MarkAllRead => self.mark_all_read(),
             Action::OpenUrl => self.open_url(),
             Action::CopyUrl => self.copy_url(),
+            Action::Fetch => self.fetch(),
+            Action::Reload => {
+                self.message = Some("loading…".to_owned());
+                self.out.jobs.push(super::Job::Reload);
+            }
             _ => {}
         }
         self.settle();
@@ -65,7 +73,7 @@ impl App {
     fn act_on_overlay(&mut self, action: Action) {
         let page = self.page();
         let last = self.overlay_last_top();
-        let Some(Overlay::Help { top } | Overlay::Warnings { top }) = &mut self.overlay else {
+        let Some(Overlay::Help { top } | Overlay::Warnings { top, .. }) = &mut self.overlay else {
             return;
         };
         match action {
@@ -91,10 +99,28 @@ impl App {
     fn overlay_last_top(&self) -> usize {
         let lines = match &self.overlay {
             Some(Overlay::Help { .. }) => self.config.keymap.help_rows().len(),
-            Some(Overlay::Warnings { .. }) => self.warning_count().max(1),
+            Some(Overlay::Warnings { lines, .. }) => lines.len(),
             _ => 0,
         };
         lines.saturating_sub(usize::from(self.area.height).saturating_sub(2))
+    }
+
+    /// The warnings, each wrapped to the window's width.
+    pub(super) fn warning_lines(&self) -> Vec<String> {
+        if self.warning_count() == 0 {
+            return vec!["No warnings: every file loaded.".to_owned()];
+        }
+        let width = crate::geometry::window_text_width(self.area);
+        let mut lines = Vec::new();
+        for warning in self.warnings() {
+            let options = textwrap::Options::new(width).subsequent_indent("  ");
+            lines.extend(
+                textwrap::wrap(&warning, options)
+                    .into_iter()
+                    .map(|l| l.into_owned()),
+            );
+        }
+        lines
     }
 
     /// Moves the list selection or scrolls the reader, by `n` (clamped).

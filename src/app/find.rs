@@ -12,6 +12,12 @@ use super::{App, Found, Job, reader};
 use crate::action::Action;
 use crate::search::{ArticleHit, find_in_layout, next_hit, previous_hit};
 
+/// The last hit on the line of hit `i`.
+fn last_on_line(hits: &[ArticleHit], i: usize) -> usize {
+    let line = hits[i].line;
+    hits.partition_point(|h| h.line <= line) - 1
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Find {
     pub line: LineEdit,
@@ -28,6 +34,9 @@ pub struct Find {
     generation: u64,
     /// The hits to come were asked for by typing: show the first one.
     jump: bool,
+    /// Where the reader stood when the current hit was shown: once it has
+    /// moved (a scroll, a jump), `n` and `N` go on from the screen, as in less.
+    shown_at: Option<usize>,
 }
 
 impl App {
@@ -72,6 +81,7 @@ impl App {
         let Some(find) = &mut self.find else { return };
         find.generation += 1;
         find.current = None;
+        find.shown_at = None;
         if inline || find.line.text.is_empty() {
             let hits = find_in_layout(&self.reader.layout, &find.line.text);
             let generation = find.generation;
@@ -112,38 +122,56 @@ impl App {
         }
     }
 
-    /// `n` and `N`: the next or previous line with a hit, wrapping around.
+    /// `n` and `N`: the next or previous hit, every one in turn, wrapping
+    /// around; after the reader moved, the first hit from the top of the
+    /// screen on (or the last one above it).
     pub(super) fn find_next(&mut self, forward: bool) {
         let Some(find) = &self.find else {
             let key = self.config.keymap.key_name(Action::Find);
             self.message = Some(format!("no search: {key} finds text in the article"));
             return;
         };
-        let from = find.current.map_or(self.reader.top, |i| find.hits[i].line);
-        let target = match forward {
-            true => next_hit(&find.hits, from),
-            false => previous_hit(&find.hits, from),
-        };
-        if let Some(i) = target {
-            self.show_hit(i);
+        let count = find.hits.len();
+        if count == 0 {
+            self.message = Some(format!("not found: {}", find.line.text));
+            return;
         }
+        let current = find
+            .current
+            .filter(|_| find.shown_at == Some(self.reader.top));
+        let target = match (current, forward) {
+            (Some(i), true) => (i + 1) % count,
+            (Some(i), false) => (i + count - 1) % count,
+            (None, true) => next_hit(&find.hits, self.reader.top.wrapping_sub(1)).unwrap_or(0),
+            (None, false) => {
+                previous_hit(&find.hits, self.reader.top).map_or(0, |i| last_on_line(&find.hits, i))
+            }
+        };
+        self.show_hit(target);
     }
 
-    /// Scrolls so the hit stands a third of the way down the page.
+    /// Scrolls so the hit stands a third of the way down the page, unless it
+    /// is on screen already.
     fn show_hit(&mut self, i: usize) {
         let page = self.page();
+        let last_top = self.reader.layout.lines.len().saturating_sub(page);
         let Some(find) = &mut self.find else { return };
         find.current = Some(i);
-        self.reader.top = find.hits[i].line.saturating_sub(page / 3);
+        let line = find.hits[i].line;
+        if !(self.reader.top..self.reader.top + page).contains(&line) {
+            self.reader.top = line.saturating_sub(page / 3).min(last_top);
+        }
+        find.shown_at = Some(self.reader.top);
     }
 
-    /// The reader was laid out again: hits move with the new lines, or go
-    /// when the article changed.
+    /// The reader was laid out again, or shows another article: the same
+    /// query is found in its lines, as less keeps a search across files.
     pub(super) fn refresh_find(&mut self, article_changed: bool) {
+        let Some(find) = &mut self.find else { return };
         if article_changed {
-            self.find = None;
-        } else if self.find.is_some() {
-            self.search_article(false);
+            find.editing = false;
+            find.origin = 0;
         }
+        self.search_article(false);
     }
 }

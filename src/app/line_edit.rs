@@ -28,10 +28,18 @@ pub enum LineKey {
 }
 
 impl LineEdit {
-    /// Backspace, Ctrl-w (a word), Ctrl-u (the line), left/right, Home/End
-    /// (and their Emacs forms), Enter, Esc; printable characters are typed.
+    /// Backspace, Delete and Ctrl-d (forward), Ctrl-w (a word), Ctrl-u
+    /// (the line), left/right, Alt-b/Alt-f (a word), Home/End (and their
+    /// Emacs forms), Enter, Esc; printable characters are typed.
     pub fn key(&mut self, key: Key) -> LineKey {
         use KeyCodeOrd::{Char, Named as N};
+        if key.alt && !key.ctrl {
+            return match key.code {
+                Char('b') => self.cursor_to(self.cursor - self.word_before_cursor()),
+                Char('f') => self.cursor_to(self.cursor + self.word_after_cursor()),
+                _ => LineKey::Other(key),
+            };
+        }
         match (key.code, key.ctrl) {
             (N(Named::Esc), _) | (Char('c' | 'g'), true) => LineKey::Cancel,
             (N(Named::Enter), _) => LineKey::Enter,
@@ -42,6 +50,7 @@ impl LineEdit {
             (N(Named::Home), _) | (Char('a'), true) => self.cursor_to(0),
             (N(Named::End), _) | (Char('e'), true) => self.cursor_to(usize::MAX),
             (N(Named::Backspace), _) | (Char('h'), true) => self.delete_back(1),
+            (N(Named::Delete), _) | (Char('d'), true) => self.delete_forward(),
             (Char('w'), true) => self.delete_back(self.word_before_cursor()),
             (Char('u'), true) => {
                 self.text.clear();
@@ -96,6 +105,27 @@ impl LineEdit {
         spaces + word
     }
 
+    /// Characters from the cursor over the spaces and the word after it:
+    /// where Alt-f goes.
+    fn word_after_cursor(&self) -> usize {
+        let after: Vec<char> = self.text.chars().skip(self.cursor).collect();
+        let spaces = after.iter().take_while(|c| c.is_whitespace()).count();
+        let word = after
+            .iter()
+            .skip(spaces)
+            .take_while(|c| !c.is_whitespace())
+            .count();
+        spaces + word
+    }
+
+    fn delete_forward(&mut self) -> LineKey {
+        if self.cursor >= self.text.chars().count() {
+            return LineKey::Moved;
+        }
+        self.cursor += 1;
+        self.delete_back(1)
+    }
+
     fn delete_back(&mut self, n: usize) -> LineKey {
         let n = n.min(self.cursor);
         if n == 0 {
@@ -131,6 +161,18 @@ mod tests {
         assert_eq!(typed(&["a", "space", "b", "ctrl-u"]), "");
         assert_eq!(typed(&["中", "非", "left", "backspace"]), "非");
         assert_eq!(typed(&["backspace", "left", "x"]), "x");
+        assert_eq!(typed(&["a", "b", "c", "home", "delete", "ctrl-d"]), "c");
+        assert_eq!(
+            typed(&["a", "b", "end", "delete"]),
+            "ab",
+            "nothing after the cursor"
+        );
+        let words = ["o", "n", "e", "space", "t", "w", "o"];
+        let with = |extra: &[&str]| typed(&[&words[..], extra].concat());
+        assert_eq!(with(&["alt-b", "X"]), "one Xtwo");
+        assert_eq!(with(&["alt-b", "alt-b", "X"]), "Xone two");
+        assert_eq!(with(&["home", "alt-f", "X"]), "oneX two");
+        assert_eq!(with(&["home", "alt-f", "alt-f", "X"]), "one twoX");
     }
 
     #[test]

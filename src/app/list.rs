@@ -38,20 +38,18 @@ impl App {
         self.selected = row.unwrap_or(0);
     }
 
-    /// Shows the next view. Switching views is not reading: the timer is
+    /// Shows the next view (the status bar names it). Switching views is not reading: the timer is
     /// not restarted.
     pub(super) fn cycle_view(&mut self) {
         self.view = self.view.cycle();
         self.relist();
         self.list_top = 0;
-        self.message = Some(format!("view: {}", self.view.name()));
     }
 
     pub(super) fn cycle_sort(&mut self) {
         self.sort = self.sort.cycle();
         self.relist();
         self.list_top = 0;
-        self.message = Some(format!("sorted {}", self.sort.name()));
     }
 
     /// Opens the next unread article after the selected row, wrapping

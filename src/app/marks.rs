@@ -9,8 +9,8 @@
 //! scrolling, and across a restart.
 
 use super::App;
-use crate::geometry::Focus;
-use crate::state::{Mark, ReadingState, Stamp, View};
+use crate::geometry::{Focus, Geometry};
+use crate::state::{Mark, ReadingState, Session, Stamp, View};
 
 /// How long an article stays open in the reader before it counts as read.
 pub const READ_AFTER_MS: u64 = 1500;
@@ -45,19 +45,30 @@ impl App {
     pub fn restore_state(&mut self, state: ReadingState) {
         self.state = state;
         self.recount_unread();
-        let last = self.state.last_open().map(str::to_owned);
-        if let Some(row) = last.and_then(|id| {
+        let session = self.state.session().clone();
+        // Before sessions were kept, the article open last was reopened.
+        let (reader, wanted) = match session.selected {
+            Some(id) => (session.reader, Some(id)),
+            None => (true, self.state.last_open().map(str::to_owned)),
+        };
+        self.view = session.view;
+        self.sort = session.sort.unwrap_or(self.sort);
+        self.relist();
+        let found = wanted.and_then(|id| {
             self.rows
                 .iter()
                 .position(|&i| self.corpus.articles[i].id == id)
-        }) {
-            let index = self.rows[row];
-            if self.state.marked_unread(&self.corpus.articles[index].id) {
-                self.timer.kept_unread = Some(index);
-            }
-            self.focus = Focus::Reader;
-            self.select(row);
+        });
+        let Some(row) = found else {
+            self.settle();
+            return;
+        };
+        let index = self.rows[row];
+        if reader && self.state.marked_unread(&self.corpus.articles[index].id) {
+            self.timer.kept_unread = Some(index);
         }
+        self.focus = if reader { Focus::Reader } else { Focus::List };
+        self.select_with_context(row);
     }
 
     /// The terminal window gained or lost the keyboard.
@@ -141,8 +152,31 @@ impl App {
             self.message = Some(format!("view: {}", self.view.name()));
         }
         if let Some(row) = self.rows.iter().position(|&r| r == index) {
-            self.select(row);
             self.focus = Focus::Reader;
+            self.select_with_context(row);
+        }
+    }
+
+    /// Selects `row` with rows above it on screen, not at an edge.
+    fn select_with_context(&mut self, row: usize) {
+        let rows = Geometry::new(self.area, &self.config.reader, Focus::List).list_rows();
+        self.list_top = row.saturating_sub(rows / 3);
+        self.select(row);
+    }
+
+    /// Keeps the view, the order, the focus and the selection for next time.
+    pub(super) fn record_session(&mut self) {
+        let session = Session {
+            view: self.view,
+            sort: Some(self.sort),
+            reader: self.focus == Focus::Reader,
+            selected: self
+                .selected_article()
+                .map(|i| self.corpus.articles[i].id.clone()),
+        };
+        if self.state.set_session(session, self.now) {
+            // Nothing counted changed: no recount, only a save.
+            self.saving.changed();
         }
     }
 

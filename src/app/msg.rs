@@ -9,6 +9,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::action::Action;
+use crate::corpus::Corpus;
 use crate::layout::ArticleLayout;
 use crate::search::{ArticleHit, SearchResult};
 use crate::state::ReadingState;
@@ -38,6 +39,26 @@ pub enum Msg {
     Signal(Signal),
     /// The browser given a link has ended (or could not start).
     Opened(Opened),
+    /// The articles loaded again ([`Job::Reload`]), or why they could not be.
+    Reloaded(Result<Arc<Corpus>, String>),
+    /// A fetch ([`Job::Fetch`]) has finished `done` feeds of `total`.
+    Fetching {
+        done: usize,
+        total: usize,
+    },
+    /// A fetch ended: what it got, or why it did not run.
+    Fetched(Result<Fetched, String>),
+}
+
+/// What a fetch brought.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fetched {
+    /// One line for the status bar: `12 feeds: 40 new, 2 failed`.
+    pub summary: String,
+    /// A line for each feed that failed, for the warnings list.
+    pub failures: Vec<String>,
+    /// Whether anything in the archive changed: the list is loaded again.
+    pub changed: bool,
 }
 
 impl Msg {
@@ -107,6 +128,11 @@ pub enum Job {
     },
     /// Write the reading state (answered by [`Msg::Saved`]).
     Save(Box<ReadingState>),
+    /// Load the articles again (answered by [`Msg::Reloaded`]).
+    Reload,
+    /// Fetch the subscribed feeds (answered by [`Msg::Fetching`] as it goes,
+    /// then [`Msg::Fetched`]).
+    Fetch,
 }
 
 /// How the program ends.
@@ -131,6 +157,8 @@ pub struct Effects {
     pub open: Option<String>,
     /// Put this text on the clipboard (OSC 52).
     pub copy: Option<String>,
+    /// The app now reads this corpus: the workers must too.
+    pub corpus: Option<Arc<Corpus>>,
     pub jobs: Vec<Job>,
 }
 
@@ -143,6 +171,7 @@ impl Effects {
         self.redraw |= later.redraw;
         self.open = later.open.or(self.open.take());
         self.copy = later.copy.or(self.copy.take());
+        self.corpus = later.corpus.or(self.corpus.take());
         self.jobs.extend(later.jobs);
     }
 }

@@ -31,8 +31,8 @@ impl App {
             self.preview = Preview::default();
             return;
         };
-        // The text starts a column into the preview.
-        let width = usize::from(area.width.saturating_sub(1)).max(1);
+        // A column of padding on each side of the text.
+        let width = usize::from(area.width.saturating_sub(2)).max(1);
         if self.preview.article == Some(index) && self.preview.width == width {
             return;
         }

@@ -41,7 +41,23 @@ impl App {
     /// A new terminal size: the selected article and the paragraph at the top
     /// of the reader stay where they are.
     pub(super) fn resize(&mut self, width: u16, height: u16) {
+        let first = self.area.is_empty();
         self.area = ratatui::layout::Rect::new(0, 0, width, height);
+        if first {
+            // The first real size: the selection (restored, say) gets its
+            // context now that there are rows to show it in.
+            let rows = Geometry::new(self.area, &self.config.reader, Focus::List).list_rows();
+            self.list_top = self.selected.saturating_sub(rows / 3);
+        }
+        if let Some(super::Overlay::Warnings { lines, .. }) = &self.overlay {
+            let wrapped = self.warning_lines();
+            if *lines != wrapped {
+                self.overlay = Some(super::Overlay::Warnings {
+                    top: 0,
+                    lines: wrapped,
+                });
+            }
+        }
         self.settle();
     }
 
@@ -70,6 +86,7 @@ impl App {
         self.clamp_reader();
         self.follow_reader(relaid == Some(true));
         self.settle_preview();
+        self.record_session();
     }
 
     fn clamp_reader(&mut self) {

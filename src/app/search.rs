@@ -24,6 +24,8 @@ pub struct SearchOverlay {
     pub selected: usize,
     /// The matched characters of titles on screen, by corpus index.
     highlights: HashMap<usize, Vec<usize>>,
+    /// Which remembered query the line shows, counted back from the newest.
+    recalled: Option<usize>,
 }
 
 impl SearchOverlay {
@@ -95,7 +97,12 @@ impl App {
             }
             LineKey::Enter => {
                 let chosen = overlay.hits.get(overlay.selected).map(|h| h.index);
+                let query = std::mem::take(&mut overlay.line.text);
                 self.overlay = None;
+                if !query.is_empty() {
+                    self.state.remember_query(&query, self.now);
+                    self.saving.changed();
+                }
                 if let Some(index) = chosen {
                     self.open_article(index);
                 }
@@ -104,16 +111,44 @@ impl App {
                 // The list was never moved: closing restores it.
                 self.overlay = None;
             }
-            LineKey::Other(key) => match (key.code, key.ctrl) {
-                (N(Named::Down), _) | (Char('n' | 'j'), true) => overlay.move_by(1, true),
-                (N(Named::Up), _) | (Char('p' | 'k'), true) => overlay.move_by(1, false),
-                (N(Named::PageDown), _) => overlay.move_by(10, true),
-                (N(Named::PageUp), _) => overlay.move_by(10, false),
+            LineKey::Other(key) => match (key.code, key.ctrl, key.alt) {
+                (Char('p'), false, true) => return self.recall(true),
+                (Char('n'), false, true) => return self.recall(false),
+                (N(Named::Up), ..) if overlay.selected == 0 => return self.recall(true),
+                (N(Named::Down), ..) | (Char('n' | 'j'), true, _) => overlay.move_by(1, true),
+                (N(Named::Up), ..) | (Char('p' | 'k'), true, _) => overlay.move_by(1, false),
+                (N(Named::PageDown), ..) => overlay.move_by(10, true),
+                (N(Named::PageUp), ..) => overlay.move_by(10, false),
                 _ => {}
             },
             LineKey::Moved => {}
         }
         self.settle();
+    }
+
+    /// Shows an older (or newer) remembered query on the line, as a shell's
+    /// history does; past the newest, the line is empty again.
+    fn recall(&mut self, older: bool) {
+        let queries = self.state.queries();
+        let Some(Overlay::Search(overlay)) = &mut self.overlay else {
+            return;
+        };
+        let next = match (overlay.recalled, older) {
+            (None, true) => Some(0),
+            (None, false) => return,
+            (Some(n), true) => Some((n + 1).min(queries.len().saturating_sub(1))),
+            (Some(0), false) => None,
+            (Some(n), false) => Some(n - 1),
+        };
+        let Some(text) = next.map_or(Some(""), |n| {
+            queries.iter().rev().nth(n).map(String::as_str)
+        }) else {
+            return;
+        };
+        overlay.recalled = next;
+        overlay.line = LineEdit::default();
+        overlay.line.insert(text);
+        self.search_line(LineKey::Changed);
     }
 
     /// Results from the ranking worker; stale ones (for another query, or

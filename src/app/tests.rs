@@ -556,100 +556,13 @@ fn find_follows_a_resize_and_ends_with_the_article() {
     type_keys(&mut app, &["p", "a", "r", "enter"]);
     assert_eq!(find_state(&app).0, 5);
     run(&mut app, &[Action::NextArticle]);
-    assert!(app.find.is_none(), "another article: the find is over");
-}
-
-#[test]
-fn a_page_on_at_the_end_opens_the_next_unread_article() {
-    let mut app = app(4, NARROW);
-    run(
-        &mut app,
-        &[Action::Down, Action::ToggleRead, Action::Up, Action::Open],
-    );
-    run(&mut app, &[Action::Bottom, Action::PageDown]);
     assert_eq!(
-        (app.focus, app.reader.article),
-        (Focus::Reader, Some(2)),
-        "1 is read: skipped"
+        find_state(&app),
+        (5, None),
+        "the find goes on in the next article"
     );
-    assert_eq!(app.reader.top, 0);
-    run(&mut app, &[Action::NextUnread]);
-    assert_eq!(app.reader.article, Some(3));
-    run(&mut app, &[Action::NextUnread]);
-    assert_eq!(
-        app.reader.article,
-        Some(2),
-        "wraps around to the first unread"
-    );
+    assert!(!app.wants_text());
 }
 
-#[test]
-fn mark_all_read_is_one_step_to_undo() {
-    let mut app = app(5, WIDE);
-    run(&mut app, &[Action::ToggleRead, Action::MarkAllRead]);
-    assert_eq!(app.unread, 0);
-    assert_eq!(app.message.as_deref(), Some("4 marked read (u undoes)"));
-    run(&mut app, &[Action::Undo]);
-    assert_eq!(app.unread, 4, "the one read before stays read");
-    assert!(app.state.is_read("0.txt"));
-    run(&mut app, &[Action::NextUnread]);
-    assert_eq!(app.reader.article, Some(1));
-}
-
-#[test]
-fn q_goes_back_from_the_reader_and_quits_from_the_list() {
-    let mut app = app(3, NARROW);
-    run(&mut app, &[Action::Open]);
-    let effects = run(&mut app, &[Action::Quit]);
-    assert_eq!((app.focus, effects.exit), (Focus::List, None));
-    assert_eq!(run(&mut app, &[Action::Quit]).exit, Some(Exit::Quit));
-    run(&mut app, &[Action::Open]);
-    assert_eq!(run(&mut app, &[Action::QuitNow]).exit, Some(Exit::Quit));
-}
-
-#[test]
-fn sorting_cycles_and_keeps_the_selection() {
-    let mut articles: Vec<Article> = (0..4)
-        .map(|i| Article {
-            id: format!("{i}"),
-            title: ["delta", "Alpha", "charlie", "bravo"][i].into(),
-            section: ["b", "a", "b", "a"][i].into(),
-            date: [Some(30), None, Some(10), Some(20)][i],
-            ..Article::default()
-        })
-        .collect();
-    articles.push(Article {
-        id: "4".into(),
-        title: "echo".into(),
-        ..Article::default()
-    });
-    let mut app = App::new(
-        Arc::new(Corpus {
-            articles,
-            ..Corpus::default()
-        }),
-        Config::default(),
-        Rect::new(0, 0, 120, 40),
-        Stamp(0),
-    );
-    assert_eq!(app.sort(), Sort::Newest, "dated articles: newest first");
-    assert_eq!(app.rows, [0, 3, 2, 1, 4], "undated last, in corpus order");
-    let orders = [
-        (Sort::Oldest, vec![2, 3, 0, 1, 4]),
-        (Sort::Title, vec![1, 3, 2, 0, 4]),
-        (Sort::Section, vec![3, 1, 0, 2, 4]),
-        (Sort::Corpus, vec![0, 1, 2, 3, 4]),
-        (Sort::Newest, vec![0, 3, 2, 1, 4]),
-    ];
-    run(&mut app, &[Action::Down]);
-    for (sort, rows) in orders {
-        run(&mut app, &[Action::CycleSort]);
-        assert_eq!((app.sort(), &app.rows), (sort, &rows));
-        assert_eq!(
-            app.selected_article(),
-            Some(3),
-            "the selection stays on the article"
-        );
-    }
-    assert_eq!(app.message.as_deref(), Some("sorted newest first"));
-}
+#[path = "reading_tests.rs"]
+mod reading;

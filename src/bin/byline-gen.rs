@@ -5,8 +5,14 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context;
-use byline::synth::{self, Layout};
 use clap::{Parser, ValueEnum};
+
+// Not in the library: only this and the load benchmark (which includes
+// the same file) write synthetic corpora.
+#[path = "byline-gen/synth.rs"]
+mod synth;
+
+use synth::Layout;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -52,3 +58,7 @@ fn main() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "byline-gen/synth_tests.rs"]
+mod synth_tests;

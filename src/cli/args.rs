@@ -33,7 +33,7 @@ pub struct CorpusArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Do not print load warnings on stderr (the summary count stays)
-    #[arg(short, long, global = true)]
+    #[arg(short, long)]
     pub quiet: bool,
     /// Open the bundled seed articles, even when feeds are subscribed
     #[arg(long, conflicts_with = "paths")]
@@ -60,9 +60,10 @@ pub enum Command {
     Show {
         /// The article's id, as `byline list` prints it
         id: String,
-        /// Wrap to this many columns [default: the terminal's width, or 80]
-        #[arg(long, short)]
-        width: Option<usize>,
+        /// Wrap to this many columns [default: the reading measure, or the
+        /// terminal's width when that is narrower]
+        #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
+        width: Option<u16>,
         /// The article as JSON, with its paragraphs
         #[arg(long)]
         json: bool,

@@ -111,7 +111,7 @@ fn dispatch(command: &Command, context: &Context, io: &mut Io) -> Result<(), Cli
         } => show(
             corpus,
             id,
-            width.unwrap_or_else(terminal_width),
+            width.map_or_else(|| terminal_width().min(context.measure), usize::from),
             *json,
             context,
             io,

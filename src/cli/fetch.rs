@@ -24,7 +24,7 @@ pub struct FetchArgs {
     #[arg(long)]
     pub json: bool,
     /// Print only the feeds that failed
-    #[arg(from_global)]
+    #[arg(short, long)]
     pub quiet: bool,
     /// Connections at once [default: 8, or `[fetch] connections` in feeds.toml]
     #[arg(long, value_name = "N")]

@@ -26,7 +26,7 @@ struct Raw {
 }
 
 /// `[reader]`, every key optional.
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawReader {
     #[serde(default, deserialize_with = "ranged::<_, 10, 1000>")]
@@ -34,6 +34,7 @@ pub(super) struct RawReader {
     #[serde(default, deserialize_with = "ranged::<_, 10, 90>")]
     pub list_percent: Option<u16>,
     pub two_pane_min_width: Option<u16>,
+    pub opener: Option<Vec<String>>,
 }
 
 /// A number that must lie in `LO..=HI`: a measure of 0 columns or a list
@@ -107,6 +108,7 @@ impl Partial {
                 measure: r.measure.or(b.measure),
                 list_percent: r.list_percent.or(b.list_percent),
                 two_pane_min_width: r.two_pane_min_width.or(b.two_pane_min_width),
+                opener: r.opener.or(b.opener),
             },
             theme: self.theme.or(base.theme),
             corpus: RawCorpus {

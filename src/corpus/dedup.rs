@@ -6,8 +6,17 @@ use std::hash::BuildHasher;
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
-use super::Duplicate;
 use crate::article::Article;
+
+/// An article that was not kept because an earlier one had the same URL, or
+/// the same title and body. Its id still finds the article kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub id: String,
+    pub section: String,
+    /// Index of the article kept.
+    pub of: usize,
+}
 
 /// Keeps the first of articles with the same URL, or the same title and body,
 /// and says which were dropped in favour of which.
@@ -98,6 +107,9 @@ pub fn make_ids_unique(articles: &mut [Article]) {
     for (i, n) in renames {
         let a = &mut articles[i];
         a.id = format!("{}~{n}", a.id);
+        if let Some(name) = &mut a.name {
+            name.push_str(&format!("~{n}"));
+        }
     }
 }
 

@@ -51,7 +51,10 @@ fn newsapi_response() {
     );
     let a = &corpus.articles[0];
     assert_eq!(a.source.as_deref(), Some("Reuters"));
-    assert_eq!(a.body, "Stocks rose on Monday");
+    assert_eq!(
+        a.body, "Stocks rose on Monday\n… 2,104 more characters at the source",
+        "the cut stays visible"
+    );
     assert_eq!(a.date_label().as_deref(), Some("2024-06-02"));
 }
 
@@ -119,8 +122,9 @@ fn bad_entries_are_skipped_and_the_rest_loads() {
         warnings,
         [
             "entry 2 (line 3): no title; skipped",
-            "entry 3 (line 4): title: invalid type: integer `5`, expected a string at line 1 column 11; skipped",
-            "entry 4 (line 5): invalid type: string \"just a string\", expected struct RawArticle at line 1 column 15; skipped",
+            "entry 3 (line 4): title: expected text, found a number; ignored",
+            "entry 3 (line 4): no title; skipped",
+            "entry 4 (line 5): invalid type: string \"just a string\", expected an article (a JSON object) at line 1 column 15; skipped",
             "entry 5 (line 6): date \"someday\" not understood; ignored",
         ]
     );
@@ -201,27 +205,36 @@ fn timestamps_in_seconds_milliseconds_and_microseconds() {
         let corpus = load_json("d.json", &json);
         assert_eq!(corpus.articles[0].date_label().as_deref(), want, "{stamp}");
     }
+    // As a string too, as the README promises.
+    for stamp in ["\"1700000000\"", "\"1700000000000\"", "\"1700000000.75\""] {
+        let json = format!("[{{\"title\": \"t\", \"date\": {stamp}}}]");
+        let corpus = load_json("d.json", &json);
+        assert_eq!(
+            corpus.articles[0].date_label().as_deref(),
+            Some("2023-11-14"),
+            "{stamp}"
+        );
+        assert!(corpus.report.warnings.is_empty(), "{stamp}");
+    }
 }
 
 #[test]
-fn a_date_of_the_wrong_type_skips_its_entry_and_says_so() {
+fn a_date_of_the_wrong_type_is_ignored_and_the_entry_kept() {
     let corpus = load_json(
         "d.jsonl",
         "{\"title\": \"A\", \"date\": true}\n{\"title\": \"B\", \"date\": 18446744073709551615}\n{\"title\": \"C\", \"date\": \"2024-02-29\"}\n",
     );
-    assert_eq!(titles(&corpus), ["C"]);
+    assert_eq!(titles(&corpus), ["A", "B", "C"]);
     let warnings = messages(&corpus.report.warnings);
     assert_eq!(
         warnings,
         [
-            "entry 1 (line 1): date: invalid type: boolean `true`, expected a date as text or as Unix seconds at line 1 column 27; skipped",
-            "entry 2 (line 2): date: invalid value: integer `18446744073709551615`, expected a date as text or as Unix seconds at line 1 column 43; skipped",
+            "entry 1 (line 1): date: expected a date as text or as Unix seconds, found true or false; ignored",
+            "entry 2 (line 2): date \"18446744073709551615\" not understood; ignored",
         ]
     );
-    assert_eq!(
-        corpus.articles[0].date_label().as_deref(),
-        Some("2024-02-29")
-    );
+    let dates: Vec<_> = corpus.articles.iter().map(Article::date_label).collect();
+    assert_eq!(dates, [None, None, Some("2024-02-29".to_owned())]);
 }
 
 #[test]
@@ -238,4 +251,62 @@ fn notes_of_many_entries_keep_file_order() {
         .collect();
     let want: Vec<String> = (1..=300).map(|i| format!("entry {i}")).collect();
     assert_eq!(entries, want);
+}
+
+/// Issue 10, item 9: one field of an unexpected shape used to cost the
+/// whole article.
+#[test]
+fn a_field_of_the_wrong_shape_is_ignored_and_the_article_kept() {
+    let corpus = load_json(
+        "f.jsonl",
+        concat!(
+            "{\"title\": \"Date\", \"body\": \"kept\", \"date\": 1e999}\n",
+            "{\"title\": \"Authors\", \"author\": [\"Alice\", \"Bob\"]}\n",
+            "{\"title\": \"Single\", \"authors\": \"Single\"}\n",
+            "{\"title\": \"Url\", \"url\": 5, \"source\": {\"name\": \"S\"}}\n",
+            "{\"title\": \"Tags\", \"tags\": [1, 2], \"section\": \"world\"}\n",
+            "{\"title\": \"First\", \"title\": \"Second\"}\n",
+            "{\"title\": \"Objects\", \"authors\": [{\"name\": \"A\"}, {\"name\": \"B\"}]}\n",
+        ),
+    );
+    assert_eq!(
+        titles(&corpus),
+        [
+            "Date", "Authors", "Single", "Url", "Tags", "First", "Objects"
+        ]
+    );
+    let a = &corpus.articles;
+    assert_eq!(a[0].body, "kept");
+    assert_eq!(a[1].author.as_deref(), Some("Alice, Bob"));
+    assert_eq!(a[2].author.as_deref(), Some("Single"));
+    assert_eq!(
+        (a[3].url.as_deref(), a[3].source.as_deref()),
+        (None, Some("S"))
+    );
+    assert_eq!((a[4].section.as_str(), a[4].tags.len()), ("world", 0));
+    assert_eq!(a[6].author.as_deref(), Some("A, B"));
+    assert_eq!(
+        messages(&corpus.report.warnings),
+        [
+            "entry 1 (line 1): date \"1e999\" not understood; ignored",
+            "entry 4 (line 4): url: expected text, found a number; ignored",
+            "entry 5 (line 5): tags: expected text or a list of text, found a number; ignored",
+            "entry 6 (line 6): title given twice; the first kept",
+        ]
+    );
+    let fields: Vec<&str> = corpus
+        .report
+        .warnings
+        .iter()
+        .filter_map(|w| match &w.kind {
+            WarningKind::BadField { field, .. } | WarningKind::DuplicateField(field) => {
+                Some(field.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(fields, ["url", "tags", "title"]);
+    for warning in &corpus.report.warnings {
+        assert!(!warning.to_string().contains("untagged"), "{warning}");
+    }
 }

@@ -2,35 +2,36 @@
 //! hundreds of megabytes is never in memory twice, as bytes and as articles.
 //!
 //! Only UTF-8 is read this way. A file that turns out to be anything else (a
-//! UTF-16 BOM, or bytes that are not UTF-8, which mean Windows-1252) is left
-//! to the whole-file path, so that it decodes exactly as before.
+//! UTF-16 BOM, or bytes that are not UTF-8) is left to the whole-file path,
+//! [`parse_lines`], so that it decodes exactly as before.
 
-use std::io::{self, Read};
+mod chunks;
 
-use super::json;
-use super::{Batches, Input, LoadOptions, Parsed, Warning};
-use crate::clean::DecodeError;
+use std::io::Read;
 
-/// About this many bytes are parsed at once: enough entries to keep every
-/// core busy, little next to a whole corpus.
-#[cfg(not(test))]
-const CHUNK: usize = 8 << 20;
-/// Tiny in unit tests, so that every JSON Lines test crosses chunks.
-#[cfg(test)]
-const CHUNK: usize = 16;
+use super::entries::parse_entries;
+use super::options::mib;
+use super::parsed::{Batches, Job, Parsed};
+use super::warning::{EntryAt, Warning, WarningKind};
+use crate::clean::decode;
+use chunks::{LineChunks, Piece};
 
-/// Parses a JSON Lines file, read from `reader`, as [`json::parse_lines`]
-/// would parse it whole; `None` when it is not UTF-8 and must be read whole.
-pub fn parse(input: &Input, reader: impl Read, options: &LoadOptions) -> Option<Parsed> {
-    let mut chunks = LineChunks::new(reader);
+/// Parses a JSON Lines file, read from `reader`, as [`parse_lines`] would
+/// parse it whole; `None` when it is not UTF-8 and must be read whole.
+pub fn parse(job: Job, reader: impl Read) -> Option<Parsed> {
+    let mut chunks = LineChunks::new(reader, job.options.max_line);
     let mut parsed = Parsed::default();
     let mut at = Location::default();
     let mut first = true;
     loop {
-        let end = match chunks.next_chunk() {
-            Ok(0) => break,
-            Ok(end) => end,
-            Err(err) => return Some(super::unreadable(input, err)),
+        let end = match chunks.next_piece() {
+            Ok(Piece::End) => break,
+            Ok(Piece::Lines(end)) => end,
+            Ok(Piece::LongLine) => {
+                at.skip_line(job, &mut parsed.warnings);
+                continue;
+            }
+            Err(err) => return Some(Parsed::unreadable(job, &err)),
         };
         let mut chunk = &chunks.buf[..end];
         if first {
@@ -41,46 +42,81 @@ pub fn parse(input: &Input, reader: impl Read, options: &LoadOptions) -> Option<
                 None => {}
             }
         }
-        if memchr::memchr(0, chunk).is_some() {
+        if chunks.saw_nul || memchr::memchr(0, chunk).is_some() {
             // Like a whole-file read: one warning, and all of the bytes counted.
-            let rest = io::copy(&mut chunks.reader, &mut io::sink()).unwrap_or(0);
-            let message = format!("{}; skipped", DecodeError::Binary);
-            return Some(Parsed::failed(input, message, chunks.total + rest));
+            let total = chunks.total + chunks.drain();
+            return Some(Parsed::failed(job, WarningKind::Binary, total));
         }
         let text = std::str::from_utf8(chunk).ok()?;
-        let batches = parse_chunk(input, text, &mut at, options, &mut parsed.warnings);
+        let batches = parse_chunk(job, text, &mut at, &mut parsed.warnings);
         parsed.batches.extend(batches);
+    }
+    if chunks.saw_nul {
+        return Some(Parsed::failed(job, WarningKind::Binary, chunks.total));
     }
     parsed.bytes = chunks.total;
     Some(parsed)
 }
 
+/// Parses a whole JSON Lines file already read: one entry a non-blank line.
+pub fn parse_lines(
+    job: Job,
+    bytes: &[u8],
+    warnings: &mut Vec<Warning>,
+) -> Result<Batches, WarningKind> {
+    let text = decode(bytes)?;
+    let mut at = Location::default();
+    Ok(parse_chunk(job, &text, &mut at, warnings))
+}
+
 /// How much of a JSON Lines file came before a chunk of it.
 #[derive(Debug, Default)]
-pub struct Location {
-    pub line: usize,
+struct Location {
+    line: usize,
     /// Entries, that is non-blank lines: they number the articles.
-    pub entry: usize,
+    entry: usize,
+}
+
+impl Location {
+    /// Moves past a line too long to read, and says so.
+    fn skip_line(&mut self, job: Job, warnings: &mut Vec<Warning>) {
+        self.line += 1;
+        self.entry += 1;
+        let at = EntryAt {
+            n: self.entry,
+            line: self.line,
+        };
+        let kind = WarningKind::LineTooLong {
+            mib: mib(job.options.max_line as u64),
+        };
+        warnings.push(Warning::in_entry(&job.input.path, at, kind));
+    }
 }
 
 /// Parses whole lines of JSON Lines found `at` a place in their file, and
-/// moves `at` past them.
-pub fn parse_chunk(
-    input: &Input,
-    text: &str,
-    at: &mut Location,
-    options: &LoadOptions,
-    warnings: &mut Vec<Warning>,
-) -> Batches {
+/// moves `at` past them. Lines over the limit are skipped with a warning.
+fn parse_chunk(job: Job, text: &str, at: &mut Location, warnings: &mut Vec<Warning>) -> Batches {
     let mut located = Vec::new();
+    let mut batches = Vec::new();
     let mut line_count = 0;
     for (n, line) in lines(text).enumerate() {
         line_count = n + 1;
-        if !line.trim().is_empty() {
+        if line.len() > job.options.max_line {
+            // Entries before it first, so that warnings keep file order.
+            batches.extend(parse_entries(job, &located, at.entry, warnings));
+            at.entry += located.len();
+            located.clear();
+            let mut here = Location {
+                line: at.line + n,
+                entry: at.entry,
+            };
+            here.skip_line(job, warnings);
+            at.entry += 1;
+        } else if !line.trim().is_empty() {
             located.push((at.line + n + 1, line));
         }
     }
-    let batches = json::parse_entries(input, &located, at.entry, options, warnings);
+    batches.extend(parse_entries(job, &located, at.entry, warnings));
     at.line += line_count;
     at.entry += located.len();
     batches
@@ -104,56 +140,6 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
         rest = next;
         Some(line)
     })
-}
-
-/// A file read into one reused buffer, handed out in runs of whole lines.
-struct LineChunks<R> {
-    reader: R,
-    buf: Vec<u8>,
-    /// How much of `buf` was handed out last time.
-    done: usize,
-    eof: bool,
-    /// Bytes read from the file so far.
-    total: u64,
-}
-
-impl<R: Read> LineChunks<R> {
-    fn new(reader: R) -> Self {
-        Self {
-            reader,
-            buf: Vec::new(),
-            done: 0,
-            eof: false,
-            total: 0,
-        }
-    }
-
-    /// The length of the next run of whole lines at the start of `buf` (the
-    /// last line of the file may lack its newline); 0 at the end.
-    fn next_chunk(&mut self) -> io::Result<usize> {
-        self.buf.drain(..self.done);
-        let mut target = CHUNK;
-        loop {
-            while !self.eof && self.buf.len() < target {
-                let want = target - self.buf.len();
-                let read = (&mut self.reader)
-                    .take(want as u64)
-                    .read_to_end(&mut self.buf)?;
-                self.total += read as u64;
-                self.eof = read < want;
-            }
-            if self.eof {
-                self.done = self.buf.len();
-                return Ok(self.done);
-            }
-            if let Some(newline) = memchr::memrchr(b'\n', &self.buf) {
-                self.done = newline + 1;
-                return Ok(self.done);
-            }
-            // One line longer than a chunk: read on to its end.
-            target = self.buf.len() + CHUNK;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@ use std::fs;
 
 use super::*;
 use crate::corpus::tests::{messages, warning_lines};
-use crate::corpus::{Corpus, LoadOptions, concat};
+use crate::corpus::{Corpus, Input, LoadOptions, concat};
 
 /// A file loaded through the chunked path, and the same bytes parsed whole.
 fn both_ways(bytes: &[u8]) -> (Corpus, Vec<crate::Article>, Vec<Warning>) {
@@ -13,7 +13,11 @@ fn both_ways(bytes: &[u8]) -> (Corpus, Vec<crate::Article>, Vec<Warning>) {
     let streamed = Corpus::load(&[path], &options).unwrap();
     let input = Input::embedded("feed.jsonl", bytes.to_vec().leak());
     let mut warnings = Vec::new();
-    let whole = json::parse_lines(&input, bytes, &options, &mut warnings)
+    let job = Job {
+        input: &input,
+        options: &options,
+    };
+    let whole = parse_lines(job, bytes, &mut warnings)
         .map_err(|e| warnings.push(Warning::new(&input.path, e)))
         .map(concat)
         .unwrap_or_default();

@@ -22,16 +22,17 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+mod codec;
+
+use std::path::PathBuf as RootPath;
+
 use super::walk::{self, Found};
-use super::{Corpus, LoadError, LoadOptions, LoadReport, Warning, roots_of};
-use crate::packed::Packed;
-use crate::search::TitleIndex;
+use super::{Corpus, LoadError, LoadOptions, LoadReport, roots_of};
+use crate::packed::{Packed, TitleIndex};
+use codec::{decode, encode, put_bytes, put_u64};
 
 /// How long a file must have been left alone before a listing counts on it.
 pub const SETTLE: Duration = Duration::from_secs(2);
-
-/// The start of every listing file; the number changes with the layout.
-const MAGIC: &[u8] = b"byline listing 1\n";
 
 /// What `byline search` needs of a corpus, by corpus index.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,6 +43,8 @@ pub struct Listing {
     pub report: LoadReport,
     /// What names the corpus, for its reading state (see [`Corpus::roots`]).
     pub roots: Vec<String>,
+    /// The paths as given, byte for byte (see [`Corpus::root_paths`]).
+    pub root_paths: Vec<RootPath>,
     /// Read from the cache rather than loaded.
     pub cached: bool,
 }
@@ -55,6 +58,7 @@ impl Listing {
             titles: TitleIndex::new(articles),
             report: corpus.report.clone(),
             roots: corpus.roots.clone(),
+            root_paths: corpus.root_paths.clone(),
             cached: false,
         }
     }
@@ -84,13 +88,14 @@ pub fn open(
     if let Some(listing) = read_own(&file).and_then(|b| decode(&b, &key)) {
         return Ok(Listing {
             roots: roots_of(paths),
+            root_paths: paths.to_vec(),
             ..listing
         });
     }
     let listing = Listing::of(&Corpus::load(paths, options)?);
     // A file that could not be read might be readable by someone else, or
     // next time: what was loaded depends on more than the key.
-    if settled && listing.report.unreadable == 0 {
+    if settled && listing.report.unreadable() == 0 {
         // Best effort: a cache that cannot be written is not an error.
         let _ = write_atomically(&file, &encode(&listing, &key));
         prune(dir);
@@ -230,172 +235,6 @@ fn file_name(head: &[u8]) -> String {
 fn write_atomically(file: &Path, bytes: &[u8]) -> io::Result<()> {
     fs::create_dir_all(file.parent().unwrap_or(Path::new(".")))?;
     crate::files::write_atomically(file, bytes)
-}
-
-fn put_u64(out: &mut Vec<u8>, n: u64) {
-    out.extend_from_slice(&n.to_le_bytes());
-}
-
-fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
-    put_u64(out, bytes.len() as u64);
-    out.extend_from_slice(bytes);
-}
-
-/// Strings end to end, then where each ends.
-fn put_packed(out: &mut Vec<u8>, packed: &Packed) {
-    let (text, ends) = packed.parts();
-    put_bytes(out, text.as_bytes());
-    put_u64(out, ends.len() as u64);
-    for &end in ends {
-        put_u64(out, end as u64);
-    }
-}
-
-fn encode(listing: &Listing, key: &[u8]) -> Vec<u8> {
-    let (text, _) = listing.titles.titles().parts();
-    let mut out = Vec::with_capacity(key.len() + 3 * text.len() + 40 * listing.len());
-    out.extend_from_slice(MAGIC);
-    put_bytes(&mut out, key);
-    let report = &listing.report;
-    let counts = [report.files, report.duplicates, report.unreadable];
-    put_u64(&mut out, report.bytes);
-    for n in counts {
-        put_u64(&mut out, n as u64);
-    }
-    put_u64(&mut out, report.warnings.len() as u64);
-    for warning in &report.warnings {
-        put_bytes(&mut out, warning.path.as_bytes());
-        put_bytes(&mut out, warning.message.as_bytes());
-    }
-    put_packed(&mut out, &listing.ids);
-    put_packed(&mut out, &listing.sections);
-    put_packed(&mut out, listing.titles.titles());
-    for date in listing.titles.dates() {
-        match date {
-            Some(seconds) => {
-                out.push(1);
-                put_u64(&mut out, *seconds as u64);
-            }
-            None => out.push(0),
-        }
-    }
-    let sum = checksum(&out);
-    put_u64(&mut out, sum);
-    out
-}
-
-/// Of everything before it in the file: a damaged listing is a miss, not a
-/// wrong title.
-fn checksum(bytes: &[u8]) -> u64 {
-    use std::hash::BuildHasher;
-    foldhash::quality::FixedState::with_seed(0x6279_6c69_6e65).hash_one(bytes)
-}
-
-/// The listing in `bytes` if it was written under `key`, whole and sound.
-fn decode(bytes: &[u8], key: &[u8]) -> Option<Listing> {
-    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
-    if u64::from_le_bytes(sum.try_into().ok()?) != checksum(body) {
-        return None;
-    }
-    let mut r = Reader(body.strip_prefix(MAGIC)?);
-    if r.bytes()? != key {
-        return None;
-    }
-    let bytes = r.u64()?;
-    let [files, duplicates, unreadable] = [r.len()?, r.len()?, r.len()?];
-    let mut report = LoadReport {
-        files,
-        bytes,
-        duplicates,
-        unreadable,
-        warnings: Vec::new(),
-    };
-    for _ in 0..r.u64()? {
-        let path = r.text()?;
-        let message = r.text()?;
-        report.warnings.push(Warning { path, message });
-    }
-    let ids = r.packed()?;
-    let sections = r.packed()?;
-    let titles = r.packed()?;
-    if ids.len() != titles.len() || sections.len() != titles.len() {
-        return None;
-    }
-    let mut dates = Vec::with_capacity(titles.len());
-    for _ in 0..titles.len() {
-        dates.push(match r.take(1)? {
-            [0] => None,
-            [1] => Some(r.u64()? as i64),
-            _ => return None,
-        });
-    }
-    let titles = TitleIndex::from_parts(titles, dates)?;
-    r.0.is_empty().then_some(Listing {
-        ids,
-        sections,
-        titles,
-        report,
-        roots: Vec::new(),
-        cached: true,
-    })
-}
-
-/// Whether `text` is as cleaning leaves it: no control characters (C0
-/// but for the newlines of warnings, DEL, C1). What a listing holds is
-/// printed as it is, so one that somehow holds more is not used.
-fn printable(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // Folded without early exits, a block at a time, so that it vectorises:
-    // `any` over the bytes was a third of a cached search.
-    let c0 = bytes.chunks(256).any(|block| {
-        block.iter().fold(false, |bad, &b| {
-            bad | ((b < 0x20) & (b != b'\n')) | (b == 0x7f)
-        })
-    });
-    // C1 controls are U+0080 to U+009F: 0xC2 then 0x80 to 0x9F in UTF-8.
-    let c1 = memchr::memchr_iter(0xc2, bytes)
-        .any(|at| bytes.get(at + 1).is_some_and(|b| (0x80..0xa0).contains(b)));
-    !(c0 || c1)
-}
-
-/// Reads what `put_*` wrote; `None` at the first thing out of place.
-struct Reader<'a>(&'a [u8]);
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (taken, rest) = self.0.split_at_checked(n)?;
-        self.0 = rest;
-        Some(taken)
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-
-    fn len(&mut self) -> Option<usize> {
-        usize::try_from(self.u64()?).ok()
-    }
-
-    fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = self.len()?;
-        self.take(n)
-    }
-
-    fn text(&mut self) -> Option<String> {
-        let text = std::str::from_utf8(self.bytes()?).ok()?;
-        printable(text).then(|| text.to_owned())
-    }
-
-    fn packed(&mut self) -> Option<Packed> {
-        let text = self.text()?;
-        let count = self.len()?;
-        // Each end takes eight bytes: a count beyond them is a lie.
-        if count > self.0.len() / 8 {
-            return None;
-        }
-        let ends = (0..count).map(|_| self.len()).collect::<Option<Vec<_>>>()?;
-        Packed::from_parts(text, ends)
-    }
 }
 
 #[cfg(test)]

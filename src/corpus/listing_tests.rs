@@ -1,8 +1,10 @@
 use std::fs;
 use std::path::Path;
 
+use super::codec::{MAGIC, Reader};
 use super::*;
 use crate::clean::Boilerplate;
+use crate::corpus::{Warning, WarningKind};
 use crate::search;
 
 /// A corpus of every kind of file, a bad one among them.
@@ -174,6 +176,58 @@ fn a_listing_holding_control_characters_is_not_used() {
     }
 }
 
+/// Issue 10, item 19: ESC was refused, but U+202E (which reverses the
+/// text after it) and U+200B were let through.
+#[test]
+fn a_listing_holding_what_cleaning_removes_is_not_used() {
+    let listing = Listing {
+        ids: Packed::from_strs(["a.txt"].into_iter()),
+        sections: Packed::from_strs([""].into_iter()),
+        titles: TitleIndex::from_parts(Packed::from_strs(["Red"].into_iter()), vec![None]).unwrap(),
+        ..Listing::default()
+    };
+    for bad in [
+        "evil\u{202e}txt",
+        "zero\u{200b}width",
+        "two  spaces",
+        " edge",
+    ] {
+        let packed = || Packed::from_strs([bad].into_iter());
+        let tainted = [
+            Listing {
+                titles: TitleIndex::from_parts(packed(), vec![None]).unwrap(),
+                ..listing.clone()
+            },
+            Listing {
+                ids: packed(),
+                ..listing.clone()
+            },
+            Listing {
+                sections: packed(),
+                ..listing.clone()
+            },
+        ];
+        for (n, tainted) in tainted.iter().enumerate() {
+            assert!(
+                decode(&encode(tainted, b"k"), b"k").is_none(),
+                "{bad:?} {n}"
+            );
+        }
+        let mut warned = listing.clone();
+        let kind = WarningKind::BadEntry("x".into());
+        warned
+            .report
+            .warnings
+            .push(Warning::new(Path::new("f"), kind));
+        assert!(decode(&encode(&warned, b"k"), b"k").is_some());
+        warned.report.warnings[0].path = bad.to_owned();
+        assert!(decode(&encode(&warned, b"k"), b"k").is_none(), "{bad:?}");
+        warned.report.warnings[0].path = "f".to_owned();
+        warned.report.warnings[0].kind = WarningKind::BadEntry(bad.replace(' ', "\n "));
+        assert!(decode(&encode(&warned, b"k"), b"k").is_none(), "{bad:?}");
+    }
+}
+
 #[test]
 fn another_users_listing_is_not_read() {
     // As any user, root included: the owner compared with is passed in,
@@ -194,12 +248,19 @@ fn another_users_listing_is_not_read() {
 #[test]
 fn a_load_with_an_unreadable_file_is_not_cached() {
     // Unreadable to root as well, which reads a file whatever its mode: a
-    // regular file (to the walk) whose read fails. Reading this process's
-    // own memory at offset 0, which nothing maps, fails with EIO.
+    // regular file whose read fails. Reading this process's own memory at
+    // offset 0, which nothing maps, fails with EIO. It is named as a path
+    // of its own: the walk does not follow links into /proc.
     let (corpus, cache) = (corpus_dir(), tempfile::tempdir().unwrap());
-    std::os::unix::fs::symlink("/proc/self/mem", corpus.path().join("tech/secret.txt")).unwrap();
-    let listing = open_in(corpus.path(), cache.path(), Duration::ZERO);
-    assert_eq!(listing.report.unreadable, 1, "{:?}", listing.report);
+    let paths = [corpus.path().to_owned(), PathBuf::from("/proc/self/mem")];
+    let listing = open(
+        &paths,
+        &LoadOptions::default(),
+        cache.path(),
+        Duration::ZERO,
+    )
+    .unwrap();
+    assert_eq!(listing.report.unreadable(), 1, "{:?}", listing.report);
     assert!(cache_files(cache.path()).is_empty());
 }
 

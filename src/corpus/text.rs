@@ -1,46 +1,46 @@
 //! Plain-text articles: the first non-blank line is the title.
 
-use super::{Input, LoadOptions, Warning, limit_body};
+use super::parsed::{Job, limit_body};
+use super::warning::{Warning, WarningKind};
 use crate::article::Article;
 use crate::clean::{decode, sanitize, split_article};
 
 /// Parses one text file; `file_cut` says the read stopped at the size limit.
 pub fn parse(
-    input: &Input,
+    job: Job,
     bytes: &[u8],
     file_cut: bool,
-    options: &LoadOptions,
     warnings: &mut Vec<Warning>,
-) -> Result<Article, String> {
+) -> Result<Article, WarningKind> {
     if bytes.is_empty() {
-        return Err("empty file; skipped".into());
+        return Err(WarningKind::Empty);
     }
     let bytes = if file_cut {
         complete_utf8_prefix(bytes)
     } else {
         bytes
     };
-    let text = decode(bytes).map_err(|e| format!("{e}; skipped"))?;
-    let text = sanitize(&text);
+    let text = sanitize(&decode(bytes)?);
     let (title, mut body) = split_article(&text);
     if title.is_empty() {
-        return Err("blank file (no title); skipped".into());
+        return Err(WarningKind::BlankFile);
     }
-    options.boilerplate.strip(&mut body);
-    if let Some(warning) = limit_body(&mut body, options.max_body, file_cut) {
-        warnings.push(Warning::new(&input.path, warning));
+    job.options.boilerplate.strip(&mut body);
+    if let Some(kind) = limit_body(&mut body, job.options.max_body, file_cut) {
+        warnings.push(job.warning(kind));
     }
     Ok(Article {
-        id: input.id.clone(),
+        id: job.input.id.clone(),
+        name: job.input.name.clone(),
         title: title.to_owned(),
-        section: input.section.clone(),
+        section: job.input.section.clone(),
         body,
         ..Article::default()
     })
 }
 
 /// Drops a UTF-8 sequence split by the size limit, so the rest still decodes
-/// as UTF-8 rather than falling back to Windows-1252.
+/// as UTF-8 rather than falling back to a legacy encoding.
 fn complete_utf8_prefix(bytes: &[u8]) -> &[u8] {
     match std::str::from_utf8(bytes) {
         Err(e) if e.error_len().is_none() => &bytes[..e.valid_up_to()],

@@ -1,122 +1,25 @@
 //! Turning the paths given into a sorted list of article files.
+//!
+//! Links are followed, but every directory is entered once, known by its
+//! device and inode: a tree of links to links (31 folders, each with two
+//! links to the next, make 2^30 paths) costs what its real folders cost.
+//! `/proc`, `/sys` and `/dev` are never entered through a link or a walk:
+//! they are endless, or block, and only a path naming them is read.
 
+use std::collections::HashSet;
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::iter;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use walkdir::{DirEntry, WalkDir};
 
-use super::{LoadError, Warning};
-use crate::clean::single_line;
-
-/// How a file's articles are stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind {
-    /// Title on the first line, then paragraphs.
-    Text,
-    /// An array of articles, or an object with an `articles`/`items` array.
-    Json,
-    /// One JSON article a line.
-    JsonLines,
-}
-
-/// One file to read.
-#[derive(Debug, Clone)]
-pub struct Input {
-    pub path: PathBuf,
-    /// Relative to the root given, with `/` separators: the base of the ids.
-    pub id: String,
-    /// The parent folder relative to the root, `""` at the root.
-    pub section: String,
-    pub kind: InputKind,
-    source: Source,
-}
-
-/// Where an input's bytes are.
-#[derive(Debug, Clone)]
-enum Source {
-    /// Built into the binary.
-    Embedded(&'static [u8]),
-    /// A file the walk saw is regular: it can be opened without a check.
-    RegularFile,
-    /// A path given as is, which could be a FIFO: opening it could block.
-    Unchecked,
-}
-
-impl Input {
-    pub fn embedded(name: &str, bytes: &'static [u8]) -> Self {
-        Self {
-            path: PathBuf::from(name),
-            id: name.to_owned(),
-            section: String::new(),
-            kind: kind_of(Path::new(name)).unwrap_or(InputKind::Text),
-            source: Source::Embedded(bytes),
-        }
-    }
-
-    /// Reads at most `limit` bytes; says whether there was more.
-    pub fn read_limited(&self, limit: usize) -> io::Result<(Vec<u8>, bool)> {
-        let mut bytes = match self.source {
-            Source::Embedded(bytes) => bytes[..bytes.len().min(limit.saturating_add(1))].to_vec(),
-            _ => self.read_file((limit as u64).saturating_add(1))?,
-        };
-        let cut = bytes.len() > limit;
-        bytes.truncate(limit);
-        Ok((bytes, cut))
-    }
-
-    pub fn read_all(&self) -> io::Result<Vec<u8>> {
-        match self.source {
-            Source::Embedded(bytes) => Ok(bytes.to_vec()),
-            _ => self.read_file(u64::MAX),
-        }
-    }
-
-    /// The file, open; `None` for an embedded input. A path not known to
-    /// be a regular file is checked before it is opened: a FIFO would block.
-    pub fn open(&self) -> io::Result<Option<fs::File>> {
-        match self.source {
-            Source::Embedded(_) => Ok(None),
-            Source::Unchecked if !fs::metadata(&self.path)?.is_file() => {
-                Err(io::Error::other("not a regular file; skipped"))
-            }
-            _ => fs::File::open(&self.path).map(Some),
-        }
-    }
-
-    /// Up to `limit` bytes of the file. The size comes from the open file,
-    /// so that a file is read in one `read`, four system calls in all.
-    fn read_file(&self, limit: u64) -> io::Result<Vec<u8>> {
-        let Some(file) = self.open()? else {
-            return Ok(Vec::new());
-        };
-        let size = file.metadata()?.len();
-        // Files such as those in /proc say 0 and still have bytes: read on.
-        let wanted = if size == 0 { limit } else { size.min(limit) };
-        let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit)).unwrap_or(0));
-        // `take` stops at the size seen without another call to find EOF.
-        file.take(wanted).read_to_end(&mut bytes)?;
-        Ok(bytes)
-    }
-}
-
-/// The article kind a file name says, if any.
-pub fn kind_of(path: &Path) -> Option<InputKind> {
-    // Compared in place: lowercasing a copy cost an allocation per file.
-    let ext = path.extension()?.to_str()?;
-    let is = |known: &str| ext.eq_ignore_ascii_case(known);
-    if is("txt") {
-        Some(InputKind::Text)
-    } else if is("json") {
-        Some(InputKind::Json)
-    } else if is("jsonl") || is("ndjson") {
-        Some(InputKind::JsonLines)
-    } else {
-        None
-    }
-}
+use super::input::{Input, InputKind, Source, kind_of};
+use super::warning::{LoadError, Warning, WarningKind};
+use crate::clean::{escape_path, path_id, single_line};
 
 /// Files that sit beside articles but are not articles (BBC's `README.TXT`).
 fn is_project_file(path: &Path) -> bool {
@@ -162,25 +65,23 @@ pub fn walk(roots: &[PathBuf]) -> Result<impl Iterator<Item = Step> + Send + use
         let meta = match fs::metadata(root) {
             Ok(meta) => meta,
             Err(err) if err.kind() == io::ErrorKind::NotFound => {
-                return Err(LoadError::NotFound(single_line(
-                    &root.display().to_string(),
-                )));
+                return Err(LoadError::NotFound(escape_path(root.as_os_str())));
             }
             Err(err) => {
-                steps.push(Box::new(iter::once(Step::Warning(Warning::new(root, err)))));
+                let warning = Warning::new(root, WarningKind::Walk(err.to_string()));
+                steps.push(Box::new(iter::once(Step::Warning(warning))));
                 continue;
             }
         };
         if meta.is_dir() {
             steps.push(Box::new(walk_dir(root)));
         } else {
-            let name = root
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default();
+            let name = root.file_name().unwrap_or_default();
+            let (id, name) = path_id(name.as_bytes());
             steps.push(Box::new(iter::once(Step::Input(Input {
                 path: root.clone(),
-                id: single_line(&name),
+                id,
+                name,
                 section: String::new(),
                 kind: kind_of(root).unwrap_or(InputKind::Text),
                 source: Source::Unchecked,
@@ -192,6 +93,11 @@ pub fn walk(roots: &[PathBuf]) -> Result<impl Iterator<Item = Step> + Send + use
 
 fn walk_dir(root: &Path) -> impl Iterator<Item = Step> + Send + use<> {
     let root: Arc<Path> = Arc::from(root);
+    let mut seen = HashSet::new();
+    // A root inside one of them was named: what is under it is wanted.
+    let special = special_dirs();
+    let root_is_special = fs::metadata(&root).is_ok_and(|m| is_special(&root, &m, &special));
+    let special = if root_is_special { Vec::new() } else { special };
     WalkDir::new(&root)
         .follow_links(true)
         // By file name, as `sort_by_file_name` would, but without taking
@@ -199,8 +105,47 @@ fn walk_dir(root: &Path) -> impl Iterator<Item = Step> + Send + use<> {
         // are siblings, so their whole paths order as their names do.
         .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_entry(move |e| {
+            if e.depth() > 0 && e.file_name().as_bytes().starts_with(b".") {
+                return false;
+            }
+            let is_dir = e.file_type().is_dir();
+            // Only folders and links cost a look: files are most entries.
+            if !is_dir && !e.path_is_symlink() {
+                return true;
+            }
+            let Ok(meta) = e.metadata() else {
+                return true;
+            };
+            let first_visit = !is_dir || seen.insert((meta.dev(), meta.ino()));
+            first_visit && (e.depth() == 0 || !is_special(e.path(), &meta, &special))
+        })
         .map(move |entry| Step::Entry(Arc::clone(&root), entry))
+}
+
+/// The devices and inodes of `/proc`, `/sys` and `/dev`, those there are.
+fn special_dirs() -> Vec<(u64, u64)> {
+    ["/proc", "/sys", "/dev"]
+        .iter()
+        .filter_map(|dir| fs::metadata(dir).ok())
+        .map(|m| (m.dev(), m.ino()))
+        .collect()
+}
+
+/// Whether `path` (a link's target, or a folder the walk reached) is in
+/// `/proc`, `/sys` or `/dev`: itself one of them, or on the same device
+/// and under one once its links are resolved.
+fn is_special(path: &Path, meta: &fs::Metadata, special: &[(u64, u64)]) -> bool {
+    if special.contains(&(meta.dev(), meta.ino())) {
+        return true;
+    }
+    let on_special_device = special.iter().any(|&(dev, _)| dev == meta.dev());
+    on_special_device
+        && fs::canonicalize(path).is_ok_and(|p| {
+            ["/proc", "/sys", "/dev"]
+                .iter()
+                .any(|dir| p.starts_with(dir))
+        })
 }
 
 impl Step {
@@ -213,13 +158,14 @@ impl Step {
             Step::Entry(root, Ok(entry)) => resolve_entry(&root, &entry),
             Step::Entry(root, Err(err)) => {
                 let path = err.path().unwrap_or(&root).to_owned();
-                let message = match err.loop_ancestor() {
-                    Some(_) => "symbolic link loop; skipped".to_owned(),
-                    None => err
-                        .io_error()
-                        .map_or_else(|| err.to_string(), |e| e.to_string()),
+                let kind = match err.loop_ancestor() {
+                    Some(_) => WarningKind::LinkLoop,
+                    None => WarningKind::Walk(
+                        err.io_error()
+                            .map_or_else(|| err.to_string(), |e| e.to_string()),
+                    ),
                 };
-                Some(Found::Warning(Warning::new(&path, message)))
+                Some(Found::Warning(Warning::new(&path, kind)))
             }
         }
     }
@@ -237,29 +183,25 @@ fn resolve_entry(root: &Path, entry: &DirEntry) -> Option<Found> {
         return None;
     }
     if !entry.file_type().is_file() {
-        let warning = Warning::new(path, "not a regular file; skipped");
+        let warning = Warning::new(path, WarningKind::NotRegularFile);
         return Some(Found::Warning(warning));
     }
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    // One pass over the components for both: the section is the id's folders.
-    let joined = slash_joined(rel);
-    let section = joined.rfind('/').map_or("", |at| &joined[..at]);
+    // Walked paths join their parts with `/` already: the raw bytes are
+    // the id's, and the section is its folders.
+    let rel = path
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .as_os_str()
+        .as_bytes();
+    let section = memchr::memrchr(b'/', rel).map_or(&b""[..], |at| &rel[..at]);
+    let (id, name) = path_id(rel);
     Some(Found::Input(Input {
         path: path.to_owned(),
-        id: single_line(&joined),
-        section: single_line(section),
+        id,
+        name,
+        section: single_line(&String::from_utf8_lossy(section)),
         kind,
         // With links followed, the walk's file type is the target's.
         source: Source::RegularFile,
     }))
-}
-
-/// A relative path with `/` separators, not yet cleaned: file names are
-/// untrusted, and must go through `sanitize` before use.
-fn slash_joined(path: &Path) -> String {
-    let parts: Vec<_> = path
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect();
-    parts.join("/")
 }

@@ -7,7 +7,7 @@ use std::sync::mpsc::Sender;
 
 use super::Envelope;
 use super::latest::Latest;
-use crate::app::{Found, Job, LaidOut, Msg, Pane};
+use crate::app::{Fetched, Found, Job, LaidOut, Msg, Pane};
 use crate::article::Article;
 use crate::corpus::Corpus;
 use crate::layout::ArticleLayout;
@@ -29,12 +29,27 @@ struct FindJob {
     query: String,
 }
 
+/// Loads the articles again, as they were loaded at the start.
+pub type Loader = Box<dyn Fn() -> Result<Corpus, String> + Send>;
+
+/// Fetches the subscribed feeds into the archive, telling how many of how
+/// many are done as it goes.
+pub type Fetcher = Box<dyn Fn(&(dyn Fn(usize, usize) + Sync)) -> Result<Fetched, String> + Send>;
+
 pub struct Workers {
+    /// The workers that read the corpus: started again with a new one.
+    reading: Reading,
+    saver: Latest<Box<ReadingState>>,
+    reload: Option<Latest<()>>,
+    fetch: Option<Latest<()>>,
+    tx: Sender<Envelope>,
+}
+
+struct Reading {
     search: SearchWorker,
     find: Latest<FindJob>,
     reader: Latest<(usize, usize)>,
     preview: Latest<(usize, usize)>,
-    saver: Latest<Box<ReadingState>>,
 }
 
 impl Workers {
@@ -45,6 +60,57 @@ impl Workers {
         store: Option<Store>,
         tx: &Sender<Envelope>,
     ) -> io::Result<Self> {
+        let to_loop = tx.clone();
+        let saver = Latest::start("byline-save", move |state: Box<ReadingState>, _| {
+            let result = match &store {
+                Some(store) => store.save(&state).map_err(|e| e.to_string()),
+                None => Ok(None),
+            };
+            let _ = to_loop.send(Envelope::now(Msg::Saved(result)));
+        })?;
+        Ok(Self {
+            reading: Reading::start(corpus, tx)?,
+            saver,
+            reload: None,
+            fetch: None,
+            tx: tx.clone(),
+        })
+    }
+
+    /// Reloads answer with what `loader` loads; without one, a reload says
+    /// there is nothing to load from.
+    pub fn with_loader(mut self, loader: Loader) -> io::Result<Self> {
+        let to_loop = self.tx.clone();
+        self.reload = Some(Latest::start("byline-reload", move |(), _| {
+            let loaded = loader().map(Arc::new);
+            let _ = to_loop.send(Envelope::now(Msg::Reloaded(loaded)));
+        })?);
+        Ok(self)
+    }
+
+    /// Fetches run `fetcher`; without one, a fetch says there is nothing
+    /// to fetch.
+    pub fn with_fetcher(mut self, fetcher: Fetcher) -> io::Result<Self> {
+        let to_loop = self.tx.clone();
+        self.fetch = Some(Latest::start("byline-fetch", move |(), _| {
+            let progress = |done, total| {
+                let _ = to_loop.send(Envelope::now(Msg::Fetching { done, total }));
+            };
+            let fetched = fetcher(&progress);
+            let _ = to_loop.send(Envelope::now(Msg::Fetched(fetched)));
+        })?);
+        Ok(self)
+    }
+
+    /// The app reads `corpus` now: so do the workers, from here on.
+    pub fn use_corpus(&mut self, corpus: &Arc<Corpus>) -> io::Result<()> {
+        self.reading = Reading::start(corpus, &self.tx)?;
+        Ok(())
+    }
+}
+
+impl Reading {
+    fn start(corpus: &Arc<Corpus>, tx: &Sender<Envelope>) -> io::Result<Self> {
         let to_loop = tx.clone();
         let search =
             SearchWorker::with_notifier(Arc::new(Articles(Arc::clone(corpus))), move || {
@@ -63,33 +129,26 @@ impl Workers {
         })?;
         let reader = layouts("byline-layout", Pane::Reader, corpus, tx)?;
         let preview = layouts("byline-preview", Pane::Preview, corpus, tx)?;
-        let to_loop = tx.clone();
-        let saver = Latest::start("byline-save", move |state: Box<ReadingState>, _| {
-            let result = match &store {
-                Some(store) => store.save(&state).map_err(|e| e.to_string()),
-                None => Ok(None),
-            };
-            let _ = to_loop.send(Envelope::now(Msg::Saved(result)));
-        })?;
         Ok(Self {
             search,
             find,
             reader,
             preview,
-            saver,
         })
     }
+}
 
+impl Workers {
     pub fn perform(&self, job: Job) {
         match job {
             Job::Rank(query) => {
-                self.search.submit(query);
+                self.reading.search.submit(query);
             }
             Job::Find {
                 generation,
                 layout,
                 query,
-            } => self.find.submit(FindJob {
+            } => self.reading.find.submit(FindJob {
                 generation,
                 layout,
                 query,
@@ -98,19 +157,33 @@ impl Workers {
                 pane: Pane::Reader,
                 article,
                 width,
-            } => self.reader.submit((article, width)),
+            } => self.reading.reader.submit((article, width)),
             Job::LayOut {
                 pane: Pane::Preview,
                 article,
                 width,
-            } => self.preview.submit((article, width)),
+            } => self.reading.preview.submit((article, width)),
             Job::Save(state) => self.saver.submit(state),
+            Job::Fetch => match &self.fetch {
+                Some(fetch) => fetch.submit(()),
+                None => {
+                    let nothing = Err("no feeds to fetch: `byline feeds add URL`".to_owned());
+                    let _ = self.tx.send(Envelope::now(Msg::Fetched(nothing)));
+                }
+            },
+            Job::Reload => match &self.reload {
+                Some(reload) => reload.submit(()),
+                None => {
+                    let nothing = Err("nothing to load again from".to_owned());
+                    let _ = self.tx.send(Envelope::now(Msg::Reloaded(nothing)));
+                }
+            },
         }
     }
 
     /// The newest ranking, when the search worker said it has one.
     pub fn ranked(&self) -> Option<Msg> {
-        self.search.try_recv().map(Msg::Ranked)
+        self.reading.search.try_recv().map(Msg::Ranked)
     }
 }
 

@@ -14,20 +14,12 @@
 
 mod matrix;
 mod pair;
+mod rules;
 
-use matrix::Pattern;
-pub(super) use matrix::Scratch;
-
-/// SkimMatcherV2's default scoring constants (`SkimScoreConfig::default`).
-const SCORE_MATCH: i32 = 16;
-const GAP_START: i32 = -3;
-const GAP_EXTENSION: i32 = -1;
-const PENALTY_CASE_MISMATCH: i32 = 2 * GAP_EXTENSION;
-const BONUS_HEAD: i32 = SCORE_MATCH / 2;
-const BONUS_BREAK: i32 = SCORE_MATCH / 2 + GAP_EXTENSION;
-const BONUS_CAMEL: i32 = SCORE_MATCH / 2 + 2 * GAP_EXTENSION;
-const BONUS_CONSECUTIVE: i32 = -(GAP_START + GAP_EXTENSION);
-const BONUS_FIRST_CHAR_MULTIPLIER: i32 = 2;
+use rules::{
+    BONUS_FIRST_CHAR_MULTIPLIER, CharType, GAP_EXTENSION, Unit, first_matches, in_place_bonus,
+    match_score,
+};
 
 /// Scores titles against one query.
 pub(super) struct Scorer {
@@ -36,6 +28,53 @@ pub(super) struct Scorer {
     case_sensitive: bool,
     /// The query's bytes when it is a single character.
     single: Option<Single>,
+}
+
+/// Buffers reused from one title to the next (one set per chunk of titles).
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    /// A non-ASCII title's chars; ASCII titles are read as bytes.
+    choice: Vec<char>,
+    work: matrix::Work,
+}
+
+/// A query as chars, and as bytes when it is ASCII: most titles are ASCII,
+/// and scoring their bytes saves decoding them.
+struct Pattern {
+    chars: Vec<char>,
+    ascii: Option<Vec<u8>>,
+}
+
+impl Pattern {
+    /// The score of `title` (the pattern has two characters or more), or
+    /// `None` when the pattern's characters do not all appear in order.
+    fn score(&self, title: &str, case_sensitive: bool, s: &mut Scratch) -> Option<i64> {
+        if title.is_ascii() {
+            // A non-ASCII query character equals no ASCII one, even ignoring case.
+            let bytes = self.ascii.as_deref()?;
+            return score_units(title.as_bytes(), bytes, case_sensitive, &mut s.work);
+        }
+        s.choice.clear();
+        s.choice.extend(title.chars());
+        score_units(&s.choice, &self.chars, case_sensitive, &mut s.work)
+    }
+}
+
+/// Two pattern characters take [`pair`]'s single pass, more the matrix.
+fn score_units<U: Unit>(
+    choice: &[U],
+    pattern: &[U],
+    case_sensitive: bool,
+    w: &mut matrix::Work,
+) -> Option<i64> {
+    if !first_matches(choice, pattern, case_sensitive, &mut w.first) {
+        return None;
+    }
+    if let ([a, b], [f0, f1]) = (pattern, w.first.as_slice()) {
+        let pair = [a.char(), b.char()];
+        return Some(pair::score(choice, pair, case_sensitive, [*f0, *f1]));
+    }
+    matrix::run(choice, pattern, case_sensitive, w)
 }
 
 /// A one-character query: the byte forms it matches (both ASCII cases when
@@ -77,7 +116,7 @@ impl Scorer {
     pub(super) fn score(&self, title: &str, scratch: &mut Scratch) -> Option<i64> {
         match &self.single {
             Some(single) => single.score(title).map(i64::from),
-            None => matrix::score(title, &self.pattern, self.case_sensitive, scratch),
+            None => self.pattern.score(title, self.case_sensitive, scratch),
         }
     }
 }
@@ -116,59 +155,6 @@ impl Single {
         }
         match_score(found, self.ch, self.case_sensitive).unwrap_or(0) + bonus
     }
-}
-
-/// SkimMatcherV2's character classes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum CharType {
-    Empty,
-    Upper,
-    Lower,
-    Number,
-    HardSep,
-    SoftSep,
-}
-
-impl CharType {
-    #[inline]
-    pub(super) fn of(ch: char) -> Self {
-        match ch {
-            '\0' => CharType::Empty,
-            ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => CharType::HardSep,
-            '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => CharType::SoftSep,
-            '0'..='9' => CharType::Number,
-            'A'..='Z' => CharType::Upper,
-            _ => CharType::Lower,
-        }
-    }
-}
-
-/// SkimMatcherV2's bonus for where a character stands: after a separator
-/// or at the start, after punctuation, or at a camel-case hump.
-#[inline]
-pub(super) fn in_place_bonus(prev: CharType, cur: CharType) -> i32 {
-    use CharType::*;
-    match (prev, cur) {
-        (Empty | HardSep, _) => BONUS_HEAD,
-        (SoftSep, _) => BONUS_BREAK,
-        (Lower | Number, Upper) => BONUS_CAMEL,
-        _ => 0,
-    }
-}
-
-/// SkimMatcherV2's score for `c` standing for `p`: `None` when they differ
-/// (ASCII case folded unless `case_sensitive`), less when only by case.
-fn match_score(c: char, p: char, case_sensitive: bool) -> Option<i32> {
-    let equal = if case_sensitive {
-        c == p
-    } else {
-        c.eq_ignore_ascii_case(&p)
-    };
-    if !equal {
-        return None;
-    }
-    let mismatch = if c == p { 0 } else { PENALTY_CASE_MISMATCH };
-    Some((SCORE_MATCH + mismatch).max(0))
 }
 
 #[cfg(test)]

@@ -1,12 +1,15 @@
 //! Windows above the panes: the help, generated from the key table that
 //! drives input, and the list of load warnings.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{Styles, fit, framed, put};
 use crate::action::Action;
 use crate::app::{App, Overlay};
+use crate::geometry::WINDOW_WIDTH;
 
 pub fn draw(app: &App, overlay: &Overlay, area: Rect, styles: &Styles, buf: &mut Buffer) {
     let keymap = &app.config().keymap;
@@ -16,17 +19,21 @@ pub fn draw(app: &App, overlay: &Overlay, area: Rect, styles: &Styles, buf: &mut
         keymap.key_name(Action::Back)
     );
     let (title, lines, top) = match overlay {
-        Overlay::Help { top } => (format!(" Keys ({close}) "), help_lines(app), *top),
-        Overlay::Warnings { top } => (
-            format!(" Load warnings ({close}) "),
-            warning_lines(app),
+        Overlay::Help { top } => (
+            format!(" Keys ({close}) "),
+            Cow::Owned(help_lines(app)),
+            *top,
+        ),
+        Overlay::Warnings { top, lines } => (
+            format!(" Warnings ({close}) "),
+            Cow::Borrowed(lines.as_slice()),
             *top,
         ),
         Overlay::Search(search) => return super::search::draw(app, search, area, styles, buf),
     };
     let window = centered(
         area,
-        76,
+        WINDOW_WIDTH,
         u16::try_from(lines.len())
             .unwrap_or(u16::MAX)
             .saturating_add(2),
@@ -51,13 +58,6 @@ fn help_lines(app: &App) -> Vec<String> {
     rows.iter()
         .map(|(action, keys)| format!("{keys:<key_width$}  {}", action.description()))
         .collect()
-}
-
-fn warning_lines(app: &App) -> Vec<String> {
-    if app.warning_count() == 0 {
-        return vec!["No warnings: every file loaded.".to_owned()];
-    }
-    app.warnings().collect()
 }
 
 /// A window of at most `width` x `height`, centered, never outside `area`.

@@ -52,7 +52,12 @@ impl Styles {
         let status = plain.fg(theme.status_fg).bg(theme.status_bg);
         Self {
             normal: plain.fg(theme.list),
-            read: plain.fg(theme.list_read),
+            // Dim, not a colour of its own: grey is the background in some
+            // themes (Solarized Dark's colour 8).
+            read: match theme.list_read {
+                Color::Reset => dim.fg(theme.list),
+                colour => plain.fg(colour),
+            },
             star: bold.fg(theme.star),
             selected: bold.fg(theme.selection_fg).bg(theme.selection_bg),
             selected_unfocused: plain.fg(theme.selection_fg).bg(Color::Gray),

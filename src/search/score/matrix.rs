@@ -5,13 +5,10 @@
 //! cell's `bonus` is written one column late, and cells left from two rows
 //! back are read as they are. Changing any of them would change rankings.
 
-use super::{
-    BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, CharType, GAP_EXTENSION, GAP_START,
-    in_place_bonus, match_score,
+use super::rules::{
+    BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, CharType, GAP_EXTENSION, GAP_START, NEG_INF,
+    Unit, in_place_bonus, match_score,
 };
-
-/// SkimMatcherV2's "minus infinity" for a cell that cannot end a match.
-const NEG_INF: i32 = i16::MIN as i32;
 
 #[derive(Debug, Clone, Copy)]
 struct Cell {
@@ -29,71 +26,23 @@ const FRESH: Cell = Cell {
     bonus: 0,
 };
 
-/// Buffers reused from one title to the next (one set per chunk of titles).
+/// The matrix's buffers, reused from one title to the next.
 #[derive(Debug, Default)]
-pub(in crate::search) struct Scratch {
-    /// A non-ASCII title's chars; ASCII titles are read as bytes.
-    choice: Vec<char>,
-    work: Work,
-}
-
-#[derive(Debug, Default)]
-struct Work {
-    first: Vec<usize>,
+pub(super) struct Work {
+    /// Where each pattern character first matches.
+    pub(super) first: Vec<usize>,
     in_place: Vec<i32>,
     cells: Vec<Cell>,
 }
 
-/// A query as chars, and as bytes when it is ASCII: most titles are ASCII,
-/// and scoring their bytes saves decoding them.
-pub(super) struct Pattern {
-    pub(super) chars: Vec<char>,
-    pub(super) ascii: Option<Vec<u8>>,
-}
-
-/// The score of `title` for `pattern` (at least one character), or `None`
-/// when the pattern's characters do not all appear in order.
-pub(super) fn score(
-    title: &str,
-    pattern: &Pattern,
+/// The score of `choice` for a pattern of three characters or more, once
+/// `w.first` holds where each first matches (and all do).
+pub(super) fn run<U: Unit>(
+    choice: &[U],
+    pattern: &[U],
     case_sensitive: bool,
-    s: &mut Scratch,
+    w: &mut Work,
 ) -> Option<i64> {
-    if title.is_ascii() {
-        // A non-ASCII query character equals no ASCII one, even ignoring case.
-        let bytes = pattern.ascii.as_deref()?;
-        return run(title.as_bytes(), bytes, case_sensitive, &mut s.work);
-    }
-    s.choice.clear();
-    s.choice.extend(title.chars());
-    run(&s.choice, &pattern.chars, case_sensitive, &mut s.work)
-}
-
-/// One character of a title or query: a byte of ASCII text, or a char.
-pub(super) trait Unit: Copy {
-    fn char(self) -> char;
-}
-
-impl Unit for u8 {
-    fn char(self) -> char {
-        char::from(self)
-    }
-}
-
-impl Unit for char {
-    fn char(self) -> char {
-        self
-    }
-}
-
-fn run<U: Unit>(choice: &[U], pattern: &[U], case_sensitive: bool, w: &mut Work) -> Option<i64> {
-    if !first_matches(choice, pattern, case_sensitive, &mut w.first) {
-        return None;
-    }
-    if let ([a, b], [f0, f1]) = (pattern, w.first.as_slice()) {
-        let pair = [a.char(), b.char()];
-        return Some(super::pair::score(choice, pair, case_sensitive, [*f0, *f1]));
-    }
     // Nothing left of the first match is ever read: start the matrix there.
     let skip = w.first[0];
     let before = skip.checked_sub(1).map(|at| choice[at].char());
@@ -114,28 +63,6 @@ fn run<U: Unit>(choice: &[U], pattern: &[U], case_sensitive: bool, w: &mut Work)
     let from = *w.first.last()?;
     let cells = &w.cells[last_row + from..last_row + cols];
     cells.iter().map(|c| i64::from(c.m)).max()
-}
-
-/// Where each pattern character first matches, greedily; `false` when one
-/// does not (SkimMatcherV2's `cheap_matches`).
-fn first_matches<U: Unit>(
-    choice: &[U],
-    pattern: &[U],
-    case_sensitive: bool,
-    out: &mut Vec<usize>,
-) -> bool {
-    out.clear();
-    let mut want = pattern.iter().peekable();
-    for (at, &c) in choice.iter().enumerate() {
-        let Some(&&p) = want.peek() else {
-            break;
-        };
-        if match_score(c.char(), p.char(), case_sensitive).is_some() {
-            out.push(at);
-            want.next();
-        }
-    }
-    want.peek().is_none()
 }
 
 /// The bonus for matching at each column (column `j + 1` is character `j`),

@@ -9,14 +9,10 @@
 //! SkimMatcherV2. Two letters are the commonest slow query: nearly every
 //! title has them in order.
 
-use super::matrix::Unit;
-use super::{
-    BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, CharType, GAP_EXTENSION, GAP_START,
-    in_place_bonus, match_score,
+use super::rules::{
+    BONUS_CONSECUTIVE, BONUS_FIRST_CHAR_MULTIPLIER, CharType, GAP_EXTENSION, GAP_START, NEG_INF,
+    Unit, in_place_bonus, match_score,
 };
-
-/// SkimMatcherV2's "minus infinity" for a cell that cannot end a match.
-const NEG_INF: i32 = i16::MIN as i32;
 
 /// The score of `choice` for the pattern `[a, b]`, given where each first
 /// matches (`first`, from the matcher's own first test, which passed).

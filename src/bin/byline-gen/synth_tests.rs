@@ -1,8 +1,8 @@
 use std::fs;
 use std::path::Path;
 
-use super::*;
-use crate::corpus::{Corpus, LoadOptions};
+use crate::synth::*;
+use byline::corpus::{Corpus, LoadOptions};
 
 fn corpus_text(seed: u64, n: u64) -> String {
     (0..n)

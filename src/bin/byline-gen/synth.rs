@@ -39,7 +39,7 @@ const SOURCES: &[&str] = &["Synthetic Wire", "Daily Example", "The Placeholder"]
 
 /// Common news words, plus a few non-ASCII ones so that cleaning meets them
 /// as it does in real text. Their order is part of the output: keep it.
-const VOCABULARY: &str = include_str!("../assets/synth-words.txt");
+const VOCABULARY: &str = include_str!("../../../assets/synth-words.txt");
 
 static WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| VOCABULARY.split_whitespace().collect());
@@ -181,7 +181,3 @@ pub fn write_corpus(out: &Path, layout: Layout, articles: u64, seed: u64) -> io:
     }
     Ok(bytes)
 }
-
-#[cfg(test)]
-#[path = "synth_tests.rs"]
-mod tests;

@@ -1,0 +1,49 @@
+//! The articles loaded again (`R`, or after a fetch): the app takes the new
+//! corpus and keeps what the user sees, by article id: the selection, the
+//! article open and its paragraph, the finder's query, the find.
+
+use std::sync::Arc;
+
+use super::{App, Job, Overlay, Reader};
+use crate::corpus::Corpus;
+
+impl App {
+    pub(super) fn reloaded(&mut self, corpus: Result<Arc<Corpus>, String>) {
+        let corpus = match corpus {
+            Ok(corpus) => corpus,
+            Err(error) => {
+                self.warn(format!("not reloaded: {error}"));
+                return;
+            }
+        };
+        let before = self.corpus.articles.len();
+        let selected = self
+            .selected_article()
+            .map(|i| self.corpus.articles[i].id.clone());
+        self.corpus = Arc::clone(&corpus);
+        self.has_dates = corpus.articles.iter().any(|a| a.date.is_some());
+        self.has_sections = corpus.articles.iter().any(|a| !a.section.is_empty());
+        // Indices of the old corpus mean nothing now: ids find the articles.
+        self.rows.clear();
+        self.relist();
+        let row =
+            selected.and_then(|id| self.rows.iter().position(|&i| corpus.articles[i].id == id));
+        self.selected = row.unwrap_or(0);
+        // Laid out again from the saved paragraph of the article, if it stays.
+        self.reader = Reader::default();
+        self.preview = super::Preview::default();
+        if let Some(Overlay::Search(overlay)) = &mut self.overlay {
+            overlay.hits.clear();
+            self.out.jobs.push(Job::Rank(overlay.line.text.clone()));
+        }
+        self.recount_unread();
+        self.out.corpus = Some(corpus);
+        let now = self.corpus.articles.len();
+        self.message = Some(match now.cmp(&before) {
+            std::cmp::Ordering::Greater => format!("loaded again: {} new", now - before),
+            std::cmp::Ordering::Less => format!("loaded again: {} gone", before - now),
+            std::cmp::Ordering::Equal => "loaded again".to_owned(),
+        });
+        self.settle();
+    }
+}

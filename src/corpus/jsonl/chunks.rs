@@ -1,0 +1,114 @@
+//! A file read into one reused buffer and handed out in runs of whole
+//! lines; a line longer than the limit is skipped without being kept.
+
+use std::io::{self, Read};
+
+/// About this many bytes are parsed at once: enough entries to keep every
+/// core busy, little next to a whole corpus.
+#[cfg(not(test))]
+const CHUNK: usize = 8 << 20;
+/// Tiny in unit tests, so that every JSON Lines test crosses chunks.
+#[cfg(test)]
+const CHUNK: usize = 16;
+
+/// What [`LineChunks::next_piece`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Whole lines: `buf[..n]` (the file's last line may lack its newline).
+    Lines(usize),
+    /// One line longer than the limit, read past and dropped.
+    LongLine,
+    End,
+}
+
+pub struct LineChunks<R> {
+    reader: R,
+    pub buf: Vec<u8>,
+    /// How much of `buf` was handed out last time.
+    done: usize,
+    eof: bool,
+    max_line: usize,
+    /// Bytes read from the file so far.
+    pub total: u64,
+    /// A NUL byte was seen in a line skipped unkept.
+    pub saw_nul: bool,
+}
+
+impl<R: Read> LineChunks<R> {
+    pub fn new(reader: R, max_line: usize) -> Self {
+        Self {
+            reader,
+            buf: Vec::new(),
+            done: 0,
+            eof: false,
+            max_line,
+            total: 0,
+            saw_nul: false,
+        }
+    }
+
+    /// The next run of whole lines at the start of `buf`, or a long line
+    /// skipped. Each byte is searched for a newline once, so a long line
+    /// costs time linear in its length.
+    pub fn next_piece(&mut self) -> io::Result<Piece> {
+        self.buf.drain(..self.done);
+        self.done = 0;
+        let mut searched = 0;
+        loop {
+            self.fill(searched + CHUNK)?;
+            if let Some(newline) = memchr::memrchr(b'\n', &self.buf[searched..]) {
+                self.done = searched + newline + 1;
+                return Ok(Piece::Lines(self.done));
+            }
+            // No newline in `buf`: it is all one line.
+            if self.buf.len() > self.max_line {
+                self.skip_line()?;
+                return Ok(Piece::LongLine);
+            }
+            if self.eof {
+                self.done = self.buf.len();
+                return Ok(if self.done == 0 {
+                    Piece::End
+                } else {
+                    Piece::Lines(self.done)
+                });
+            }
+            searched = self.buf.len();
+        }
+    }
+
+    /// Reads until `buf` holds `target` bytes or the file ends.
+    fn fill(&mut self, target: usize) -> io::Result<()> {
+        while !self.eof && self.buf.len() < target {
+            let want = target - self.buf.len();
+            let read = (&mut self.reader)
+                .take(want as u64)
+                .read_to_end(&mut self.buf)?;
+            self.total += read as u64;
+            self.eof = read < want;
+        }
+        Ok(())
+    }
+
+    /// Drops the line `buf` holds and reads past the rest of it, keeping
+    /// what follows its newline.
+    fn skip_line(&mut self) -> io::Result<()> {
+        self.saw_nul |= memchr::memchr(0, &self.buf).is_some();
+        self.buf.clear();
+        while !self.eof {
+            self.fill(CHUNK)?;
+            self.saw_nul |= memchr::memchr(0, &self.buf).is_some();
+            if let Some(newline) = memchr::memchr(b'\n', &self.buf) {
+                self.buf.drain(..=newline);
+                return Ok(());
+            }
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// Reads the rest of the file unkept; how many bytes it had.
+    pub fn drain(&mut self) -> u64 {
+        io::copy(&mut self.reader, &mut io::sink()).unwrap_or(0)
+    }
+}

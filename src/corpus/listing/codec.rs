@@ -1,0 +1,264 @@
+//! A listing's bytes: every field with its length, a checksum at the end.
+
+use super::{Listing, LoadReport};
+use crate::clean::{is_clean, is_clean_line};
+use crate::corpus::{EntryAt, Warning, WarningKind};
+use crate::packed::{Packed, TitleIndex};
+
+/// The start of every listing file; the number changes with the layout.
+pub(super) const MAGIC: &[u8] = b"byline listing 2\n";
+
+pub fn put_u64(out: &mut Vec<u8>, n: u64) {
+    out.extend_from_slice(&n.to_le_bytes());
+}
+
+pub fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    put_u64(out, bytes.len() as u64);
+    out.extend_from_slice(bytes);
+}
+
+/// Strings end to end, then where each ends.
+fn put_packed(out: &mut Vec<u8>, packed: &Packed) {
+    let (text, ends) = packed.parts();
+    put_bytes(out, text.as_bytes());
+    put_u64(out, ends.len() as u64);
+    for &end in ends {
+        put_u64(out, end as u64);
+    }
+}
+
+pub fn encode(listing: &Listing, key: &[u8]) -> Vec<u8> {
+    let (text, _) = listing.titles.titles().parts();
+    let mut out = Vec::with_capacity(key.len() + 3 * text.len() + 40 * listing.len());
+    out.extend_from_slice(MAGIC);
+    put_bytes(&mut out, key);
+    let report = &listing.report;
+    put_u64(&mut out, report.bytes);
+    for n in [report.files, report.duplicates] {
+        put_u64(&mut out, n as u64);
+    }
+    put_u64(&mut out, report.warnings.len() as u64);
+    for warning in &report.warnings {
+        put_warning(&mut out, warning);
+    }
+    put_packed(&mut out, &listing.ids);
+    put_packed(&mut out, &listing.sections);
+    put_packed(&mut out, listing.titles.titles());
+    for date in listing.titles.dates() {
+        match date {
+            Some(seconds) => {
+                out.push(1);
+                put_u64(&mut out, *seconds as u64);
+            }
+            None => out.push(0),
+        }
+    }
+    let sum = checksum(&out);
+    put_u64(&mut out, sum);
+    out
+}
+
+/// Of everything before it in the file: a damaged listing is a miss, not a
+/// wrong title.
+fn checksum(bytes: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::with_seed(0x6279_6c69_6e65).hash_one(bytes)
+}
+
+/// The listing in `bytes` if it was written under `key`, whole and sound.
+pub fn decode(bytes: &[u8], key: &[u8]) -> Option<Listing> {
+    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+    if u64::from_le_bytes(sum.try_into().ok()?) != checksum(body) {
+        return None;
+    }
+    let mut r = Reader(body.strip_prefix(MAGIC)?);
+    if r.bytes()? != key {
+        return None;
+    }
+    let bytes = r.u64()?;
+    let [files, duplicates] = [r.len()?, r.len()?];
+    let mut report = LoadReport {
+        files,
+        bytes,
+        duplicates,
+        warnings: Vec::new(),
+    };
+    for _ in 0..r.u64()? {
+        report.warnings.push(r.warning()?);
+    }
+    let ids = r.packed()?;
+    let sections = r.packed()?;
+    let titles = r.packed()?;
+    if ids.len() != titles.len() || sections.len() != titles.len() {
+        return None;
+    }
+    let mut dates = Vec::with_capacity(titles.len());
+    for _ in 0..titles.len() {
+        dates.push(match r.take(1)? {
+            [0] => None,
+            [1] => Some(r.u64()? as i64),
+            _ => return None,
+        });
+    }
+    let titles = TitleIndex::from_parts(titles, dates)?;
+    r.0.is_empty().then_some(Listing {
+        ids,
+        sections,
+        titles,
+        report,
+        roots: Vec::new(),
+        root_paths: Vec::new(),
+        cached: true,
+    })
+}
+
+/// Reads what `put_*` wrote; `None` at the first thing out of place.
+pub(super) struct Reader<'a>(pub(super) &'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (taken, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(taken)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        usize::try_from(self.u64()?).ok()
+    }
+
+    pub(super) fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.len()?;
+        self.take(n)
+    }
+
+    fn str(&mut self) -> Option<&'a str> {
+        std::str::from_utf8(self.bytes()?).ok()
+    }
+
+    /// Text that cleaning leaves as it is, as every text loaded is.
+    fn text(&mut self) -> Option<String> {
+        let text = self.str()?;
+        is_clean(text).then(|| text.to_owned())
+    }
+
+    /// Strings that are each one cleaned line, as ids, sections and
+    /// titles are: what a listing holds is printed as it is, so one that
+    /// somehow holds more (a forged one, say) is not used.
+    fn packed(&mut self) -> Option<Packed> {
+        let text = self.str()?.to_owned();
+        let count = self.len()?;
+        // Each end takes eight bytes: a count beyond them is a lie.
+        if count > self.0.len() / 8 {
+            return None;
+        }
+        let ends = (0..count).map(|_| self.len()).collect::<Option<Vec<_>>>()?;
+        let packed = Packed::from_parts(text, ends)?;
+        (0..packed.len())
+            .all(|i| is_clean_line(packed.get(i)))
+            .then_some(packed)
+    }
+
+    fn warning(&mut self) -> Option<Warning> {
+        let path = self.str()?;
+        let entry = match self.take(1)? {
+            [0] => None,
+            [1] => Some(EntryAt {
+                n: self.len()?,
+                line: self.len()?,
+            }),
+            _ => return None,
+        };
+        let tag = self.take(1)?[0];
+        let n = self.u64()?;
+        let texts = (0..self.len()?.min(3))
+            .map(|_| self.text())
+            .collect::<Option<Vec<_>>>()?;
+        let kind = kind_from_parts(tag, texts, n)?;
+        is_clean_line(path).then(|| Warning {
+            path: path.to_owned(),
+            entry,
+            kind,
+        })
+    }
+}
+
+fn put_warning(out: &mut Vec<u8>, warning: &Warning) {
+    put_bytes(out, warning.path.as_bytes());
+    match warning.entry {
+        Some(EntryAt { n, line }) => {
+            out.push(1);
+            put_u64(out, n as u64);
+            put_u64(out, line as u64);
+        }
+        None => out.push(0),
+    }
+    let (tag, texts, n) = kind_parts(&warning.kind);
+    out.push(tag);
+    put_u64(out, n);
+    put_u64(out, texts.len() as u64);
+    for text in texts {
+        put_bytes(out, text.as_bytes());
+    }
+}
+
+/// A kind as a tag, the texts it holds and its number.
+fn kind_parts(kind: &WarningKind) -> (u8, Vec<&str>, u64) {
+    use WarningKind::*;
+    match kind {
+        Unreadable(s) => (0, vec![s], 0),
+        Walk(s) => (1, vec![s], 0),
+        LinkLoop => (2, vec![], 0),
+        NotRegularFile => (3, vec![], 0),
+        Empty => (4, vec![], 0),
+        BlankFile => (5, vec![], 0),
+        NoTitle => (6, vec![], 0),
+        Binary => (7, vec![], 0),
+        BodyCut { mib } => (8, vec![], *mib as u64),
+        LineTooLong { mib } => (9, vec![], *mib),
+        FileTooLarge { mib } => (10, vec![], *mib),
+        MalformedJson(s) => (11, vec![s], 0),
+        BadEntry(s) => (12, vec![s], 0),
+        BadDate(s) => (13, vec![s], 0),
+        BadField {
+            field,
+            expected,
+            found,
+        } => (14, vec![field, expected, found], 0),
+        DuplicateField(s) => (15, vec![s], 0),
+    }
+}
+
+fn kind_from_parts(tag: u8, texts: Vec<String>, n: u64) -> Option<WarningKind> {
+    use WarningKind::*;
+    let mut texts = texts.into_iter();
+    let mut text = || texts.next();
+    Some(match tag {
+        0 => Unreadable(text()?),
+        1 => Walk(text()?),
+        2 => LinkLoop,
+        3 => NotRegularFile,
+        4 => Empty,
+        5 => BlankFile,
+        6 => NoTitle,
+        7 => Binary,
+        8 => BodyCut {
+            mib: usize::try_from(n).ok()?,
+        },
+        9 => LineTooLong { mib: n },
+        10 => FileTooLarge { mib: n },
+        11 => MalformedJson(text()?),
+        12 => BadEntry(text()?),
+        13 => BadDate(text()?),
+        14 => BadField {
+            field: text()?,
+            expected: text()?,
+            found: text()?,
+        },
+        15 => DuplicateField(text()?),
+        _ => return None,
+    })
+}

@@ -1,0 +1,60 @@
+//! The jobs of the app done in the calling thread: for tests, benchmarks
+//! and scripts that want no threads.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use crate::app::{App, Effects, Found, Job, LaidOut, Msg};
+use crate::layout::ArticleLayout;
+use crate::search::{SearchResult, find_in_layout, rank};
+use crate::state::Stamp;
+
+/// Does the jobs of `effects` here and now, feeding their answers back to
+/// `app` until none are left; returns the effects without jobs. For tests,
+/// benchmarks and scripts that want no threads.
+pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
+    let mut jobs: VecDeque<Job> = std::mem::take(&mut effects.jobs).into();
+    while let Some(job) = jobs.pop_front() {
+        let answer = match job {
+            Job::Rank(query) => {
+                let hits = rank(&app.corpus().articles, &query, &|| false);
+                Msg::Ranked(SearchResult {
+                    generation: 0,
+                    query,
+                    hits: hits.unwrap_or_default(),
+                    complete: true,
+                })
+            }
+            Job::Find {
+                generation,
+                layout,
+                query,
+            } => Msg::Found(Found {
+                generation,
+                hits: find_in_layout(&layout, &query),
+            }),
+            Job::LayOut {
+                pane,
+                article,
+                width,
+            } => {
+                let Some(text) = app.corpus().articles.get(article) else {
+                    continue;
+                };
+                let layout = Arc::new(ArticleLayout::new(text, width));
+                Msg::LaidOut(LaidOut {
+                    pane,
+                    article,
+                    layout,
+                })
+            }
+            Job::Save(_) => Msg::Saved(Ok(None)),
+            Job::Reload => Msg::Reloaded(Err("nothing to load again from".to_owned())),
+            Job::Fetch => Msg::Fetched(Err("no feeds to fetch".to_owned())),
+        };
+        let mut more = app.handle(answer, now);
+        jobs.extend(std::mem::take(&mut more.jobs));
+        effects.merge(more);
+    }
+    effects
+}
