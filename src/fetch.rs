@@ -165,7 +165,7 @@ pub fn parse_feed(bytes: &[u8], base: &str) -> Result<feed_rs::model::Feed, Fetc
 
 #[cfg(test)]
 #[path = "fetch_tests.rs"]
-mod tests;
+pub(crate) mod tests;
 
 #[cfg(test)]
 pub(crate) mod test_server;

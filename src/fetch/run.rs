@@ -74,3 +74,67 @@ pub fn fetch_subscribed(
     }
     Ok(summary)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fetch::test_server::{Reply, Server};
+
+    /// The shape of the reader's fetch job (main's `Fetcher`): done of
+    /// total as feeds end, then a line, the failures and whether to reload.
+    fn as_the_reader_runs_it(
+        feeds_file: &Path,
+        archive: &Archive,
+        tell: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<(String, Vec<String>, bool), String> {
+        let run = Run {
+            feeds_file,
+            archive,
+            names: &[],
+            lock_wait: Duration::ZERO,
+            now: 1,
+        };
+        let progress = |p: Progress| {
+            if let Progress::Finished { done, total, .. } = p {
+                tell(done, total);
+            }
+        };
+        let summary = fetch_subscribed(run, &|_| {}, &AtomicBool::new(false), &progress)
+            .map_err(|e| e.to_string())?;
+        Ok((summary.line(), summary.failure_lines(), summary.changed()))
+    }
+
+    #[test]
+    fn a_whole_fetch_as_the_reader_runs_it() {
+        let server = Server::start(|r| match r.path.as_str() {
+            "/ok" => Reply::ok(crate::fetch::tests::rss(&[("a", "A")])),
+            _ => Reply::status(404),
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let (file, archive) = (
+            dir.path().join("feeds.toml"),
+            Archive::new(dir.path().join("a")),
+        );
+        let none = as_the_reader_runs_it(&file, &archive, &|_, _| {});
+        assert_eq!(none.unwrap_err(), RunError::NoFeeds.to_string());
+        let mut subs = Subscriptions::default();
+        for path in ["/ok", "/gone"] {
+            subs.add(crate::feeds::Subscription::new(&server.url(path)))
+                .unwrap();
+        }
+        subs.save(&file).unwrap();
+        let told = std::sync::Mutex::new(Vec::new());
+        let tell = |done, total| told.lock().unwrap().push((done, total));
+        let (line, failures, changed) = as_the_reader_runs_it(&file, &archive, &tell).unwrap();
+        assert_eq!(line, "2 feeds: 1 new, 1 failed");
+        assert_eq!(failures, [format!("{}: HTTP 404", subs.feeds[1].label())]);
+        assert!(changed);
+        let mut told = told.into_inner().unwrap();
+        told.sort_unstable();
+        assert_eq!(told, [(1, 2), (2, 2)]);
+        let held = archive.lock_fetch(Duration::ZERO).unwrap();
+        let busy = as_the_reader_runs_it(&file, &archive, &|_, _| {}).unwrap_err();
+        assert!(busy.contains("is already fetching into"), "{busy}");
+        drop(held);
+    }
+}
