@@ -14,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod geometry;
+pub mod html;
 pub mod keymap;
 pub mod layout;
 pub mod packed;

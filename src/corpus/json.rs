@@ -352,6 +352,7 @@ impl RawArticle<'_> {
             author: author.and_then(Named::name).map(|s| single_line(&s)),
             tags,
             body,
+            ..Article::default()
         })
     }
 }
