@@ -2,9 +2,12 @@
 //! parallel, cleaning its text once, and dropping exact duplicates.
 
 mod dedup;
+mod feed;
 mod json;
 mod jsonl;
 pub mod listing;
+mod page;
+mod sniff;
 mod text;
 mod walk;
 
@@ -259,8 +262,8 @@ pub fn parse_bytes(
         InputKind::JsonLines => jsonl::parse(&input, bytes, options)
             .unwrap_or_else(|| parse_read(&input, bytes, false, options)),
         InputKind::Json => parse_read(&input, bytes, false, options),
-        InputKind::Text => {
-            let limit = text_read_limit(options);
+        InputKind::Text | InputKind::Html | InputKind::Feed => {
+            let limit = read_limit(kind, options);
             let cut = bytes.len() > limit;
             parse_read(&input, &bytes[..bytes.len().min(limit)], cut, options)
         }
@@ -272,6 +275,20 @@ pub fn parse_bytes(
 /// title and blank lines.
 fn text_read_limit(options: &LoadOptions) -> usize {
     options.max_body.saturating_add(64 * 1024)
+}
+
+/// How much of a page or feed is read: markup takes room besides the text,
+/// so twice the body limit, and at least 1 MiB. A longer page is cut (HTML
+/// parses to its end whatever it is cut from), a longer feed skipped.
+fn markup_read_limit(options: &LoadOptions) -> usize {
+    options.max_body.saturating_mul(2).max(1024 * 1024)
+}
+
+fn read_limit(kind: InputKind, options: &LoadOptions) -> usize {
+    match kind {
+        InputKind::Html | InputKind::Feed => markup_read_limit(options),
+        _ => text_read_limit(options),
+    }
 }
 
 fn parse(input: &Input, options: &LoadOptions) -> Parsed {
@@ -287,7 +304,9 @@ fn parse(input: &Input, options: &LoadOptions) -> Parsed {
         }
     }
     let read = match input.kind {
-        InputKind::Text => input.read_limited(text_read_limit(options)),
+        kind @ (InputKind::Text | InputKind::Html | InputKind::Feed) => {
+            input.read_limited(read_limit(kind, options))
+        }
         InputKind::Json | InputKind::JsonLines => input.read_all().map(|bytes| (bytes, false)),
     };
     match read {
@@ -310,10 +329,14 @@ fn parse_read(input: &Input, bytes: &[u8], cut: bool, options: &LoadOptions) -> 
         bytes: bytes.len() as u64,
         ..Parsed::default()
     };
-    let result = match input.kind {
+    let result = match sniff::refine(input.kind, bytes) {
         InputKind::Text => {
             text::parse(input, bytes, cut, options, &mut parsed.warnings).map(|a| vec![vec![a]])
         }
+        InputKind::Html => {
+            page::parse(input, bytes, cut, options, &mut parsed.warnings).map(|a| vec![vec![a]])
+        }
+        InputKind::Feed => feed::parse(input, bytes, cut, options, &mut parsed.warnings),
         InputKind::Json => json::parse_document(input, bytes, options, &mut parsed.warnings),
         InputKind::JsonLines => json::parse_lines(input, bytes, options, &mut parsed.warnings),
     };
