@@ -162,3 +162,7 @@ fn parse_date(text: &str) -> Option<i64> {
         // Years 1 to 9999 only, as for other formats: dates print as YYYY-MM-DD.
         .filter(|s| (-62_135_596_800..=253_402_300_799).contains(s))
 }
+
+#[cfg(test)]
+#[path = "page_tests.rs"]
+mod tests;
