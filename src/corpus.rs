@@ -369,3 +369,7 @@ fn limit_body(body: &mut String, max: usize, already_cut: bool) -> Option<String
 #[cfg(test)]
 #[path = "corpus_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "corpus/json_html_tests.rs"]
+mod json_html_tests;

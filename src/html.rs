@@ -13,6 +13,8 @@ mod links;
 mod render;
 mod tags;
 
+use std::borrow::Cow;
+
 use dom_query::{Document, NodeRef};
 use url::Url;
 
@@ -79,6 +81,26 @@ pub fn render_field(text: &str, is_html: bool, base: Option<&Url>) -> Rendered {
     let mut rendered = render_node(&document.root(), base);
     rendered.cut = cut;
     rendered
+}
+
+/// The body of the first of `fields` that is not blank once rendered by
+/// [`render_field`], and its links; the field at `html_at` is HTML by its
+/// name (JSON Feed's `content_html`), the others when they hold markup.
+/// Links resolve against `url`, the entry's own.
+pub fn first_body<const N: usize>(
+    fields: [Option<Cow<'_, str>>; N],
+    html_at: usize,
+    url: Option<&str>,
+) -> (String, Vec<String>) {
+    let base = url.and_then(|u| Url::parse(u).ok());
+    fields
+        .iter()
+        .enumerate()
+        .filter_map(|(at, field)| Some((at, field.as_deref()?)))
+        .map(|(at, text)| render_field(text, at == html_at, base.as_ref()))
+        .find(|r| !r.body.is_empty())
+        .map(|r| (r.body, r.links))
+        .unwrap_or_default()
 }
 
 /// Renders a parsed node and everything in it.

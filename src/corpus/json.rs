@@ -28,6 +28,8 @@ struct RawArticle<'a> {
     #[serde(borrow)]
     body: Option<Cow<'a, str>>,
     #[serde(borrow)]
+    content_html: Option<Cow<'a, str>>,
+    #[serde(borrow)]
     content_text: Option<Cow<'a, str>>,
     #[serde(borrow)]
     content: Option<Cow<'a, str>>,
@@ -289,22 +291,21 @@ impl RawArticle<'_> {
         notes: &mut Vec<String>,
     ) -> Result<Article, String> {
         let title = first_text([self.title, self.headline], single_line).ok_or("no title")?;
+        let url = first_text([self.url, self.link], clean_body);
         let bodies = [
             self.body,
+            self.content_html,
             self.content_text,
             self.content,
             self.text,
             self.description,
             self.summary,
         ];
-        let mut body = first_text(bodies, clean_body)
-            .map(|mut b| {
-                // The marker's removal leaves a prefix: no copy needed.
-                b.truncate(strip_truncation_marker(&b).len());
-                b
-            })
-            .unwrap_or_default();
+        let (mut body, links) = crate::html::first_body(bodies, 1, url.as_deref());
+        // The marker's removal leaves a prefix: no copy needed.
+        body.truncate(strip_truncation_marker(&body).len());
         options.boilerplate.strip(&mut body);
+        crate::html::append_link_list(&mut body, &links, &[]);
         notes.extend(limit_body(&mut body, options.max_body, false));
         let date = [
             self.date,
@@ -347,11 +348,12 @@ impl RawArticle<'_> {
             title,
             section,
             date,
-            url: first_text([self.url, self.link], clean_body),
+            url,
             source: self.source.and_then(Named::name).map(|s| single_line(&s)),
             author: author.and_then(Named::name).map(|s| single_line(&s)),
             tags,
             body,
+            links,
             ..Article::default()
         })
     }
