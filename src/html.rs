@@ -103,6 +103,22 @@ pub fn first_body<const N: usize>(
         .unwrap_or_default()
 }
 
+/// A title for an article that has none (valid in RSS and JSON Feed, and
+/// pages without `<title>`): the first `words` words of its body, with `…`
+/// when there were more; empty for an empty body.
+pub fn first_words(body: &str, words: usize) -> String {
+    let first = body
+        .split('\n')
+        .find(|p| !p.is_empty() && *p != "Links:")
+        .unwrap_or_default();
+    let mut all = first.split(' ');
+    let mut title = all.by_ref().take(words).collect::<Vec<_>>().join(" ");
+    if !title.is_empty() && all.next().is_some() {
+        title.push('…');
+    }
+    title
+}
+
 /// Renders a parsed node and everything in it.
 pub fn render_node(node: &NodeRef, base: Option<&Url>) -> Rendered {
     render::render(node, base)

@@ -62,10 +62,13 @@ pub fn parse(
         warnings.push(Warning::new(&input.path, warning));
     }
     let title = single_line(&found.title);
-    let title = if title.is_empty() {
-        single_line(&input.id)
-    } else {
-        title
+    // A page without a title is titled by its first words, as feed items are.
+    let title_from_body = title.is_empty();
+    let title = match title_from_body {
+        false => title,
+        true => Some(html::first_words(&body, 12))
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| single_line(&input.id)),
     };
     let url = page_url
         .filter(|u| html::allowed_link(u) && u.scheme() != "mailto")
@@ -88,6 +91,7 @@ pub fn parse(
             .filter(|s| !s.is_empty()),
         body,
         links,
+        title_from_body,
         ..Article::default()
     })
 }

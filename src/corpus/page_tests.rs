@@ -123,3 +123,12 @@ fn a_page_without_an_article_is_skipped_with_a_warning() {
     assert!(articles.is_empty());
     assert_eq!(warnings.len(), 1, "{warnings:?}");
 }
+
+#[test]
+fn a_page_without_a_title_is_titled_by_its_first_words() {
+    let html = page(PROSE).replace("<title>The story - Site</title>", "");
+    let (articles, _) = load(&html);
+    assert!(articles[0].title_from_body);
+    // The article's heading is its first paragraph.
+    assert_eq!(articles[0].title, "The story");
+}

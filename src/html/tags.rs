@@ -30,8 +30,8 @@ pub(super) enum Tag {
 pub(super) fn tag_of(name: &str) -> Tag {
     match name {
         "script" | "style" | "iframe" | "frame" | "frameset" | "object" | "embed" | "form"
-        | "template" | "noscript" | "svg" | "math" | "button" | "select" | "textarea" | "input"
-        | "head" | "title" | "meta" | "link" | "canvas" | "audio" | "video" | "map" | "dialog" => {
+        | "template" | "noscript" | "svg" | "button" | "select" | "textarea" | "input" | "head"
+        | "title" | "meta" | "link" | "canvas" | "audio" | "video" | "map" | "dialog" => {
             Tag::Dropped
         }
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Tag::Heading,

@@ -145,19 +145,10 @@ fn tags(entry: &Entry) -> Vec<String> {
 }
 
 /// A title for an item without one (valid in RSS and JSON Feed): the first
-/// words of its body, else its link, else the feed's name for it.
+/// words of its body, else its link, else a word saying it has none.
 fn title_from_body(article: &Article) -> String {
-    let first = article
-        .paragraphs()
-        .find(|p| *p != "Links:")
-        .unwrap_or_default();
-    let mut words = first.split(' ');
-    let title: Vec<&str> = words.by_ref().take(TITLE_WORDS).collect();
-    let mut title = title.join(" ");
+    let title = html::first_words(&article.body, TITLE_WORDS);
     if !title.is_empty() {
-        if words.next().is_some() {
-            title.push('…');
-        }
         return title;
     }
     article
