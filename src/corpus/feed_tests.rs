@@ -209,3 +209,38 @@ fn extensions_name_pages_and_feeds() {
         assert_eq!(kind_of(Path::new(name)), Some(kind), "{name}");
     }
 }
+
+#[test]
+fn feed_corpora_are_listed_and_cached() {
+    use crate::corpus::listing;
+    use std::time::Duration;
+    let (corpus, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    std::fs::write(corpus.path().join("news.rss"), fixture("rss2.xml")).unwrap();
+    std::fs::write(corpus.path().join("story.txt"), "A story\n\nIts body.").unwrap();
+    let open = || {
+        listing::open(
+            &[corpus.path().to_owned()],
+            &LoadOptions::default(),
+            cache.path(),
+            Duration::ZERO,
+        )
+        .unwrap()
+    };
+    let first = open();
+    assert!(!first.cached);
+    assert_eq!(first.len(), 4);
+    assert_eq!(first.ids.get(0), "news.rss#urn:example:rates-1");
+    assert!(open().cached);
+    // A feed that gains an item at the top: a miss, and the old ids kept.
+    let grown = String::from_utf8(fixture("rss2.xml")).unwrap().replacen(
+        "<item>",
+        "<item><guid>urn:example:new</guid><title>New</title></item><item>",
+        1,
+    );
+    std::fs::write(corpus.path().join("news.rss"), grown).unwrap();
+    let after = open();
+    assert!(!after.cached);
+    assert_eq!(after.len(), 5);
+    assert_eq!(after.ids.get(0), "news.rss#urn:example:new");
+    assert_eq!(after.ids.get(1), "news.rss#urn:example:rates-1");
+}
