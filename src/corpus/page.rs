@@ -40,6 +40,18 @@ pub fn parse(
             "page with too many or too deeply nested elements; cut",
         ));
     }
+    let page = extract(markup, input)?;
+    Ok(into_article(input, page, options, warnings))
+}
+
+/// What dom_smoothie found in a page, and where its links point from.
+struct Extracted {
+    found: dom_smoothie::Article,
+    page_url: Option<Url>,
+    base: Option<Url>,
+}
+
+fn extract(markup: &str, input: &Input) -> Result<Extracted, String> {
     let document = Document::from(markup);
     let page_url = page_url(&document, input);
     let base = base_url(&document, page_url.as_ref()).or_else(|| page_url.clone());
@@ -51,11 +63,27 @@ pub fn parse(
         Readability::with_document(document, page_url.as_ref().map(Url::as_str), Some(config))
             .and_then(|mut r| r.parse())
             .map_err(|e| format!("no article found in the page ({e}); skipped"))?;
+    Ok(Extracted {
+        found,
+        page_url,
+        base,
+    })
+}
+
+fn into_article(
+    input: &Input,
+    page: Extracted,
+    options: &LoadOptions,
+    warnings: &mut Vec<Warning>,
+) -> Article {
+    let Extracted {
+        found,
+        page_url,
+        base,
+    } = page;
     let content = Document::fragment(found.content);
-    let (mut body, links) = {
-        let rendered = html::render_node(&content.root(), base.as_ref());
-        (rendered.body, rendered.links)
-    };
+    let rendered = html::render_node(&content.root(), base.as_ref());
+    let (mut body, links) = (rendered.body, rendered.links);
     options.boilerplate.strip(&mut body);
     append_link_list(&mut body, &links, &[]);
     if let Some(warning) = limit_body(&mut body, options.max_body, false) {
@@ -73,27 +101,20 @@ pub fn parse(
     let url = page_url
         .filter(|u| html::allowed_link(u) && u.scheme() != "mailto")
         .map(|u| single_line(u.as_str()));
-    Ok(Article {
+    let named = |field: Option<&str>| field.map(single_line).filter(|s| !s.is_empty());
+    Article {
         id: input.id.clone(),
         title,
         section: input.section.clone(),
         date: found.published_time.as_deref().and_then(parse_date),
         url,
-        source: found
-            .site_name
-            .as_deref()
-            .map(single_line)
-            .filter(|s| !s.is_empty()),
-        author: found
-            .byline
-            .as_deref()
-            .map(single_line)
-            .filter(|s| !s.is_empty()),
+        source: named(found.site_name.as_deref()),
+        author: named(found.byline.as_deref()),
         body,
         links,
         title_from_body,
         ..Article::default()
-    })
+    }
 }
 
 /// The page's text: UTF-8 (or UTF-16 with a BOM) when it is, else the
