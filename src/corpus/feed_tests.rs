@@ -244,3 +244,15 @@ fn feed_corpora_are_listed_and_cached() {
     assert_eq!(after.ids.get(0), "news.rss#urn:example:new");
     assert_eq!(after.ids.get(1), "news.rss#urn:example:rates-1");
 }
+
+#[test]
+fn a_folder_gives_feed_items_their_section() {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::create_dir(corpus.path().join("world")).unwrap();
+    std::fs::write(corpus.path().join("world/news.rss"), fixture("rss2.xml")).unwrap();
+    let loaded = crate::Corpus::load(&[corpus.path().to_owned()], &LoadOptions::default()).unwrap();
+    let first = &loaded.articles[0];
+    assert_eq!(first.id, "world/news.rss#urn:example:rates-1");
+    assert_eq!(first.section, "world");
+    assert_eq!(first.source.as_deref(), Some("Example News"));
+}
