@@ -71,10 +71,7 @@ pub fn append_link_list(body: &mut String, links: &[String], notes: &[(usize, St
 /// cleaned as plain text. Relative links resolve against `base`.
 pub fn render_field(text: &str, is_html: bool, base: Option<&Url>) -> Rendered {
     if !is_html && !looks_like_html(text) {
-        return Rendered {
-            body: into_paragraphs(sanitize(text)),
-            ..Rendered::default()
-        };
+        return plain(text);
     }
     let (markup, cut) = cut_markup(text, MAX_ELEMENTS);
     let document = Document::fragment(markup);
@@ -92,15 +89,24 @@ pub fn first_body<const N: usize>(
     html_at: usize,
     url: Option<&str>,
 ) -> (String, Vec<String>) {
-    let base = url.and_then(|u| Url::parse(u).ok());
-    fields
-        .iter()
-        .enumerate()
-        .filter_map(|(at, field)| Some((at, field.as_deref()?)))
-        .map(|(at, text)| render_field(text, at == html_at, base.as_ref()))
-        .find(|r| !r.body.is_empty())
-        .map(|r| (r.body, r.links))
-        .unwrap_or_default()
+    // Parsed only for a field that is HTML: most JSON bodies are not, and
+    // a load may hold a million of them.
+    let mut base: Option<Option<Url>> = None;
+    for (at, field) in fields.iter().enumerate() {
+        let Some(text) = field.as_deref() else {
+            continue;
+        };
+        let rendered = if at == html_at || looks_like_html(text) {
+            let base = base.get_or_insert_with(|| url.and_then(|u| Url::parse(u).ok()));
+            render_field(text, true, base.as_ref())
+        } else {
+            plain(text)
+        };
+        if !rendered.body.is_empty() {
+            return (rendered.body, rendered.links);
+        }
+    }
+    (String::new(), Vec::new())
 }
 
 /// A title for an article that has none (valid in RSS and JSON Feed, and
@@ -117,6 +123,14 @@ pub fn first_words(body: &str, words: usize) -> String {
         title.push('…');
     }
     title
+}
+
+/// Text without markup, cleaned as any plain text is.
+fn plain(text: &str) -> Rendered {
+    Rendered {
+        body: into_paragraphs(sanitize(text)),
+        ..Rendered::default()
+    }
 }
 
 /// Renders a parsed node and everything in it.
