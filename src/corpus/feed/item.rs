@@ -48,7 +48,12 @@ pub(super) fn article(cx: &Context, entry: &Entry, notes: &mut Vec<String>) -> A
         } else {
             cx.input.section.clone()
         },
-        date: entry.published.or(entry.updated).map(|d| d.timestamp()),
+        date: entry
+            .published
+            .or(entry.updated)
+            .map(|d| d.timestamp())
+            // Years 1 to 9999 only, as for other formats: dates print as YYYY-MM-DD.
+            .filter(|s| (-62_135_596_800..=253_402_300_799).contains(s)),
         url,
         source: (!cx.feed_title.is_empty()).then(|| single_line(cx.feed_title)),
         author: authors(entry),
