@@ -15,6 +15,7 @@ pub mod config;
 pub mod corpus;
 pub mod files;
 pub mod geometry;
+pub mod html;
 pub mod keymap;
 pub mod layout;
 pub mod packed;
