@@ -285,3 +285,7 @@ fn kind_from_parts(tag: u8, texts: Vec<String>, n: u64) -> Option<WarningKind> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+#[path = "codec_tests.rs"]
+mod tests;
