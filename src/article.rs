@@ -79,6 +79,14 @@ pub struct Article {
     pub tags: Vec<String>,
     #[serde(skip)]
     pub body: String,
+    /// The URLs a body's `[N]` references stand for, N-th at `N - 1`: the
+    /// body ends with them too, as a `Links:` list.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
+    /// The title was made from the body's first words (a feed item may have
+    /// none), so it should be shown as such.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub title_from_body: bool,
 }
 
 impl Article {

@@ -4,17 +4,21 @@
 //! Layers, lowest first: [`warning`], [`options`] and `input` say what is
 //! loaded and what went wrong; `parsed` holds what every format's parser
 //! shares; `entries` parses the JSON entries that `json` and `jsonl` find;
-//! `text`, `json` and `jsonl` parse one format each; this file walks and
-//! dispatches.
+//! `text`, `json`, `jsonl`, `page` and `feed` parse one format each, and
+//! `sniff` tells a file's format by its start where its name does not;
+//! this file walks and dispatches.
 
 mod dedup;
 mod entries;
+mod feed;
 mod input;
 mod json;
 mod jsonl;
 pub mod listing;
 mod options;
+mod page;
 mod parsed;
+mod sniff;
 mod text;
 mod walk;
 mod warning;
@@ -207,8 +211,8 @@ pub fn parse_bytes(
             jsonl::parse(job, bytes).unwrap_or_else(|| parse_whole(job, bytes, bytes.len() as u64))
         }
         InputKind::Json => parse_whole(job, bytes, bytes.len() as u64),
-        InputKind::Text => {
-            let limit = options.text_read_limit();
+        InputKind::Text | InputKind::Html | InputKind::Feed => {
+            let limit = options.read_limit(kind);
             let cut = bytes.len() > limit;
             parse_read(job, &bytes[..bytes.len().min(limit)], cut)
         }
@@ -245,7 +249,9 @@ fn parse(job: Job) -> Parsed {
         }
     }
     let read = match input.kind {
-        InputKind::Text => input.read_limited(job.options.text_read_limit() as u64, false),
+        kind @ (InputKind::Text | InputKind::Html | InputKind::Feed) => {
+            input.read_limited(job.options.read_limit(kind) as u64, false)
+        }
         InputKind::Json | InputKind::JsonLines => input.read_limited(job.options.max_json, true),
     };
     match read {
@@ -263,8 +269,10 @@ fn parse_read(job: Job, bytes: &[u8], cut: bool) -> Parsed {
         ..Parsed::default()
     };
     let warnings = &mut parsed.warnings;
-    let result = match job.input.kind {
+    let result = match sniff::refine(job.input.kind, bytes) {
         InputKind::Text => text::parse(job, bytes, cut, warnings).map(|a| vec![vec![a]]),
+        InputKind::Html => page::parse(job, bytes, cut, warnings).map(|a| vec![vec![a]]),
+        InputKind::Feed => feed::parse(job, bytes, cut, warnings),
         InputKind::Json => json::parse_document(job, bytes, warnings),
         InputKind::JsonLines => jsonl::parse_lines(job, bytes, warnings),
     };
@@ -278,3 +286,7 @@ fn parse_read(job: Job, bytes: &[u8], cut: bool) -> Parsed {
 #[cfg(test)]
 #[path = "corpus_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "corpus/json_html_tests.rs"]
+mod json_html_tests;

@@ -17,6 +17,7 @@ pub mod feeds;
 pub mod fetch;
 pub mod files;
 pub mod geometry;
+pub mod html;
 pub mod keymap;
 pub mod layout;
 pub mod packed;

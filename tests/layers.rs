@@ -14,6 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["action", "clean", "files", "xdg"],
     &["article", "keymap"],
     &["packed"],
+    &["html"],
     &["corpus", "layout", "state"],
     &["config", "search"],
     &["feeds", "geometry"],

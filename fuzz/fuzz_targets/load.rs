@@ -1,6 +1,7 @@
-//! Arbitrary bytes through the loaders, as a text, JSON or JSON Lines file:
-//! nothing may panic, and everything that comes out must be as cleaning
-//! leaves it: no control character, and nothing cleaning would remove.
+//! Arbitrary bytes through the loaders, as a text, JSON, JSON Lines, HTML
+//! page or feed file: nothing may panic, and everything that comes out
+//! (links included) must be as cleaning leaves it: no control character,
+//! and nothing cleaning would remove.
 //!
 //! The first byte picks the format (and a tiny body limit when its high bit
 //! is set, so that cutting bodies is fuzzed too); the rest is the file.
@@ -16,10 +17,12 @@ fuzz_target!(|data: &[u8]| {
     let Some((&selector, file)) = data.split_first() else {
         return;
     };
-    let (kind, name) = match selector % 3 {
+    let (kind, name) = match selector % 5 {
         0 => (InputKind::Text, "fuzz.txt"),
         1 => (InputKind::Json, "fuzz.json"),
-        _ => (InputKind::JsonLines, "fuzz.jsonl"),
+        2 => (InputKind::JsonLines, "fuzz.jsonl"),
+        3 => (InputKind::Html, "fuzz.html"),
+        _ => (InputKind::Feed, "fuzz.xml"),
     };
     let mut options = LoadOptions::default();
     if selector & 0x80 != 0 {
@@ -52,6 +55,7 @@ fn check_article(a: &Article, options: &LoadOptions) {
         .chain(a.author.as_ref())
         .chain(a.url.as_ref())
         .chain(&a.tags)
+        .chain(&a.links)
     {
         assert_clean(text, false);
     }

@@ -13,7 +13,8 @@ use clap::{Args, Parser, Subcommand};
     long_about = "A fast terminal news reader: a list pane, a reading pane and fuzzy search.\n\n\
         With no subcommand, opens the reader (press ? in it for the keys). PATHs are files or directories of articles: \
         plain text (.txt: title on the first line, then paragraphs), JSON (.json: an array, or \
-        an object with an `articles` or `items` array) and JSON Lines (.jsonl, .ndjson). \
+        an object with an `articles` or `items` array), JSON Lines (.jsonl, .ndjson), saved \
+        web pages (.html, .htm) and feeds (.xml, .rss, .atom, .rdf: RSS, Atom, JSON Feed). \
         Directories are walked recursively, skipping hidden entries. With no PATH, byline \
         opens the `paths` of `[corpus]` in its configuration file, or else the articles \
         bundled with it. `byline config` shows where the configuration and reading state \

@@ -13,6 +13,7 @@ use super::parsed::{Batches, Job, limit_body};
 use super::warning::{EntryAt, Warning, WarningKind};
 use crate::article::Article;
 use crate::clean::{into_paragraphs, sanitize, single_line};
+use crate::html;
 use fields::{Field, RawArticle, Value};
 
 /// Parses entries in parallel; each `(line, json)` that fails becomes a
@@ -83,27 +84,24 @@ fn into_article(raw: &mut RawArticle, job: Job) -> Option<Article> {
         raw.notes.push(WarningKind::NoTitle);
         return None;
     };
+    let url = first_text(raw, &[Field::Url, Field::Link], clean_body);
+    // JSON Feed's `content_html` is HTML by its name (index 1); the others
+    // are rendered when they hold markup.
     let bodies = [
         Field::Body,
+        Field::ContentHtml,
         Field::ContentText,
         Field::Content,
         Field::Text,
         Field::Description,
         Field::Summary,
     ];
-    let mut more = None;
-    let mut body = first_text(raw, &bodies, clean_body)
-        .map(|mut b| {
-            // The marker's removal leaves a prefix: no copy needed.
-            let (kept, cut) = strip_truncation_marker(&b);
-            b.truncate(kept.len());
-            more = cut;
-            b
-        })
-        .unwrap_or_default();
+    let fields = bodies.iter().map(|&field| text(raw, field));
+    let (mut body, links) = html::first_body(fields, 1, url.as_deref());
+    // The marker's removal leaves a prefix: no copy needed.
+    let (kept, more) = strip_truncation_marker(&body);
+    body.truncate(kept.len());
     job.options.boilerplate.strip(&mut body);
-    raw.notes
-        .extend(limit_body(&mut body, job.options.max_body, false));
     if let Some(more) = more {
         // The cut stays visible: the body would end mid-word otherwise.
         body.push_str(&format!(
@@ -111,6 +109,9 @@ fn into_article(raw: &mut RawArticle, job: Job) -> Option<Article> {
             thousands(more)
         ));
     }
+    html::append_link_list(&mut body, &links, &[]);
+    raw.notes
+        .extend(limit_body(&mut body, job.options.max_body, false));
     let (section, tags) = section_and_tags(raw);
     let author = match people(raw, Field::Author) {
         Some(author) => Some(author),
@@ -120,11 +121,12 @@ fn into_article(raw: &mut RawArticle, job: Job) -> Option<Article> {
         title,
         section,
         date: first_date(raw),
-        url: first_text(raw, &[Field::Url, Field::Link], clean_body),
+        url,
         source: people(raw, Field::Source),
         author,
         tags,
         body,
+        links,
         ..Article::default()
     })
 }

@@ -14,6 +14,11 @@ pub enum InputKind {
     Json,
     /// One JSON article a line.
     JsonLines,
+    // Added last, so that the kinds above keep their numbers.
+    /// A saved web page: one article.
+    Html,
+    /// RSS, Atom or JSON Feed: an article an item.
+    Feed,
 }
 
 /// One file to read.
@@ -156,6 +161,10 @@ pub fn kind_of(path: &Path) -> Option<InputKind> {
         Some(InputKind::Json)
     } else if is("jsonl") || is("ndjson") {
         Some(InputKind::JsonLines)
+    } else if is("html") || is("htm") {
+        Some(InputKind::Html)
+    } else if is("xml") || is("rss") || is("atom") || is("rdf") {
+        Some(InputKind::Feed)
     } else {
         None
     }

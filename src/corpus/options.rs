@@ -1,5 +1,6 @@
 //! How a load reads and cleans what it finds.
 
+use super::input::InputKind;
 use crate::clean::Boilerplate;
 
 /// Bodies longer than this are cut, with a note in the article.
@@ -37,6 +38,22 @@ impl LoadOptions {
     /// the title and blank lines.
     pub fn text_read_limit(&self) -> usize {
         self.max_body.saturating_add(64 * 1024)
+    }
+
+    /// How much of a page or feed is read: markup takes room besides the
+    /// text, so twice the body limit, and at least 1 MiB. A longer page is
+    /// cut (HTML parses to its end whatever it is cut from), a longer feed
+    /// skipped.
+    pub fn markup_read_limit(&self) -> usize {
+        self.max_body.saturating_mul(2).max(1024 * 1024)
+    }
+
+    /// How much of a file of this kind that is not parsed whole is read.
+    pub fn read_limit(&self, kind: InputKind) -> usize {
+        match kind {
+            InputKind::Html | InputKind::Feed => self.markup_read_limit(),
+            _ => self.text_read_limit(),
+        }
     }
 }
 

@@ -79,6 +79,32 @@ pub enum WarningKind {
     },
     /// A field given twice: the first is kept.
     DuplicateField(String),
+    /// A page longer than the read limit, in MiB: cut there.
+    PageCut {
+        mib: usize,
+    },
+    /// A page with more elements, or more deeply nested, than are parsed.
+    MarkupCut,
+    /// A page in which no article was found; dom_smoothie's reason.
+    NoArticle(String),
+    /// A feed file larger than the read limit, in MiB: a feed cut short is
+    /// not a feed, so it is skipped.
+    FeedTooLarge {
+        mib: usize,
+    },
+    /// The file is not a feed; feed-rs's message, cleaned.
+    NotAFeed(String),
+    /// A feed without a single item.
+    NoItems,
+    /// A feed item's markup past the element limit: cut there.
+    ItemMarkupCut {
+        id: String,
+    },
+    /// A feed item's body longer than the limit, in MiB: cut there.
+    ItemBodyCut {
+        id: String,
+        mib: usize,
+    },
 }
 
 impl Warning {
@@ -133,6 +159,27 @@ impl WarningKind {
                 found,
             },
             DuplicateField(s) => DuplicateField(sanitize(&s)),
+            NoArticle(s) => NoArticle(sanitize(&s)),
+            NotAFeed(s) => NotAFeed(sanitize(&s)),
+            ItemMarkupCut { id } => ItemMarkupCut { id: sanitize(&id) },
+            ItemBodyCut { id, mib } => ItemBodyCut {
+                id: sanitize(&id),
+                mib,
+            },
+            other => other,
+        }
+    }
+}
+
+impl WarningKind {
+    /// A note about one feed item, said of the item `id`: a cut body or
+    /// markup (as [`BodyCut`](Self::BodyCut) and
+    /// [`MarkupCut`](Self::MarkupCut) say of a file) becomes the item's.
+    pub fn in_item(self, id: &str) -> Self {
+        let id = id.to_owned();
+        match self {
+            Self::BodyCut { mib } => Self::ItemBodyCut { id, mib },
+            Self::MarkupCut => Self::ItemMarkupCut { id },
             other => other,
         }
     }
@@ -161,6 +208,14 @@ impl fmt::Display for WarningKind {
                 found,
             } => write!(f, "{field}: expected {expected}, found {found}; ignored"),
             DuplicateField(field) => write!(f, "{field} given twice; the first kept"),
+            PageCut { mib } => write!(f, "page larger than {mib} MiB; cut"),
+            MarkupCut => f.write_str("page with too many or too deeply nested elements; cut"),
+            NoArticle(e) => write!(f, "no article found in the page ({e}); skipped"),
+            FeedTooLarge { mib } => write!(f, "feed larger than {mib} MiB; skipped"),
+            NotAFeed(e) => write!(f, "not a feed ({e}); skipped"),
+            NoItems => f.write_str("feed with no items; skipped"),
+            ItemMarkupCut { id } => write!(f, "item {id}: markup past the element limit; cut"),
+            ItemBodyCut { id, mib } => write!(f, "item {id}: body larger than {mib} MiB; cut"),
         }
     }
 }

@@ -22,6 +22,22 @@ pub fn bbc() -> Option<PathBuf> {
     None
 }
 
+/// readability.js's test pages beside the repository, or `None` (with the
+/// reason printed) outside CI, as for [`bbc`].
+pub fn pages() -> Option<PathBuf> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/pages");
+    if path.is_dir() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{} is absent in CI",
+        path.display()
+    );
+    eprintln!("skipped: {} is absent", path.display());
+    None
+}
+
 /// Runs the binary with its configuration and state under `home` (a temp
 /// folder), never the real ones.
 pub fn byline_in(home: &std::path::Path, args: &[&str]) -> std::process::Output {

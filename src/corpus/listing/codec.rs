@@ -229,6 +229,14 @@ fn kind_parts(kind: &WarningKind) -> (u8, Vec<&str>, u64) {
             found,
         } => (14, vec![field, expected, found], 0),
         DuplicateField(s) => (15, vec![s], 0),
+        PageCut { mib } => (16, vec![], *mib as u64),
+        MarkupCut => (17, vec![], 0),
+        NoArticle(s) => (18, vec![s], 0),
+        FeedTooLarge { mib } => (19, vec![], *mib as u64),
+        NotAFeed(s) => (20, vec![s], 0),
+        NoItems => (21, vec![], 0),
+        ItemMarkupCut { id } => (22, vec![id], 0),
+        ItemBodyCut { id, mib } => (23, vec![id], *mib as u64),
     }
 }
 
@@ -259,6 +267,25 @@ fn kind_from_parts(tag: u8, texts: Vec<String>, n: u64) -> Option<WarningKind> {
             found: text()?,
         },
         15 => DuplicateField(text()?),
+        16 => PageCut {
+            mib: usize::try_from(n).ok()?,
+        },
+        17 => MarkupCut,
+        18 => NoArticle(text()?),
+        19 => FeedTooLarge {
+            mib: usize::try_from(n).ok()?,
+        },
+        20 => NotAFeed(text()?),
+        21 => NoItems,
+        22 => ItemMarkupCut { id: text()? },
+        23 => ItemBodyCut {
+            id: text()?,
+            mib: usize::try_from(n).ok()?,
+        },
         _ => return None,
     })
 }
+
+#[cfg(test)]
+#[path = "codec_tests.rs"]
+mod tests;
