@@ -1,5 +1,6 @@
 use std::fs::File;
 use std::thread;
+use std::time::Duration;
 
 use super::*;
 
@@ -160,7 +161,9 @@ fn two_instances_saving_at_once_keep_both_sets_of_marks() {
     let workers: Vec<_> = ["a", "b"]
         .into_iter()
         .map(|name| {
-            let store = Store::new(dir.path(), &roots());
+            // The wait for the lock is not what this tests: on a loaded
+            // machine 2 s between two savers was seen to run out.
+            let store = Store::new(dir.path(), &roots()).with_lock_wait(Duration::from_secs(120));
             thread::spawn(move || {
                 let mut state = ReadingState::default();
                 for i in 0..rounds {
