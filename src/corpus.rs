@@ -240,7 +240,8 @@ fn parse(job: Job) -> Parsed {
     if input.kind == InputKind::JsonLines {
         match input.open(job.options.max_json) {
             Ok(Some((file, _))) => {
-                if let Some(parsed) = jsonl::parse(job, file) {
+                if let Some(mut parsed) = jsonl::parse(job, file) {
+                    entries::unique_ids(&mut parsed.batches);
                     return parsed;
                 }
             }
@@ -280,6 +281,7 @@ fn parse_read(job: Job, bytes: &[u8], cut: bool) -> Parsed {
         Ok(batches) => parsed.batches = batches,
         Err(kind) => parsed.warnings.push(job.warning(kind)),
     }
+    entries::unique_ids(&mut parsed.batches);
     parsed
 }
 

@@ -4,11 +4,15 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
-use byline::app::{App, Exit};
+use byline::app::{App, Exit, Fetched};
 use byline::cli::{self, Cli, Command, Context, CorpusArgs, Io};
 use byline::config::Config;
-use byline::runtime::Outcome;
+use byline::feeds::archive::Archive;
+use byline::fetch;
+use byline::runtime::{Fetcher, Outcome};
 use byline::state::{Loaded, Stamp, Store};
 use byline::xdg::Env;
 use clap::Parser;
@@ -92,13 +96,14 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
         Some(Err(e)) => app.warn(format!("reading state not loaded: {e}")),
         None => {}
     }
+    let fetcher = fetcher(context);
     let (args, context) = (args.clone(), context.clone());
     let loader = Box::new(move || {
         cli::open_corpus(&args, &context)
             .map(|(corpus, _)| corpus)
             .map_err(|e| e.to_string())
     });
-    match byline::tui::run(app, store, loader) {
+    match byline::tui::run(app, store, loader, fetcher) {
         Ok(Outcome { exit, saved }) => {
             let code = match exit {
                 Exit::Quit => 0,
@@ -112,6 +117,36 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
         }
         Err(e) => fail(&e, 1),
     }
+}
+
+/// What `r` runs in the reader: the fetch `byline fetch` runs, telling
+/// the loop how far it got. `None` without a place for the feeds' files.
+fn fetcher(context: &Context) -> Option<Fetcher> {
+    let (file, dir) = (context.feeds_file.clone()?, context.archive_dir.clone()?);
+    Some(Box::new(move |tell| {
+        let archive = Archive::new(&dir);
+        let run = fetch::Run {
+            feeds_file: &file,
+            archive: &archive,
+            names: &[],
+            // Another fetch under way: say so rather than wait.
+            lock_wait: Duration::ZERO,
+            now: chrono::Utc::now().timestamp(),
+        };
+        let progress = |p: fetch::Progress| {
+            if let fetch::Progress::Finished { done, total, .. } = p {
+                tell(done, total);
+            }
+        };
+        let cancel = AtomicBool::new(false);
+        let summary =
+            fetch::fetch_subscribed(run, &|_| {}, &cancel, &progress).map_err(|e| e.to_string())?;
+        Ok(Fetched {
+            summary: summary.line(),
+            failures: summary.failure_lines(),
+            changed: summary.changed(),
+        })
+    }))
 }
 
 /// Says why on stderr and exits with `code`. Not `eprintln!`, which panics

@@ -35,7 +35,7 @@ mod input;
 mod opener;
 
 use crate::app::{App, Msg, Opened, Signal};
-use crate::runtime::{self, Envelope, Host, Loader, Outcome, Workers};
+use crate::runtime::{self, Envelope, Fetcher, Host, Loader, Outcome, Workers};
 use crate::state::{Stamp, Store};
 use input::Input;
 
@@ -197,12 +197,21 @@ impl Host<CrosstermBackend<Stdout>> for Crossterm {
 }
 
 /// Runs the reader until the user quits, saving reading state to `store`;
-/// `loader` loads the articles again when asked (`R`).
-pub fn run(mut app: App, store: Option<Store>, loader: Loader) -> io::Result<Outcome> {
+/// `loader` loads the articles again when asked (`R`), `fetcher` fetches
+/// the subscribed feeds (`r`).
+pub fn run(
+    mut app: App,
+    store: Option<Store>,
+    loader: Loader,
+    fetcher: Option<Fetcher>,
+) -> io::Result<Outcome> {
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
     spawn_signal_thread(tx.clone())?;
     let mut workers = Workers::start(app.corpus(), store, &tx)?.with_loader(loader)?;
+    if let Some(fetcher) = fetcher {
+        workers = workers.with_fetcher(fetcher)?;
+    }
     let opener = app.config().opener.clone();
     guard::start();
     enter()?;

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
+use super::feed::id::{Ids, escape};
 use super::parsed::{Batches, Job, limit_body};
 use super::warning::{EntryAt, Warning, WarningKind};
 use crate::article::Article;
@@ -54,6 +55,24 @@ pub fn parse_entries(
     batches
 }
 
+/// Entries with an `id` of their own are `file#<id>`, so that they keep
+/// their reading state when others are added or pruned; the rest are
+/// `file#N`. An id given twice in a file (or one like a position) gets
+/// `~2`, `~3`, so that each names one article.
+pub fn unique_ids(batches: &mut [Vec<Article>]) {
+    let positional = |a: &Article| {
+        a.id.rsplit_once('#')
+            .is_none_or(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if batches.iter().flatten().all(positional) {
+        return;
+    }
+    let mut ids = Ids::default();
+    for article in batches.iter_mut().flatten() {
+        article.id = ids.unique(std::mem::take(&mut article.id));
+    }
+}
+
 /// One entry of a file; what is wrong with it goes to `notes`.
 fn parse_entry(job: Job, json: &str, at: EntryAt, notes: &mut Vec<Warning>) -> Option<Article> {
     let note = |kind| Warning::in_entry(&job.input.path, at, kind);
@@ -64,10 +83,18 @@ fn parse_entry(job: Job, json: &str, at: EntryAt, notes: &mut Vec<Warning>) -> O
             return None;
         }
     };
+    // Text only: a numeric `id` (a database's row) is no stable key.
+    let own = match raw.take(Field::Id) {
+        Some(Value::Text(id)) if !id.trim().is_empty() => Some(escape(id.trim())),
+        _ => None,
+    };
     let article = into_article(&mut raw, job);
     notes.extend(raw.notes.into_iter().map(note));
     let mut article = article?;
-    article.id = format!("{}#{}", job.input.id, at.n);
+    article.id = match own {
+        Some(own) => format!("{}#{own}", job.input.id),
+        None => format!("{}#{}", job.input.id, at.n),
+    };
     if let (Some(name), true) = (&job.input.name, article.name.is_none()) {
         article.name = Some(format!("{name}#{}", at.n));
     }

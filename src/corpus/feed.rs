@@ -3,7 +3,7 @@
 //! item is an article whose id is the file's plus the item's own (see
 //! [`id`]), so a feed that gains items keeps the ids it had.
 
-mod id;
+pub(in crate::corpus) mod id;
 mod item;
 
 use feed_rs::parser::Builder;

@@ -111,3 +111,31 @@ fn lines_are_those_of_str_lines() {
         assert_eq!(got, want, "{text:?}");
     }
 }
+
+#[test]
+fn entries_with_an_id_keep_it_when_others_are_added_or_pruned() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("feed.jsonl");
+    let line = |id: &str, title: &str| {
+        format!("{{\"id\": \"{id}\", \"title\": \"{title}\", \"body\": \"b\"}}\n")
+    };
+    let load = || Corpus::load(std::slice::from_ref(&path), &LoadOptions::default()).unwrap();
+    std::fs::write(&path, line("https://x/1", "One") + &line("h:2", "Two")).unwrap();
+    let first: Vec<String> = load().articles.into_iter().map(|a| a.id).collect();
+    assert_eq!(first, ["feed.jsonl#https://x/1", "feed.jsonl#h:2"]);
+    let grown = line("new", "New")
+        + &line("h:2", "Two")
+        + "{\"title\": \"No id\", \"id\": 7}\n"
+        + &line("h:2", "Again");
+    std::fs::write(&path, grown).unwrap();
+    let ids: Vec<String> = load().articles.into_iter().map(|a| a.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "feed.jsonl#new",
+            "feed.jsonl#h:2",
+            "feed.jsonl#3",
+            "feed.jsonl#h:2~2"
+        ]
+    );
+}

@@ -37,6 +37,8 @@ pub enum Field {
     Section,
     Category,
     Tags,
+    /// The entry's own stable key (the archive's items have one).
+    Id,
     // Dates, kept as raw JSON: a number such as 1e999 is an error to
     // serde_json as soon as it reads it as a number.
     Date,
@@ -69,6 +71,7 @@ impl Field {
             "section" => Section,
             "category" => Category,
             "tags" => Tags,
+            "id" => Id,
             "date" => Date,
             "publishedAt" => PublishedAt,
             "published" => Published,
@@ -99,6 +102,7 @@ impl Field {
             Section => "section",
             Category => "category",
             Tags => "tags",
+            Id => "id",
             Date => "date",
             PublishedAt => "publishedAt",
             Published => "published",

@@ -31,7 +31,7 @@ pub(super) fn item_id(file: &str, entry: &Entry, article: &Article) -> String {
 
 /// Printable ASCII is kept, but `%` and space; the rest is percent-encoded,
 /// byte by byte: ids are single clean lines whatever a feed puts in guids.
-fn escape(guid: &str) -> String {
+pub(in crate::corpus) fn escape(guid: &str) -> String {
     let mut out = String::with_capacity(guid.len());
     for b in guid.bytes() {
         if b.is_ascii_graphic() && b != b'%' {
@@ -57,12 +57,12 @@ fn hash_id(title: &str, body: &str) -> String {
 /// Ids already given in one file: an id seen again (a feed repeating a
 /// guid) gets `~2`, `~3`… so that each id names one article.
 #[derive(Debug, Default)]
-pub(super) struct Ids {
+pub(in crate::corpus) struct Ids {
     seen: HashSet<String>,
 }
 
 impl Ids {
-    pub(super) fn unique(&mut self, id: String) -> String {
+    pub(in crate::corpus) fn unique(&mut self, id: String) -> String {
         let mut candidate = id.clone();
         let mut n = 1;
         while self.seen.contains(&candidate) {
