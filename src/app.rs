@@ -92,6 +92,8 @@ pub struct App {
     now: Stamp,
     /// A fetch under way: feeds done, of how many.
     fetching: Option<(usize, usize)>,
+    /// A number typed before a key: which of the article's links it means.
+    count: Option<usize>,
     /// The terminal window has the keyboard: reading time counts only then.
     window_focused: bool,
     timer: marks::ReadTimer,
@@ -132,6 +134,7 @@ impl App {
             has_sections,
             now,
             fetching: None,
+            count: None,
             window_focused: true,
             timer: marks::ReadTimer::default(),
             out: Effects::default(),

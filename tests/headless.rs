@@ -459,3 +459,32 @@ fn r_fetches_in_the_background_then_the_new_articles_are_listed() {
     let r = run(three(), (100, 24), keys("r", 0));
     assert!(r.screen().contains("no feeds to fetch"), "{}", r.screen());
 }
+
+#[test]
+fn a_number_then_o_opens_that_link_of_the_list() {
+    let mut page = article(
+        "p",
+        "A page",
+        "Text with links [1] [2]\nLinks:\n[1] https://a.example/\n[2] mailto:x@example.com".into(),
+    );
+    page.links = vec!["https://a.example/".into(), "mailto:x@example.com".into()];
+    page.url = Some("https://site.example/page".into());
+    let all = || corpus(vec![page.clone()]);
+    let r = run(all(), (100, 24), keys("1o", 0));
+    assert_eq!(r.host.opened, ["https://a.example/"]);
+    let r = run(all(), (100, 24), keys("2o", 0));
+    assert!(r.host.opened.is_empty(), "mailto is listed, not opened");
+    let r = run(all(), (100, 24), keys("9y", 0));
+    assert!(r.host.copied.is_empty());
+    assert!(
+        r.screen().contains("no link 9: this article lists 2"),
+        "{}",
+        r.screen()
+    );
+    let r = run(all(), (100, 24), keys("o", 0));
+    assert_eq!(
+        r.host.opened,
+        ["https://site.example/page"],
+        "no number: the article's own link"
+    );
+}

@@ -9,6 +9,7 @@ impl App {
     /// Does `action`. Overlays take it first.
     pub(super) fn act(&mut self, action: Action) {
         self.message = None;
+        let count = self.count.take();
         if self.overlay.is_some() {
             self.act_on_overlay(action);
             self.settle();
@@ -56,8 +57,8 @@ impl App {
             Action::CycleSort => self.cycle_sort(),
             Action::NextUnread => self.next_unread(),
             Action::MarkAllRead => self.mark_all_read(),
-            Action::OpenUrl => self.open_url(),
-            Action::CopyUrl => self.copy_url(),
+            Action::OpenUrl => self.open_url(count),
+            Action::CopyUrl => self.copy_url(count),
             Action::Fetch => self.fetch(),
             Action::Reload => {
                 self.message = Some("loading…".to_owned());

@@ -19,6 +19,15 @@ impl App {
             self.text_key(key);
         } else if let Some(action) = self.config.keymap.action(&key) {
             self.act(action);
+        } else if let (KeyCodeOrd::Char(digit @ '0'..='9'), false, false) =
+            (key.code, key.ctrl, key.alt)
+        {
+            // A number, then the open or copy key: that link of the article.
+            let n = self.count.unwrap_or(0).saturating_mul(10);
+            let n = n.saturating_add(usize::from(digit as u8 - b'0'));
+            self.count = Some(n);
+            let key = self.config.keymap.key_name(crate::action::Action::OpenUrl);
+            self.message = Some(format!("link {n}: {key} opens it"));
         }
     }
 

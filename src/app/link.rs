@@ -1,4 +1,5 @@
-//! The article's link: opened in the browser, or copied to the clipboard.
+//! The article's link, or link N of its list (a number, then the key):
+//! opened in the browser, or copied to the clipboard.
 //! Only http and https links are offered; the loop runs the browser as a
 //! program with the link as its one argument, never through a shell.
 
@@ -12,10 +13,23 @@ pub fn openable(url: &str) -> bool {
 }
 
 impl App {
-    /// The link of the open article (in the reader) or the selected one.
-    fn link(&mut self) -> Option<String> {
+    /// The link of the open article (in the reader) or the selected one;
+    /// with a number, that link of its numbered list.
+    fn link(&mut self, count: Option<usize>) -> Option<String> {
         let index = self.selected_article()?;
-        match &self.corpus.articles[index].url {
+        let article = &self.corpus.articles[index];
+        let url = match count {
+            Some(n) => match n.checked_sub(1).and_then(|i| article.links.get(i)) {
+                Some(link) => Some(link),
+                None => {
+                    let count = article.links.len();
+                    self.message = Some(format!("no link {n}: this article lists {count}"));
+                    return None;
+                }
+            },
+            None => article.url.as_ref(),
+        };
+        match url {
             Some(url) if openable(url) => Some(url.clone()),
             Some(_) => {
                 self.message = Some("this article's link is not http(s): not opened".to_owned());
@@ -28,15 +42,15 @@ impl App {
         }
     }
 
-    pub(super) fn open_url(&mut self) {
-        if let Some(url) = self.link() {
+    pub(super) fn open_url(&mut self, count: Option<usize>) {
+        if let Some(url) = self.link(count) {
             self.message = Some(format!("opening {url}"));
             self.out.open = Some(url);
         }
     }
 
-    pub(super) fn copy_url(&mut self) {
-        if let Some(url) = self.link() {
+    pub(super) fn copy_url(&mut self, count: Option<usize>) {
+        if let Some(url) = self.link(count) {
             self.message = Some(format!("copied {url}"));
             self.out.copy = Some(url);
         }
