@@ -184,9 +184,7 @@ impl App {
             let title = &self.corpus.articles[hit.index].title;
             overlay.highlights.entry(hit.index).or_insert_with(|| {
                 let title = search::matched_part(title, search::MATCH_CHARS);
-                // A fresh matcher each time: SkimMatcherV2 can carry state
-                // from one call to the next.
-                search::positions(&search::matcher(), title, query)
+                search::positions(title, query)
             });
         }
     }
