@@ -13,6 +13,7 @@ mod highlight;
 mod in_article;
 mod prefilter;
 mod score;
+pub mod text;
 mod titles;
 mod worker;
 

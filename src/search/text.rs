@@ -1,0 +1,236 @@
+//! Full-text search: an inverted index over titles and bodies, ranked by
+//! BM25 (k1 = 1.2, b = 0.75), the title counting [`TITLE_WEIGHT`] times.
+//!
+//! The index lives in memory and is built off the UI thread, a chunk of
+//! articles at a time so progress can be shown and a newer corpus can stop
+//! it. Phrases are checked against the text of the candidates only: keeping
+//! every word's positions would double the index for a rare query.
+
+mod build;
+mod query;
+mod snippet;
+mod tokens;
+
+use hashbrown::HashMap;
+
+use crate::article::Article;
+
+pub use query::{Clause, TextQuery};
+pub use snippet::{Snippet, snippet};
+
+/// BM25's constants, as the issue asks.
+pub const K1: f32 = 1.2;
+pub const B: f32 = 0.75;
+/// A word in the title counts as this many in the body.
+pub const TITLE_WEIGHT: u32 = 3;
+
+/// One article's entry in a word's postings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Posting {
+    doc: u32,
+    /// Occurrences, title ones counted [`TITLE_WEIGHT`] times.
+    tf: u32,
+}
+
+/// The inverted index of a corpus.
+#[derive(Debug, Default)]
+pub struct TextIndex {
+    terms: HashMap<String, u32, foldhash::fast::RandomState>,
+    /// Every term, sorted, with its id: prefix queries read a range.
+    sorted: Vec<(String, u32)>,
+    postings: Vec<Vec<Posting>>,
+    /// Weighted length of each article, as `tf` counts.
+    lengths: Vec<u32>,
+    average: f32,
+}
+
+/// One matching article.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextHit {
+    pub index: usize,
+    pub score: f32,
+}
+
+impl TextIndex {
+    /// Indexes `articles` on the calling thread's rayon pool.
+    pub fn new(articles: &[Article]) -> Self {
+        build::build(articles, &|_| {}, &|| false).unwrap_or_default()
+    }
+
+    /// Like [`TextIndex::new`], reporting the share done (0 to 1) after
+    /// each chunk; `None` when `cancelled` said so.
+    pub fn build(
+        articles: &[Article],
+        progress: &dyn Fn(f32),
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Self> {
+        build::build(articles, progress, cancelled)
+    }
+
+    pub fn len(&self) -> usize {
+        self.lengths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lengths.is_empty()
+    }
+
+    /// The articles that hold every clause of `query`, best first (ties in
+    /// corpus order). `articles` must be the ones indexed: phrases are
+    /// checked against their text.
+    pub fn search(&self, articles: &[Article], query: &TextQuery) -> Vec<TextHit> {
+        let n = self.len();
+        let mut required = vec![0u8; n];
+        let mut needed = 0u8;
+        let mut excluded = vec![false; n];
+        for clause in &query.clauses {
+            match clause {
+                Clause::Exclude(words) => {
+                    for doc in self.docs_with_all(words) {
+                        excluded[doc] = true;
+                    }
+                }
+                _ => {
+                    needed = needed.saturating_add(1);
+                    for doc in self.docs_of(clause) {
+                        required[doc] = required[doc].saturating_add(1);
+                    }
+                }
+            }
+        }
+        let candidate = |doc: usize| required[doc] == needed && !excluded[doc];
+        let mut scores = vec![0f32; n];
+        for term in self.scored_terms(query) {
+            self.add_bm25(term, &mut scores);
+        }
+        let mut hits: Vec<TextHit> = (0..n)
+            .filter(|&doc| candidate(doc))
+            .filter(|&doc| phrases_hold(articles.get(doc), query))
+            .map(|index| TextHit {
+                index,
+                score: scores[index],
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
+        hits
+    }
+
+    /// BM25 of `term` added to every article that holds it.
+    fn add_bm25(&self, term: u32, scores: &mut [f32]) {
+        let Some(postings) = self.postings.get(term as usize) else {
+            return;
+        };
+        let idf = idf(self.len(), postings.len());
+        for p in postings {
+            let length = self.lengths.get(p.doc as usize).copied().unwrap_or(0);
+            if let Some(score) = scores.get_mut(p.doc as usize) {
+                *score += idf * saturation(p.tf, length, self.average);
+            }
+        }
+    }
+
+    /// The ids of the terms a query scores: its words and every term its
+    /// prefixes stand for.
+    fn scored_terms(&self, query: &TextQuery) -> Vec<u32> {
+        let mut ids: Vec<u32> = query.positive_words().filter_map(|w| self.id(w)).collect();
+        for prefix in query.prefixes() {
+            ids.extend(self.with_prefix(prefix));
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    fn id(&self, term: &str) -> Option<u32> {
+        self.terms.get(term).copied()
+    }
+
+    fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let start = self.sorted.partition_point(|(t, _)| t.as_str() < prefix);
+        self.sorted[start..]
+            .iter()
+            .take_while(move |(t, _)| t.starts_with(prefix))
+            .map(|&(_, id)| id)
+    }
+
+    /// The articles that satisfy one positive clause, each once.
+    fn docs_of(&self, clause: &Clause) -> Vec<usize> {
+        match clause {
+            Clause::Word(w) => self.docs_with_all(std::slice::from_ref(w)),
+            Clause::Phrase(words) | Clause::Exclude(words) => self.docs_with_all(words),
+            Clause::Prefix(p) => {
+                let mut docs: Vec<usize> = self
+                    .with_prefix(p)
+                    .flat_map(|id| self.postings[id as usize].iter().map(|p| p.doc as usize))
+                    .collect();
+                docs.sort_unstable();
+                docs.dedup();
+                docs
+            }
+        }
+    }
+
+    /// The articles holding every one of `words`.
+    fn docs_with_all(&self, words: &[String]) -> Vec<usize> {
+        let mut lists: Vec<&[Posting]> = Vec::new();
+        for w in words {
+            match self.id(w) {
+                Some(id) => lists.push(&self.postings[id as usize]),
+                None => return Vec::new(),
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let Some((shortest, rest)) = lists.split_first() else {
+            return Vec::new();
+        };
+        shortest
+            .iter()
+            .map(|p| p.doc)
+            .filter(|&doc| {
+                rest.iter()
+                    .all(|l| l.binary_search_by_key(&doc, |p| p.doc).is_ok())
+            })
+            .map(|doc| doc as usize)
+            .collect()
+    }
+}
+
+/// BM25's inverse document frequency (the `+ 1` keeps it positive for
+/// words in most articles).
+pub fn idf(articles: usize, holding: usize) -> f32 {
+    let (n, df) = (articles as f32, holding as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// BM25's term-frequency part for one article.
+pub fn saturation(tf: u32, length: u32, average: f32) -> f32 {
+    let tf = tf as f32;
+    let norm = 1.0 - B + B * length as f32 / average.max(f32::EPSILON);
+    tf * (K1 + 1.0) / (tf + K1 * norm)
+}
+
+/// Whether every phrase of `query` stands in the article, word after word.
+fn phrases_hold(article: Option<&Article>, query: &TextQuery) -> bool {
+    let phrases: Vec<&[String]> = query
+        .clauses
+        .iter()
+        .filter_map(|c| match c {
+            Clause::Phrase(words) => Some(words.as_slice()),
+            _ => None,
+        })
+        .collect();
+    if phrases.is_empty() {
+        return true;
+    }
+    let Some(article) = article else { return false };
+    let mut words = tokens::collect(&article.title);
+    words.push(String::new()); // no phrase runs from the title into the body
+    words.extend(tokens::collect(&article.body));
+    phrases
+        .iter()
+        .all(|p| words.windows(p.len()).any(|w| w == *p))
+}
+
+#[cfg(test)]
+#[path = "text/tests.rs"]
+mod tests;
