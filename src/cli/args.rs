@@ -66,10 +66,18 @@ pub enum Command {
         #[command(flatten)]
         corpus: CorpusArgs,
     },
-    /// Fuzzy-find titles, best first, in the format of `list`
+    /// Fuzzy-find titles, best first, in the format of `list`; with
+    /// `--text`, search the articles' text, a snippet as a fifth column
     Search {
-        /// Matched like fzf: letters in order; lowercase ignores case
+        /// Matched like fzf's extended search: space-separated terms all
+        /// match, in any order, each fuzzily (letters in order); 'exact,
+        /// ^prefix, suffix$, !exclude, a | b for either, `\ ` for a space.
+        /// Lowercase ignores case; accents are ignored. With --text: words
+        /// that must all appear, "quoted phrases", -exclude, prefix*
         query: String,
+        /// Search titles and bodies, ranked by BM25, instead of titles
+        #[arg(long, short = 't')]
+        text: bool,
         /// Print at most N results
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,

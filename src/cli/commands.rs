@@ -6,12 +6,13 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::print::{
-    plural, print_article, print_config, print_json_lines, print_rows, print_stats,
+    plural, print_article, print_config, print_json_lines, print_rows, print_stats, print_text_hits,
 };
 use super::{CliError, Command, Context, CorpusArgs, Io};
 use crate::corpus::listing::{self, Listing};
 use crate::corpus::{Corpus, LoadError, Warning};
 use crate::search;
+use crate::search::text::{TextIndex, TextQuery};
 use crate::state::{ReadingState, Store, View};
 
 /// Loads the corpus the arguments name (or the configured default; the
@@ -116,12 +117,15 @@ fn dispatch(command: &Command, context: &Context, io: &mut Io) -> Result<(), Cli
         ),
         Command::Search {
             query,
+            text,
             limit,
             json,
             corpus,
         } => {
             let limit = limit.unwrap_or(usize::MAX);
-            if *json {
+            if *text {
+                search_text(corpus, query, limit, *json, context, io)
+            } else if *json {
                 search_json(corpus, query, limit, context, io)
             } else {
                 search_listing(corpus, query, limit, context, io)
@@ -163,6 +167,27 @@ fn search_json(
     let hits = search::rank(&corpus.articles, query, &|| false).unwrap_or_default();
     let shown = hits.iter().take(limit).map(|h| &corpus.articles[h.index]);
     Ok(print_json_lines(shown, io.out)?)
+}
+
+/// `search --text`: the whole corpus indexed, then ranked by BM25, each
+/// hit with its best passage.
+fn search_text(
+    args: &CorpusArgs,
+    query: &str,
+    limit: usize,
+    json: bool,
+    context: &Context,
+    io: &mut Io,
+) -> Result<(), CliError> {
+    let (corpus, _) = load(args, context, io)?;
+    let index = TextIndex::new(&corpus.articles);
+    let query = TextQuery::parse(query);
+    let hits = index.search(&corpus.articles, &query);
+    let shown = hits.iter().take(limit).map(|h| {
+        let article = &corpus.articles[h.index];
+        (article, h.score, search::text::snippet(article, &query))
+    });
+    Ok(print_text_hits(shown, json, io.out)?)
 }
 
 /// The listing of the corpus the arguments name, printing warnings and

@@ -13,7 +13,7 @@ use crate::article::Article;
 const LONGEST: usize = 240;
 
 /// A passage of an article and the byte ranges in it to highlight.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Snippet {
     pub text: String,
     pub highlights: Vec<Range<usize>>,

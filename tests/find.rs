@@ -1,0 +1,166 @@
+//! Issue 14 on the command line: fzf's extended syntax and folding in
+//! `byline search`, the same results as the library the overlay ranks with,
+//! and `search --text` with its snippets.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests may stop at the first surprise
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use byline::{Corpus, LoadOptions};
+
+fn byline(args: &[&str]) -> Output {
+    let nowhere = Path::new(env!("CARGO_TARGET_TMPDIR")).join("find-no-home");
+    Command::new(env!("CARGO_BIN_EXE_byline"))
+        .env("XDG_CONFIG_HOME", nowhere.join("config"))
+        .env("XDG_STATE_HOME", nowhere.join("state"))
+        .env("XDG_CACHE_HOME", nowhere.join("cache"))
+        .args(args)
+        .output()
+        .expect("byline runs")
+}
+
+/// The fourth column (titles) of `byline search` for `query` over `path`.
+fn cli_titles(path: &Path, query: &str) -> Vec<String> {
+    let out = byline(&["search", query, &path.to_string_lossy()]);
+    assert!(out.status.success(), "{query}: {out:?}");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.split('\t').nth(3).unwrap().to_owned())
+        .collect()
+}
+
+/// A directory of articles with accents, combining marks and CJK.
+fn accented() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            "a.txt",
+            "Zürich wins the cup\n\nThe final in Zürich was close.",
+        ),
+        ("b.txt", "ÉTÉ chaud à Paris\n\nUn été très chaud."),
+        (
+            "c.txt",
+            "São Paulo floods\n\nRain fell on São Paulo all week.",
+        ),
+        ("d.txt", "Erdoğan speaks\n\nThe president spoke in Ankara."),
+        ("e.txt", "Cafe\u{301} society\n\nThe cafe\u{301} was full."),
+        ("f.txt", "中非合作论坛开幕\n\n北京举行中非合作论坛会议。"),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn folding_and_unicode_smart_case_on_the_command_line() {
+    let dir = accented();
+    let p = dir.path();
+    assert_eq!(cli_titles(p, "zurich"), ["Zürich wins the cup"]);
+    assert_eq!(cli_titles(p, "sao paulo"), ["São Paulo floods"]);
+    assert_eq!(cli_titles(p, "erdogan"), ["Erdoğan speaks"]);
+    assert_eq!(cli_titles(p, "été"), ["ÉTÉ chaud à Paris"]);
+    assert_eq!(cli_titles(p, "'cafe soc"), ["Cafe\u{301} society"]);
+    assert_eq!(cli_titles(p, "zürich"), ["Zürich wins the cup"]);
+    assert!(
+        cli_titles(p, "zÜrich").is_empty(),
+        "an uppercase letter makes case count"
+    );
+    assert_eq!(cli_titles(p, "'中非 开幕$"), ["中非合作论坛开幕"]);
+}
+
+#[test]
+fn the_command_line_ranks_as_the_library_does() {
+    let Some(bbc) = common::bbc() else { return };
+    let corpus = Corpus::load(std::slice::from_ref(&bbc), &LoadOptions::default()).unwrap();
+    for query in [
+        "blair brown",
+        "brown blair",
+        "'blair !brown",
+        "^blair",
+        "row$",
+        "'mutu | 'wenger",
+        "blair\\ and",
+    ] {
+        let hits = byline::search::rank(&corpus.articles, query, &|| false).unwrap();
+        let library: Vec<String> = hits
+            .iter()
+            .map(|h| corpus.articles[h.index].title.clone())
+            .collect();
+        assert!(!library.is_empty(), "{query}");
+        assert_eq!(cli_titles(&bbc, query), library, "{query}");
+    }
+}
+
+#[test]
+fn search_text_prints_the_snippet_as_a_fifth_column() {
+    let Some(bbc) = common::bbc() else { return };
+    let out = byline(&[
+        "search",
+        "--text",
+        "-n",
+        "5",
+        "rift blair",
+        &bbc.to_string_lossy(),
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 5, "{text}");
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 5, "{line}");
+        let snippet = fields[4].to_lowercase();
+        assert!(
+            snippet.contains("rift") || snippet.contains("blair"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn search_text_json_adds_score_and_snippet() {
+    let dir = accented();
+    let out = byline(&[
+        "search",
+        "--text",
+        "--json",
+        "sao paulo",
+        &dir.path().to_string_lossy(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    assert!(lines[0]["score"].as_f64().unwrap() > 0.0);
+    let snippet = &lines[0]["snippet"];
+    let s = snippet["text"].as_str().unwrap();
+    assert_eq!(s, "Rain fell on São Paulo all week.");
+    let first = &snippet["highlights"][0];
+    let (a, b) = (
+        first["start"].as_u64().unwrap() as usize,
+        first["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&s[a..b], "São");
+}
+
+#[test]
+fn search_text_phrases_exclusions_prefixes_and_cjk() {
+    let dir = accented();
+    let p = dir.path().to_string_lossy().into_owned();
+    let titles = |q: &str| -> Vec<String> {
+        let out = byline(&["search", "--text", q, &p]);
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| l.split('\t').nth(3).unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(titles("\"sao paulo\""), ["São Paulo floods"]);
+    assert!(titles("\"paulo sao\"").is_empty());
+    assert_eq!(titles("the -zurich -cafe"), ["Erdoğan speaks"]);
+    assert_eq!(titles("presid*"), ["Erdoğan speaks"]);
+    assert_eq!(titles("合作论坛"), ["中非合作论坛开幕"]);
+}
