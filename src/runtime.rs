@@ -301,6 +301,9 @@ fn finish(
 #[derive(Debug, Default)]
 struct Pending {
     rank: bool,
+    /// The text query asked for, and whether the index is being built.
+    text: Option<u64>,
+    index: bool,
     find: Option<u64>,
     reader: Option<(usize, usize)>,
     preview: Option<(usize, usize)>,
@@ -310,6 +313,8 @@ struct Pending {
 impl Pending {
     fn is_empty(&self) -> bool {
         !self.rank
+            && self.text.is_none()
+            && !self.index
             && self.find.is_none()
             && self.reader.is_none()
             && self.preview.is_none()
@@ -319,6 +324,8 @@ impl Pending {
     fn asked(&mut self, job: &Job) {
         match job {
             Job::Rank(_) => self.rank = true,
+            Job::IndexText => self.index = true,
+            Job::TextSearch { generation, .. } => self.text = Some(*generation),
             Job::Find { generation, .. } => self.find = Some(*generation),
             Job::LayOut {
                 pane: Pane::Reader,
@@ -337,6 +344,8 @@ impl Pending {
     fn answered(&mut self, msg: &Msg) {
         match msg {
             Msg::Ranked(result) if result.complete => self.rank = false,
+            Msg::Indexed { progress } if *progress >= 1.0 => self.index = false,
+            Msg::TextFound(found) if self.text == Some(found.generation) => self.text = None,
             Msg::Found(found) if self.find == Some(found.generation) => self.find = None,
             Msg::LaidOut(laid) => {
                 let answer = Some((laid.article, laid.layout.width));
@@ -369,6 +378,14 @@ pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
                     hits: hits.unwrap_or_default(),
                     complete: true,
                 })
+            }
+            Job::IndexText => Msg::Indexed { progress: 1.0 },
+            Job::TextSearch { generation, query } => {
+                let articles = &app.corpus().articles;
+                let index = crate::search::text::TextIndex::new(articles);
+                Msg::TextFound(crate::search::text::answer(
+                    &index, articles, generation, query,
+                ))
             }
             Job::Find {
                 generation,

@@ -6,6 +6,7 @@
 //! it. Phrases are checked against the text of the candidates only: keeping
 //! every word's positions would double the index for a rare query.
 
+mod answer;
 mod build;
 mod query;
 mod snippet;
@@ -15,8 +16,9 @@ use hashbrown::HashMap;
 
 use crate::article::Article;
 
+pub use answer::{SNIPPETS, TextResult, answer, not_ready};
 pub use query::{Clause, TextQuery};
-pub use snippet::{Snippet, snippet};
+pub use snippet::{Snippet, snippet, tokens_in};
 
 /// BM25's constants, as the issue asks.
 pub const K1: f32 = 1.2;

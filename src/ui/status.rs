@@ -45,7 +45,9 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
     };
     let sort = app.sort().name();
     let unread = app.unread();
-    let mut left = format!("{position}· {focus} · {unread} unread{view} · {sort} ");
+    let indexing =
+        (app.indexing().building_percent()).map_or(String::new(), |p| format!(" · indexing {p}%"));
+    let mut left = format!("{position}· {focus} · {unread} unread{view}{indexing} · {sort} ");
     for shorter in [
         format!("{position}· {focus} · {unread} unread{view} "),
         format!("{position}· {focus} "),

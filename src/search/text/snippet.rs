@@ -44,6 +44,17 @@ pub fn snippet(article: &Article, query: &TextQuery) -> Snippet {
     cut(sentence, hits)
 }
 
+/// The byte ranges of `text` that are words `query` looks for.
+pub fn tokens_in(text: &str, query: &TextQuery) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    tokens::for_each(text, |t, r| {
+        if query.wants(t) {
+            out.push(r);
+        }
+    });
+    out
+}
+
 /// At most [`LONGEST`] bytes of `sentence`, starting a little before its
 /// first hit, trimmed, with the hits moved to match.
 fn cut(sentence: &str, hits: Vec<Range<usize>>) -> Snippet {
