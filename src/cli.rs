@@ -7,6 +7,7 @@
 
 mod args;
 mod commands;
+mod filtered;
 mod print;
 
 use std::io::{self, Write};
@@ -62,6 +63,8 @@ pub enum CliError {
     NoSuchId(String),
     #[error("reading state {0}")]
     State(#[from] StateError),
+    #[error("filter {0}")]
+    Filter(#[from] crate::search::filter::FilterError),
     #[error(transparent)]
     Io(#[from] io::Error),
 }
@@ -69,7 +72,7 @@ pub enum CliError {
 impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Load(_) => 2,
+            CliError::Load(_) | CliError::Filter(_) => 2,
             CliError::NoSuchId(_) | CliError::State(_) | CliError::Io(_) => 1,
         }
     }

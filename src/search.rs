@@ -8,6 +8,7 @@
 //! corpus.
 
 mod extended;
+pub mod filter;
 mod fold;
 mod highlight;
 mod in_article;
@@ -195,8 +196,8 @@ impl Pass {
         scratch: &mut PassScratch,
     ) -> Option<RankKey> {
         let title = matched_part(titles.title(index), MATCH_CHARS);
-        // ASCII titles are matched as they are; others with accents folded.
-        let view = if title.is_ascii() {
+        // Most titles are matched as they are; others with accents folded.
+        let view = if !fold::needs_folding(title) {
             title
         } else {
             scratch.folded.fold(title, self.query.ignore_case);

@@ -164,3 +164,86 @@ fn search_text_phrases_exclusions_prefixes_and_cjk() {
     assert_eq!(titles("presid*"), ["Erdoğan speaks"]);
     assert_eq!(titles("合作论坛"), ["中非合作论坛开幕"]);
 }
+
+/// Articles with sections, sources, authors, tags and dates, as JSON Lines.
+fn described() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"id":"1","title":"Cup final tonight","section":"sport","source":"Reuters","author":"Ann Smith","tags":["football"],"date":"2005-01-10T00:00:00Z","body":"The cup final is tonight."}"#,
+        r#"{"id":"2","title":"Budget day","section":"business","source":"BBC","author":"Bob Jones","tags":["tax"],"date":"2004-12-01T00:00:00Z","body":"The budget raises tax."}"#,
+        r#"{"id":"3","title":"Old cup memories","section":"sport","source":"BBC","author":"Ann Smith","tags":[],"date":"2004-06-01T00:00:00Z","body":"A cup won long ago."}"#,
+    ];
+    std::fs::write(dir.path().join("a.jsonl"), lines.join("\n")).unwrap();
+    dir
+}
+
+fn list_titles(dir: &Path, filter: &str) -> Vec<String> {
+    let out = byline(&["list", "--filter", filter, &dir.to_string_lossy()]);
+    assert!(out.status.success(), "{filter}: {out:?}");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.split('\t').nth(3).unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn list_filter_terms_combine() {
+    let dir = described();
+    let p = dir.path();
+    assert_eq!(
+        list_titles(p, "section:sport"),
+        ["Cup final tonight", "Old cup memories"]
+    );
+    assert_eq!(
+        list_titles(p, "section:sport -source:bbc"),
+        ["Cup final tonight"]
+    );
+    assert_eq!(
+        list_titles(p, "author:smith after:2005-01-01"),
+        ["Cup final tonight"]
+    );
+    assert_eq!(list_titles(p, "before:2004-12-31 tag:tax"), ["Budget day"]);
+    assert_eq!(list_titles(p, "cup -tonight"), ["Old cup memories"]);
+    assert_eq!(list_titles(p, "is:unread section:business"), ["Budget day"]);
+    assert!(list_titles(p, "is:starred").is_empty());
+}
+
+#[test]
+fn search_filter_keeps_the_ranking() {
+    let dir = described();
+    let p = dir.path().to_string_lossy().into_owned();
+    let out = byline(&["search", "--filter", "-section:business", "cup", &p]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 2, "{text}");
+    let out = byline(&[
+        "search",
+        "--text",
+        "--filter",
+        "after:2005-01-01",
+        "cup",
+        &p,
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.contains("Cup final tonight\tThe cup final is tonight."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_malformed_filter_exits_2_naming_the_term() {
+    let dir = described();
+    let out = byline(&[
+        "list",
+        "--filter",
+        "section:sport after:yesterdayish",
+        &dir.path().to_string_lossy(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "byline: filter after:yesterdayish: not a date; write after:YYYY-MM-DD"
+    );
+    assert!(out.stdout.is_empty());
+}

@@ -50,6 +50,12 @@ pub enum Command {
         /// Only starred articles (as saved by the reader for this corpus)
         #[arg(long)]
         starred: bool,
+        /// Only articles the filter admits: section:NAME source:NAME
+        /// author:NAME tag:NAME is:unread is:starred after:YYYY-MM-DD
+        /// before:YYYY-MM-DD, bare words as a full-text query; every term
+        /// required, -term negated
+        #[arg(long, value_name = "FILTER", allow_hyphen_values = true)]
+        filter: Option<String>,
         #[command(flatten)]
         corpus: CorpusArgs,
     },
@@ -74,10 +80,14 @@ pub enum Command {
         /// ^prefix, suffix$, !exclude, a | b for either, `\ ` for a space.
         /// Lowercase ignores case; accents are ignored. With --text: words
         /// that must all appear, "quoted phrases", -exclude, prefix*
+        #[arg(allow_hyphen_values = true)]
         query: String,
         /// Search titles and bodies, ranked by BM25, instead of titles
         #[arg(long, short = 't')]
         text: bool,
+        /// Only results the filter admits (as for `list --filter`)
+        #[arg(long, value_name = "FILTER", allow_hyphen_values = true)]
+        filter: Option<String>,
         /// Print at most N results
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use super::print::{
     plural, print_article, print_config, print_json_lines, print_rows, print_stats, print_text_hits,
 };
-use super::{CliError, Command, Context, CorpusArgs, Io};
+use super::{CliError, Command, Context, CorpusArgs, Io, filtered};
 use crate::corpus::listing::{self, Listing};
 use crate::corpus::{Corpus, LoadError, Warning};
 use crate::search;
@@ -42,7 +42,7 @@ fn paths<'a>(args: &'a CorpusArgs, context: &'a Context) -> &'a [PathBuf] {
 /// The corpus is left to the end of the process, which is near, instead of
 /// being freed article by article: that was 13 ms of `byline search` on a
 /// hundred thousand articles.
-fn load(
+pub(super) fn load(
     args: &CorpusArgs,
     context: &Context,
     io: &mut Io,
@@ -93,6 +93,7 @@ fn dispatch(command: &Command, context: &Context, io: &mut Io) -> Result<(), Cli
             json,
             unread,
             starred,
+            filter,
             corpus,
         } => {
             let view = match (unread, starred) {
@@ -100,7 +101,10 @@ fn dispatch(command: &Command, context: &Context, io: &mut Io) -> Result<(), Cli
                 (_, true) => View::Starred,
                 _ => View::All,
             };
-            list(corpus, view, *json, context, io)
+            match filter {
+                Some(filter) => filtered::list(corpus, view, filter, *json, context, io),
+                None => list(corpus, view, *json, context, io),
+            }
         }
         Command::Show {
             id,
@@ -118,12 +122,21 @@ fn dispatch(command: &Command, context: &Context, io: &mut Io) -> Result<(), Cli
         Command::Search {
             query,
             text,
+            filter,
             limit,
             json,
             corpus,
         } => {
             let limit = limit.unwrap_or(usize::MAX);
-            if *text {
+            if let Some(filter) = filter {
+                let asked = filtered::Asked {
+                    query,
+                    text: *text,
+                    limit,
+                    json: *json,
+                };
+                filtered::search(corpus, &asked, filter, context, io)
+            } else if *text {
                 search_text(corpus, query, limit, *json, context, io)
             } else if *json {
                 search_json(corpus, query, limit, context, io)
@@ -239,7 +252,7 @@ fn list(
 
 /// The reading state saved for the corpus named by `roots`, when `view`
 /// needs it.
-fn saved_state(
+pub(super) fn saved_state(
     roots: &[String],
     view: View,
     context: &Context,

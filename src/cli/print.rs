@@ -48,6 +48,19 @@ pub(super) fn print_rows(
     out.flush()
 }
 
+/// The lines of `list` for articles at hand (when filtered, the whole
+/// corpus is loaded, not the listing).
+pub(super) fn print_article_rows<'a>(
+    articles: impl Iterator<Item = &'a Article>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    for a in articles {
+        write_row(&mut out, a.shown_id(), &a.section, a.date, &a.title)?;
+    }
+    out.flush()
+}
+
 /// `id<TAB>section<TAB>date<TAB>title`.
 fn write_row(
     out: &mut impl Write,

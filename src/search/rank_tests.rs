@@ -69,6 +69,17 @@ fn corpus(entries: &[(String, Option<i64>)]) -> Vec<Article> {
 
 proptest! {
     #[test]
+    fn titles_left_unfolded_are_ones_folding_would_not_change(title in "\\PC{0,8}") {
+        let mut folded = fold::Folded::default();
+        for ignore_case in [true, false] {
+            folded.fold(&title, ignore_case);
+            if folded.text != title {
+                prop_assert!(fold::needs_folding(&title), "{:?}", title);
+            }
+        }
+    }
+
+    #[test]
     fn rank_follows_the_rule(
         entries in prop::collection::vec(("[abAB 1é-]{0,12}", prop::option::of(0i64..3)), 0..40),
         query in "[abAB 1é]{1,4}",
