@@ -77,6 +77,14 @@ impl TextIndex {
         self.lengths.is_empty()
     }
 
+    /// About how many bytes of memory the index holds (postings, terms
+    /// twice, lengths): what a benchmark reports beside the corpus's size.
+    pub fn heap_bytes(&self) -> usize {
+        let postings: usize = self.postings.iter().map(|p| p.capacity() * 8 + 24).sum();
+        let terms: usize = self.sorted.iter().map(|(t, _)| 2 * (t.capacity() + 28)).sum();
+        postings + terms + self.lengths.capacity() * 4
+    }
+
     /// The articles that hold every clause of `query`, best first (ties in
     /// corpus order). `articles` must be the ones indexed: phrases are
     /// checked against their text.
