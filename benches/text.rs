@@ -65,7 +65,11 @@ fn text(c: &mut Criterion) {
     for &q in QUERIES {
         // What the finder's worker does: search, then the first snippets.
         group.bench_function(q, |b| {
-            b.iter(|| answer(black_box(&index), &articles, 0, q.to_owned()).hits.len())
+            b.iter(|| {
+                answer(black_box(&index), &articles, 0, q.to_owned())
+                    .hits
+                    .len()
+            })
         });
         let hits = index.search(&articles, &TextQuery::parse(q)).len();
         println!("text/{n}/{q}: {hits} hits");

@@ -11,6 +11,7 @@ mod build;
 mod query;
 mod snippet;
 mod tokens;
+mod update;
 
 use hashbrown::HashMap;
 
@@ -81,7 +82,11 @@ impl TextIndex {
     /// twice, lengths): what a benchmark reports beside the corpus's size.
     pub fn heap_bytes(&self) -> usize {
         let postings: usize = self.postings.iter().map(|p| p.capacity() * 8 + 24).sum();
-        let terms: usize = self.sorted.iter().map(|(t, _)| 2 * (t.capacity() + 28)).sum();
+        let terms: usize = self
+            .sorted
+            .iter()
+            .map(|(t, _)| 2 * (t.capacity() + 28))
+            .sum();
         postings + terms + self.lengths.capacity() * 4
     }
 

@@ -169,3 +169,42 @@ fn building_reports_progress_and_stops_when_cancelled() {
     assert_eq!(seen.lock().unwrap().last().copied(), Some(1.0));
     assert!(TextIndex::build(&articles, &|_| {}, &|| true).is_none());
 }
+
+#[test]
+fn a_changed_article_is_reindexed_alone() {
+    let mut articles = corpus();
+    let mut index = TextIndex::new(&articles);
+    let old = articles[1].clone();
+    articles[1] = article("Market news", "Brown spoke of a brand new zeppelin.");
+    index.replace(1, Some(&old), &articles[1]);
+    let fresh = TextIndex::new(&articles);
+    for q in [
+        "election",
+        "brown",
+        "zeppelin",
+        "minist*",
+        "shares",
+        "\"new zeppelin\"",
+        "zep*",
+    ] {
+        let query = TextQuery::parse(q);
+        assert_eq!(
+            index.search(&articles, &query),
+            fresh.search(&articles, &query),
+            "{q}"
+        );
+    }
+    assert!(
+        index
+            .search(&articles, &TextQuery::parse("shares"))
+            .is_empty()
+    );
+    // A new article at the end.
+    articles.push(article("Late news", "A zeppelin landed."));
+    index.replace(5, None, &articles[5]);
+    let query = TextQuery::parse("zeppelin");
+    assert_eq!(
+        index.search(&articles, &query),
+        TextIndex::new(&articles).search(&articles, &query)
+    );
+}
