@@ -247,3 +247,76 @@ fn a_malformed_filter_exits_2_naming_the_term() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// `fzf --filter` on the same titles, when fzf is installed: the set of
+/// titles each query matches must be the same (the order is byline's own).
+#[test]
+fn matches_the_same_titles_as_fzf_when_it_is_installed() {
+    use std::io::Write;
+    let Some(bbc) = common::bbc() else { return };
+    let Ok(probe) = Command::new("fzf").arg("--version").output() else {
+        return;
+    };
+    if !probe.status.success() {
+        return;
+    }
+    let corpus = Corpus::load(std::slice::from_ref(&bbc), &LoadOptions::default()).unwrap();
+    let mut titles: Vec<String> = corpus.articles.iter().map(|a| a.title.clone()).collect();
+    titles.extend(
+        [
+            "Zürich wins",
+            "zürich loses",
+            "ÉTÉ chaud à Paris",
+            "São Paulo floods",
+            "Erdoğan speaks",
+        ]
+        .map(String::from),
+    );
+    let articles: Vec<byline::Article> = titles
+        .iter()
+        .map(|t| byline::Article {
+            title: t.clone(),
+            ..Default::default()
+        })
+        .collect();
+    for query in [
+        "blair brown",
+        "'blair 'brown",
+        "^blair",
+        "row$",
+        "'mutu | 'wenger",
+        "blair !brown",
+        "!'blair",
+        "blair\\ and",
+        "Blair",
+        "tax | vat !rise",
+        "zurich",
+        "Zürich",
+        "ete",
+        "ÉTÉ",
+        "sao paulo",
+        "erdogan",
+    ] {
+        let mut fzf = Command::new("fzf")
+            .args(["--filter", query])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        fzf.stdin
+            .take()
+            .unwrap()
+            .write_all(titles.join("\n").as_bytes())
+            .unwrap();
+        let out = fzf.wait_with_output().unwrap();
+        let mut theirs: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(String::from)
+            .collect();
+        let hits = byline::search::rank(&articles, query, &|| false).unwrap();
+        let mut ours: Vec<String> = hits.iter().map(|h| titles[h.index].clone()).collect();
+        theirs.sort();
+        ours.sort();
+        assert_eq!(ours, theirs, "{query}");
+    }
+}
