@@ -14,6 +14,7 @@ mod tokens;
 mod update;
 
 use hashbrown::HashMap;
+use rayon::slice::ParallelSliceMut;
 
 use crate::article::Article;
 
@@ -95,39 +96,66 @@ impl TextIndex {
     /// checked against their text.
     pub fn search(&self, articles: &[Article], query: &TextQuery) -> Vec<TextHit> {
         let n = self.len();
-        let mut required = vec![0u8; n];
-        let mut needed = 0u8;
-        let mut excluded = vec![false; n];
+        // How many positive clauses each article satisfies; -1 once excluded.
+        let mut satisfied = vec![0i32; n];
+        let mut needed = 0;
         for clause in &query.clauses {
             match clause {
                 Clause::Exclude(words) => {
                     for doc in self.docs_with_all(words) {
-                        excluded[doc] = true;
+                        satisfied[doc] = i32::MIN;
                     }
                 }
                 _ => {
-                    needed = needed.saturating_add(1);
-                    for doc in self.docs_of(clause) {
-                        required[doc] = required[doc].saturating_add(1);
-                    }
+                    needed += 1;
+                    self.count_clause(clause, needed, &mut satisfied);
                 }
             }
         }
-        let candidate = |doc: usize| required[doc] == needed && !excluded[doc];
         let mut scores = vec![0f32; n];
         for term in self.scored_terms(query) {
             self.add_bm25(term, &mut scores);
         }
+        let phrases = phrases_of(query);
         let mut hits: Vec<TextHit> = (0..n)
-            .filter(|&doc| candidate(doc))
-            .filter(|&doc| phrases_hold(articles.get(doc), query))
+            .filter(|&doc| satisfied[doc] == needed)
+            .filter(|&doc| phrases.is_empty() || phrases_hold(articles.get(doc), &phrases))
             .map(|index| TextHit {
                 index,
                 score: scores[index],
             })
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
+        hits.par_sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
         hits
+    }
+
+    /// Counts clause number `number` (from 1) for every article that
+    /// satisfies it and all clauses before it: an article is counted at
+    /// most once per clause, however many of a prefix's words it holds.
+    fn count_clause(&self, clause: &Clause, number: i32, satisfied: &mut [i32]) {
+        let mut count = |doc: usize| {
+            if let Some(s) = satisfied.get_mut(doc)
+                && *s == number - 1
+            {
+                *s = number;
+            }
+        };
+        match clause {
+            Clause::Prefix(p) => {
+                for id in self.with_prefix(p) {
+                    self.postings[id as usize]
+                        .iter()
+                        .for_each(|p| count(p.doc as usize));
+                }
+            }
+            Clause::Word(w) => {
+                let postings = self.id(w).map_or(&[][..], |id| &self.postings[id as usize]);
+                postings.iter().for_each(|p| count(p.doc as usize));
+            }
+            Clause::Phrase(words) | Clause::Exclude(words) => {
+                self.docs_with_all(words).into_iter().for_each(count)
+            }
+        }
     }
 
     /// BM25 of `term` added to every article that holds it.
@@ -166,23 +194,6 @@ impl TextIndex {
             .iter()
             .take_while(move |(t, _)| t.starts_with(prefix))
             .map(|&(_, id)| id)
-    }
-
-    /// The articles that satisfy one positive clause, each once.
-    fn docs_of(&self, clause: &Clause) -> Vec<usize> {
-        match clause {
-            Clause::Word(w) => self.docs_with_all(std::slice::from_ref(w)),
-            Clause::Phrase(words) | Clause::Exclude(words) => self.docs_with_all(words),
-            Clause::Prefix(p) => {
-                let mut docs: Vec<usize> = self
-                    .with_prefix(p)
-                    .flat_map(|id| self.postings[id as usize].iter().map(|p| p.doc as usize))
-                    .collect();
-                docs.sort_unstable();
-                docs.dedup();
-                docs
-            }
-        }
     }
 
     /// The articles holding every one of `words`.
@@ -224,19 +235,20 @@ pub fn saturation(tf: u32, length: u32, average: f32) -> f32 {
     tf * (K1 + 1.0) / (tf + K1 * norm)
 }
 
-/// Whether every phrase of `query` stands in the article, word after word.
-fn phrases_hold(article: Option<&Article>, query: &TextQuery) -> bool {
-    let phrases: Vec<&[String]> = query
+/// The phrases of `query`, each as its words.
+fn phrases_of(query: &TextQuery) -> Vec<&[String]> {
+    query
         .clauses
         .iter()
         .filter_map(|c| match c {
             Clause::Phrase(words) => Some(words.as_slice()),
             _ => None,
         })
-        .collect();
-    if phrases.is_empty() {
-        return true;
-    }
+        .collect()
+}
+
+/// Whether every one of `phrases` stands in the article, word after word.
+fn phrases_hold(article: Option<&Article>, phrases: &[&[String]]) -> bool {
     let Some(article) = article else { return false };
     let mut words = tokens::collect(&article.title);
     words.push(String::new()); // no phrase runs from the title into the body
