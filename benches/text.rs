@@ -21,6 +21,7 @@ const QUERIES: &[&str] = &[
     "government",
     "minister talks",
     "\"prime minister\"",
+    "\"minister talks\"",
     "minist*",
     "market -shares",
     "xqzjw",

@@ -14,7 +14,7 @@ mod tokens;
 mod update;
 
 use hashbrown::HashMap;
-use rayon::slice::ParallelSliceMut;
+use rayon::prelude::*;
 
 use crate::article::Article;
 
@@ -117,8 +117,9 @@ impl TextIndex {
             self.add_bm25(term, &mut scores);
         }
         let phrases = phrases_of(query);
-        let mut hits: Vec<TextHit> = (0..n)
-            .filter(|&doc| satisfied[doc] == needed)
+        let candidates: Vec<usize> = (0..n).filter(|&doc| satisfied[doc] == needed).collect();
+        let mut hits: Vec<TextHit> = candidates
+            .into_par_iter()
             .filter(|&doc| phrases.is_empty() || phrases_hold(articles.get(doc), &phrases))
             .map(|index| TextHit {
                 index,
@@ -247,15 +248,36 @@ fn phrases_of(query: &TextQuery) -> Vec<&[String]> {
         .collect()
 }
 
-/// Whether every one of `phrases` stands in the article, word after word.
+/// Whether every one of `phrases` stands in the article, word after word,
+/// within the title or within the body. Tokens stream through a window of
+/// the last few, whose strings are reused: checking thousands of
+/// candidates must not allocate per word.
 fn phrases_hold(article: Option<&Article>, phrases: &[&[String]]) -> bool {
     let Some(article) = article else { return false };
-    let mut words = tokens::collect(&article.title);
-    words.push(String::new()); // no phrase runs from the title into the body
-    words.extend(tokens::collect(&article.body));
-    phrases
-        .iter()
-        .all(|p| words.windows(p.len()).any(|w| w == *p))
+    phrases.iter().all(|phrase| {
+        [&article.title, &article.body]
+            .iter()
+            .any(|text| holds_phrase(text, phrase))
+    })
+}
+
+fn holds_phrase(text: &str, phrase: &[String]) -> bool {
+    let mut window: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    let mut found = false;
+    tokens::for_each(text, |t, _| {
+        if found {
+            return;
+        }
+        let mut slot = match window.len() == phrase.len() {
+            true => window.pop_front().unwrap_or_default(),
+            false => String::new(),
+        };
+        slot.clear();
+        slot.push_str(t);
+        window.push_back(slot);
+        found = window.len() == phrase.len() && window.iter().zip(phrase).all(|(a, b)| a == b);
+    });
+    found
 }
 
 #[cfg(test)]

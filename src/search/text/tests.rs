@@ -124,6 +124,11 @@ fn phrases_keep_their_order() {
     assert_eq!(found("\"election general\""), Vec::<usize>::new());
     // A phrase does not run from the title into the body.
     assert_eq!(found("\"brown the\""), Vec::<usize>::new());
+    // A phrase whose start repeats is found after a false start.
+    let articles = vec![article("t", "no no no yes"), article("u", "no yes no")];
+    let index = TextIndex::new(&articles);
+    let hits = index.search(&articles, &TextQuery::parse("\"no no yes\""));
+    assert_eq!(hits.iter().map(|h| h.index).collect::<Vec<_>>(), [0]);
 }
 
 #[test]
