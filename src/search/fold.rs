@@ -51,13 +51,16 @@ pub(super) fn fold_str(text: &str, ignore_case: bool) -> String {
 /// to U+9FFF and Hangul have no case and no accents) skip folding; that was
 /// most of the cost folding added to a search of titles.
 pub(super) fn needs_folding(title: &str) -> bool {
-    title.bytes().any(|b| {
-        // C3..DF: U+00C0..U+07FF (Latin-1 letters to Arabic); E1: U+1xxx
-        // (Latin Extended Additional, Greek Extended); E2: U+2xxx (Latin
-        // Extended-C, Coptic); EA: U+Axxx (Latin Extended-D); EF: fullwidth
-        // Latin; F0 and up: the supplementary planes (Deseret and others).
-        matches!(b, 0xC3..=0xDF | 0xE1 | 0xE2 | 0xEA | 0xEF | 0xF0..=0xF4)
-    })
+    title.bytes().any(needs_folding_byte)
+}
+
+/// Whether `b` leads a character that folding could change.
+pub(super) fn needs_folding_byte(b: u8) -> bool {
+    // C3..DF: U+00C0..U+07FF (Latin-1 letters to Arabic); E1: U+1xxx
+    // (Latin Extended Additional, Greek Extended); E2: U+2xxx (Latin
+    // Extended-C, Coptic); EA: U+Axxx (Latin Extended-D); EF: fullwidth
+    // Latin; F0 and up: the supplementary planes (Deseret and others).
+    matches!(b, 0xC3..=0xDF | 0xE1 | 0xE2 | 0xEA | 0xEF | 0xF0..=0xF4)
 }
 
 /// A title as matching sees it: accents folded, and non-ASCII letters

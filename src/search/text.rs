@@ -8,6 +8,7 @@
 
 mod answer;
 mod build;
+mod phrase;
 mod query;
 mod snippet;
 mod tokens;
@@ -236,48 +237,25 @@ pub fn saturation(tf: u32, length: u32, average: f32) -> f32 {
     tf * (K1 + 1.0) / (tf + K1 * norm)
 }
 
-/// The phrases of `query`, each as its words.
-fn phrases_of(query: &TextQuery) -> Vec<&[String]> {
+/// The phrases of `query`, ready to be checked.
+fn phrases_of(query: &TextQuery) -> Vec<phrase::Phrase<'_>> {
     query
         .clauses
         .iter()
         .filter_map(|c| match c {
-            Clause::Phrase(words) => Some(words.as_slice()),
+            Clause::Phrase(words) => phrase::Phrase::new(words),
             _ => None,
         })
         .collect()
 }
 
 /// Whether every one of `phrases` stands in the article, word after word,
-/// within the title or within the body. Tokens stream through a window of
-/// the last few, whose strings are reused: checking thousands of
-/// candidates must not allocate per word.
-fn phrases_hold(article: Option<&Article>, phrases: &[&[String]]) -> bool {
+/// within the title or within the body.
+fn phrases_hold(article: Option<&Article>, phrases: &[phrase::Phrase<'_>]) -> bool {
     let Some(article) = article else { return false };
-    phrases.iter().all(|phrase| {
-        [&article.title, &article.body]
-            .iter()
-            .any(|text| holds_phrase(text, phrase))
-    })
-}
-
-fn holds_phrase(text: &str, phrase: &[String]) -> bool {
-    let mut window: std::collections::VecDeque<String> = std::collections::VecDeque::new();
-    let mut found = false;
-    tokens::for_each(text, |t, _| {
-        if found {
-            return;
-        }
-        let mut slot = match window.len() == phrase.len() {
-            true => window.pop_front().unwrap_or_default(),
-            false => String::new(),
-        };
-        slot.clear();
-        slot.push_str(t);
-        window.push_back(slot);
-        found = window.len() == phrase.len() && window.iter().zip(phrase).all(|(a, b)| a == b);
-    });
-    found
+    phrases
+        .iter()
+        .all(|p| p.holds(&article.title) || p.holds(&article.body))
 }
 
 #[cfg(test)]
