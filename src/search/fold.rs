@@ -51,7 +51,8 @@ pub(super) fn fold_str(text: &str, ignore_case: bool) -> String {
 /// to U+9FFF and Hangul have no case and no accents) skip folding; that was
 /// most of the cost folding added to a search of titles.
 pub(super) fn needs_folding(title: &str) -> bool {
-    title.bytes().any(needs_folding_byte)
+    // `is_ascii` first: it reads words at a time, and most titles are ASCII.
+    !title.is_ascii() && title.bytes().any(needs_folding_byte)
 }
 
 /// Whether `b` leads a character that folding could change.
