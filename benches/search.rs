@@ -184,9 +184,26 @@ fn titles(n: usize) -> Vec<Article> {
 }
 
 /// Letter by letter "minister", then short queries that hit most titles, a
-/// capitalised (case-sensitive) one, a CJK one and one that matches nothing.
+/// capitalised (case-sensitive) one, a CJK one and one that matches nothing;
+/// then fzf's extended syntax: two terms, an exact term with an exclusion,
+/// a prefix, an OR.
 const QUERIES: &[&str] = &[
-    "m", "mi", "min", "mini", "minis", "minist", "e", "ta", "chel", "Blair", "北京", "xqzj",
+    "m",
+    "mi",
+    "min",
+    "mini",
+    "minis",
+    "minist",
+    "e",
+    "ta",
+    "chel",
+    "Blair",
+    "北京",
+    "xqzj",
+    "chel mini",
+    "'tax !oil",
+    "^minister",
+    "'oil | 'tax",
 ];
 
 /// `rank` over the articles (as `byline search` does) and `rank_index`

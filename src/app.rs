@@ -32,7 +32,7 @@ pub use marks::READ_AFTER_MS;
 pub use msg::{Effects, Exit, Fetched, Found, Job, LaidOut, Msg, Opened, Pane, Signal};
 pub use preview::Preview;
 pub use reader::Reader;
-pub use search::SearchOverlay;
+pub use search::{FindMode, Indexing, SearchOverlay};
 
 use crate::config::Config;
 use crate::corpus::Corpus;
@@ -70,6 +70,8 @@ pub struct App {
     preview: Preview,
     /// Text being found in the open article.
     find: Option<Find>,
+    /// The full-text index's progress, for the finder's text mode.
+    indexing: search::Indexing,
     /// Draw without colours (`NO_COLOR`): bold and reverse video only.
     monochrome: bool,
     /// Read and starred marks, positions; see [`save`] for when they are written.
@@ -118,6 +120,7 @@ impl App {
             overlay: None,
             preview: Preview::default(),
             find: None,
+            indexing: search::Indexing::default(),
             monochrome: false,
             state: ReadingState::default(),
             saving: save::Saving::default(),
@@ -166,6 +169,8 @@ impl App {
             Msg::Action(action) => self.act(action),
             Msg::Tick => {}
             Msg::Ranked(result) => self.search_results(result),
+            Msg::TextFound(result) => self.text_results(result),
+            Msg::Indexed { progress } => self.indexed(progress),
             Msg::Found(found) => self.found(found),
             Msg::LaidOut(laid) => self.laid_out(laid),
             Msg::Saved(result) => self.saved(result),

@@ -9,6 +9,7 @@ mod args;
 mod commands;
 mod feeds;
 mod fetch;
+mod filtered;
 mod print;
 
 use std::io::{self, Write};
@@ -86,6 +87,8 @@ pub enum CliError {
     NoSuchId(String),
     #[error("reading state {0}")]
     State(#[from] StateError),
+    #[error("filter {0}")]
+    Filter(#[from] crate::search::filter::FilterError),
     #[error(transparent)]
     Io(#[from] io::Error),
     #[error(transparent)]
@@ -107,7 +110,7 @@ pub enum CliError {
 impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Load(_) | CliError::Feeds(_) | CliError::Usage(_) => 2,
+            CliError::Load(_) | CliError::Feeds(_) | CliError::Usage(_) | CliError::Filter(_) => 2,
             CliError::NoSuchId(_)
             | CliError::State(_)
             | CliError::Io(_)

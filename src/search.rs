@@ -7,20 +7,25 @@
 //! computed with its score, so the final sort never reaches back into the
 //! corpus.
 
+mod extended;
+pub mod filter;
+mod fold;
 mod highlight;
 mod in_article;
 mod prefilter;
 mod score;
+pub mod text;
 mod titles;
 mod worker;
 
 use std::cmp::Reverse;
 
-use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 use crate::article::Article;
+use extended::Extended;
+use fold::Folded;
 use prefilter::{Needle, whole_word};
 use score::{Scorer, Scratch};
 use titles::Titles;
@@ -98,7 +103,7 @@ fn rank_first<T: Titles + ?Sized>(
     let pass = Pass::new(query);
     let chunks = (0..count.div_ceil(CHUNK)).into_par_iter().map(|c| {
         (!cancelled()).then(|| {
-            let mut scratch = Scratch::default();
+            let mut scratch = PassScratch::default();
             let indices = c * CHUNK..count.min((c + 1) * CHUNK);
             let keys = indices.filter_map(|i| pass.key(i, titles, &mut scratch));
             keys.collect()
@@ -132,7 +137,7 @@ fn rank_among_in<T: Titles + ?Sized>(
     let pass = Pass::new(query);
     let chunks = among.par_chunks(CHUNK).map(|chunk| {
         (!cancelled()).then(|| {
-            let mut scratch = Scratch::default();
+            let mut scratch = PassScratch::default();
             let known = chunk.iter().filter(|&&i| i < titles.count());
             let keys = known.filter_map(|&i| pass.key(i, titles, &mut scratch));
             keys.collect()
@@ -153,40 +158,69 @@ fn everything(indices: impl Iterator<Item = usize>) -> Vec<Hit> {
 
 /// What one ranking pass needs for every title.
 struct Pass {
+    query: Extended,
+    /// The fast path, for a query of one fuzzy term (most queries).
+    plain: Option<Plain>,
+}
+
+/// One fuzzy term: a cheap prefilter, then the scorer.
+struct Plain {
     /// `None` for one character, which the scorer looks for itself.
     needle: Option<Needle>,
     scorer: Scorer,
-    query: String,
-    ignore_case: bool,
+    text: String,
+}
+
+/// Buffers one chunk of titles reuses: the scorer's, and a folded title.
+#[derive(Default)]
+struct PassScratch {
+    score: Scratch,
+    folded: Folded,
 }
 
 impl Pass {
     fn new(query: &str) -> Self {
-        let query = matched_part(query, MATCH_QUERY_CHARS);
-        Self {
-            needle: (query.chars().nth(1).is_some()).then(|| Needle::new(query)),
-            scorer: Scorer::new(query),
-            query: query.to_owned(),
-            ignore_case: !query.chars().any(char::is_uppercase),
-        }
+        let query = Extended::parse(matched_part(query, MATCH_QUERY_CHARS));
+        let plain = query.plain().map(|text| Plain {
+            needle: (text.chars().nth(1).is_some()).then(|| Needle::new(text)),
+            scorer: Scorer::with_case(text, !query.ignore_case),
+            text: text.to_owned(),
+        });
+        Self { query, plain }
     }
 
     fn key<T: Titles + ?Sized>(
         &self,
         index: usize,
         titles: &T,
-        scratch: &mut Scratch,
+        scratch: &mut PassScratch,
     ) -> Option<RankKey> {
         let title = matched_part(titles.title(index), MATCH_CHARS);
+        // Most titles are matched as they are; others with accents folded.
+        let view = if !fold::needs_folding(title) {
+            title
+        } else {
+            scratch.folded.fold(title, self.query.ignore_case);
+            scratch.folded.text.as_str()
+        };
+        let (score, word) = match &self.plain {
+            Some(plain) => plain.score(view, self.query.ignore_case, &mut scratch.score)?,
+            None => self.query.score(view, &mut scratch.score)?,
+        };
+        let length = if word { title.len() } else { 0 };
+        Some(RankKey::new(word, length, score, titles.date(index), index))
+    }
+}
+
+impl Plain {
+    fn score(&self, title: &str, ignore_case: bool, scratch: &mut Scratch) -> Option<(i64, bool)> {
         if let Some(needle) = &self.needle
             && !needle.may_match(title)
         {
             return None;
         }
         let score = self.scorer.score(title, scratch)?;
-        let word = whole_word(title, &self.query, self.ignore_case);
-        let length = if word { title.len() } else { 0 };
-        Some(RankKey::new(word, length, score, titles.date(index), index))
+        Some((score, whole_word(title, &self.text, ignore_case)))
     }
 }
 
@@ -245,20 +279,22 @@ fn finish(
     Some(hits.collect())
 }
 
-/// Character indices of `query`'s match in `title`, to highlight.
-pub fn positions(matcher: &SkimMatcherV2, title: &str, query: &str) -> Vec<usize> {
-    if query.is_empty() {
-        return Vec::new();
-    }
-    matcher
-        .fuzzy_indices(title, query)
-        .map(|(_, p)| p)
-        .unwrap_or_default()
+/// Character indices of `title` that `query`'s terms matched, to
+/// highlight: indices of the original characters, also where the match
+/// was made on folded ones.
+pub fn positions(title: &str, query: &str) -> Vec<usize> {
+    let query = Extended::parse(matched_part(query, MATCH_QUERY_CHARS));
+    let mut folded = Folded::default();
+    folded.fold(title, query.ignore_case);
+    let mut found = query.positions(&folded.text);
+    folded.original(&mut found);
+    found
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fuzzy_matcher::FuzzyMatcher;
 
     /// Articles with these titles and nothing else: what ranking looks at.
     pub(super) fn titled(titles: &[&str]) -> Vec<Article> {
@@ -361,8 +397,8 @@ mod tests {
 
     #[test]
     fn positions_are_character_indices() {
-        assert_eq!(positions(&matcher(), "中非 talks", "中非"), [0, 1]);
-        assert_eq!(positions(&matcher(), "abc", ""), Vec::<usize>::new());
+        assert_eq!(positions("中非 talks", "中非"), [0, 1]);
+        assert_eq!(positions("abc", ""), Vec::<usize>::new());
     }
 }
 

@@ -91,3 +91,35 @@ fn mutu_ranks_chelsea_sack_mutu_first() {
         ]
     );
 }
+
+/// The titles `query` matches, sorted.
+fn titles_matching(corpus: &Corpus, query: &str) -> Vec<String> {
+    let hits = byline::search::rank(&corpus.articles, query, &|| false).unwrap_or_default();
+    let mut titles: Vec<String> = hits
+        .iter()
+        .map(|h| corpus.articles[h.index].title.clone())
+        .collect();
+    titles.sort();
+    titles
+}
+
+#[test]
+fn extended_terms_match_in_either_order() {
+    let Some(corpus) = load() else { return };
+    let both = titles_matching(&corpus, "blair brown");
+    assert_eq!(both, titles_matching(&corpus, "brown blair"));
+    // The four titles that hold both words, whatever their order.
+    let exact = titles_matching(&corpus, "'blair 'brown");
+    assert_eq!(exact.len(), 4, "{exact:?}");
+    assert!(exact.iter().all(|t| both.contains(t)), "{both:?}");
+    for t in &exact {
+        let lower = t.to_lowercase();
+        assert!(lower.contains("blair") && lower.contains("brown"), "{t}");
+    }
+    for t in titles_matching(&corpus, "'blair !brown") {
+        assert!(!t.to_lowercase().contains("brown"), "{t}");
+    }
+    for t in titles_matching(&corpus, "^blair") {
+        assert!(t.to_lowercase().starts_with("blair"), "{t}");
+    }
+}

@@ -50,6 +50,17 @@ impl App {
         });
     }
 
+    /// Starts a find for `query`, as if typed and entered, showing its
+    /// first hit: how a full-text hit opens.
+    pub(super) fn find_query(&mut self, query: &str) {
+        self.open_find();
+        let Some(find) = &mut self.find else { return };
+        find.editing = false;
+        find.origin = 0;
+        find.line.insert(query);
+        self.search_article(true);
+    }
+
     pub(super) fn find_line(&mut self, done: LineKey) {
         let Some(find) = &mut self.find else { return };
         match done {

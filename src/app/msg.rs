@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use crate::action::Action;
 use crate::corpus::Corpus;
 use crate::layout::ArticleLayout;
+use crate::search::text::TextResult;
 use crate::search::{ArticleHit, SearchResult};
 use crate::state::ReadingState;
 
@@ -30,6 +31,12 @@ pub enum Msg {
     Tick,
     /// The title ranking of a query, from the search worker.
     Ranked(SearchResult),
+    /// The full-text hits of a query ([`Job::TextSearch`]).
+    TextFound(TextResult),
+    /// How much of the full-text index is built, 0 to 1 ([`Job::IndexText`]).
+    Indexed {
+        progress: f32,
+    },
     /// Every hit of the find query in the open article, from a worker.
     Found(Found),
     /// An article laid out at a width, from a worker.
@@ -112,6 +119,12 @@ pub enum Pane {
 pub enum Job {
     /// Rank the titles for this query (answered by [`Msg::Ranked`]).
     Rank(String),
+    /// Build the full-text index unless it is built or being built
+    /// (answered by [`Msg::Indexed`], the last with progress 1).
+    IndexText,
+    /// Search titles and bodies (answered by [`Msg::TextFound`]); a newer
+    /// one cancels it.
+    TextSearch { generation: u64, query: String },
     /// Find `query` in `layout` (answered by [`Msg::Found`]); a newer find
     /// cancels it.
     Find {

@@ -32,9 +32,12 @@ impl App {
         // Laid out again from the saved paragraph of the article, if it stays.
         self.reader = Reader::default();
         self.preview = super::Preview::default();
+        // The text index was of the old articles: built again when wanted.
+        self.indexing = super::Indexing::default();
         if let Some(Overlay::Search(overlay)) = &mut self.overlay {
             overlay.hits.clear();
             self.out.jobs.push(Job::Rank(overlay.line.text.clone()));
+            self.start_indexing();
         }
         self.recount_unread();
         self.out.corpus = Some(corpus);

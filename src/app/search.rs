@@ -6,13 +6,18 @@
 //! so typing never waits. The matched characters of the rows on screen are
 //! worked out here, once per query and row, never while drawing.
 
+mod text;
+
 use std::collections::HashMap;
 
 use super::line_edit::{LineEdit, LineKey};
 use super::{App, Job, Overlay};
 use crate::geometry::Finder;
 use crate::keymap::{Key, KeyCodeOrd, Named};
+use crate::search::text::Snippet;
 use crate::search::{self, Hit, SearchResult};
+
+pub use text::{FindMode, Indexing};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SearchOverlay {
@@ -26,6 +31,12 @@ pub struct SearchOverlay {
     highlights: HashMap<usize, Vec<usize>>,
     /// Which remembered query the line shows, counted back from the newest.
     recalled: Option<usize>,
+    /// Titles (fuzzy, fzf's syntax) or titles and bodies (BM25); Tab switches.
+    pub mode: FindMode,
+    /// In text mode, the passages of the first hits, in their order.
+    pub snippets: Vec<Snippet>,
+    /// The text query the hits to come answer.
+    text_generation: u64,
 }
 
 impl SearchOverlay {
@@ -42,6 +53,20 @@ impl SearchOverlay {
     /// on the last row as it moves down.
     pub fn top(&self, rows: usize) -> usize {
         self.selected.saturating_sub(rows.saturating_sub(1))
+    }
+
+    /// How many screen rows one hit takes: text hits show their snippet
+    /// under the title.
+    pub fn rows_per_hit(&self) -> usize {
+        match self.mode {
+            FindMode::Titles => 1,
+            FindMode::Text => 2,
+        }
+    }
+
+    /// The passage to show under hit number `i` (text mode).
+    pub fn snippet(&self, i: usize) -> Option<&Snippet> {
+        self.snippets.get(i)
     }
 
     /// The characters to highlight in the title of article `index`.
@@ -81,6 +106,7 @@ impl App {
     pub(super) fn open_search(&mut self) {
         self.overlay = Some(Overlay::Search(SearchOverlay::default()));
         self.out.jobs.push(Job::Rank(String::new()));
+        self.start_indexing();
     }
 
     fn search_line(&mut self, done: LineKey) {
@@ -89,15 +115,11 @@ impl App {
             return;
         };
         match done {
-            LineKey::Changed => {
-                overlay.complete = false;
-                overlay.highlights.clear();
-                let query = overlay.line.text.clone();
-                self.out.jobs.push(Job::Rank(query));
-            }
+            LineKey::Changed => self.ask_for_hits(),
             LineKey::Enter => {
                 let chosen = overlay.hits.get(overlay.selected).map(|h| h.index);
                 let query = std::mem::take(&mut overlay.line.text);
+                let mode = overlay.mode;
                 self.overlay = None;
                 if !query.is_empty() {
                     self.state.remember_query(&query, self.now);
@@ -105,6 +127,9 @@ impl App {
                 }
                 if let Some(index) = chosen {
                     self.open_article(index);
+                    if mode == FindMode::Text {
+                        self.find_text_hit(&query);
+                    }
                 }
             }
             LineKey::Cancel => {
@@ -112,6 +137,7 @@ impl App {
                 self.overlay = None;
             }
             LineKey::Other(key) => match (key.code, key.ctrl, key.alt) {
+                (N(Named::Tab), ..) => return self.switch_mode(),
                 (Char('p'), false, true) => return self.recall(true),
                 (Char('n'), false, true) => return self.recall(false),
                 (N(Named::Up), ..) if overlay.selected == 0 => return self.recall(true),
@@ -157,7 +183,7 @@ impl App {
         let Some(Overlay::Search(overlay)) = &mut self.overlay else {
             return;
         };
-        if result.query != overlay.line.text {
+        if result.query != overlay.line.text || overlay.mode != FindMode::Titles {
             return;
         }
         overlay.hits = result.hits;
@@ -179,14 +205,18 @@ impl App {
         if query.is_empty() {
             return;
         }
+        let rows = rows / overlay.rows_per_hit();
         let top = overlay.top(rows);
+        let parsed =
+            (overlay.mode == FindMode::Text).then(|| search::text::TextQuery::parse(query));
         for hit in overlay.hits.iter().skip(top).take(rows) {
             let title = &self.corpus.articles[hit.index].title;
             overlay.highlights.entry(hit.index).or_insert_with(|| {
                 let title = search::matched_part(title, search::MATCH_CHARS);
-                // A fresh matcher each time: SkimMatcherV2 can carry state
-                // from one call to the next.
-                search::positions(&search::matcher(), title, query)
+                match &parsed {
+                    Some(q) => text::title_positions(title, q),
+                    None => search::positions(title, query),
+                }
             });
         }
     }

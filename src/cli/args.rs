@@ -54,6 +54,12 @@ pub enum Command {
         /// Only starred articles (as saved by the reader for this corpus)
         #[arg(long)]
         starred: bool,
+        /// Only articles the filter admits: section:NAME source:NAME
+        /// author:NAME tag:NAME is:unread is:starred after:YYYY-MM-DD
+        /// before:YYYY-MM-DD, bare words as a full-text query; every term
+        /// required, -term negated
+        #[arg(long, value_name = "FILTER", allow_hyphen_values = true)]
+        filter: Option<String>,
         #[command(flatten)]
         corpus: CorpusArgs,
     },
@@ -71,10 +77,22 @@ pub enum Command {
         #[command(flatten)]
         corpus: CorpusArgs,
     },
-    /// Fuzzy-find titles, best first, in the format of `list`
+    /// Fuzzy-find titles, best first, in the format of `list`; with
+    /// `--text`, search the articles' text, a snippet as a fifth column
     Search {
-        /// Matched like fzf: letters in order; lowercase ignores case
+        /// Matched like fzf's extended search: space-separated terms all
+        /// match, in any order, each fuzzily (letters in order); 'exact,
+        /// ^prefix, suffix$, !exclude, a | b for either, `\ ` for a space.
+        /// Lowercase ignores case; accents are ignored. With --text: words
+        /// that must all appear, "quoted phrases", -exclude, prefix*
+        #[arg(allow_hyphen_values = true)]
         query: String,
+        /// Search titles and bodies, ranked by BM25, instead of titles
+        #[arg(long, short = 't')]
+        text: bool,
+        /// Only results the filter admits (as for `list --filter`)
+        #[arg(long, value_name = "FILTER", allow_hyphen_values = true)]
+        filter: Option<String>,
         /// Print at most N results
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,

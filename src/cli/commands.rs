@@ -6,12 +6,13 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::print::{
-    plural, print_article, print_config, print_json_lines, print_rows, print_stats,
+    plural, print_article, print_config, print_json_lines, print_rows, print_stats, print_text_hits,
 };
-use super::{CliError, Command, Context, CorpusArgs, Io};
+use super::{CliError, Command, Context, CorpusArgs, Io, filtered};
 use crate::corpus::listing::{self, Listing};
 use crate::corpus::{Corpus, LoadError, Warning};
 use crate::search;
+use crate::search::text::{TextIndex, TextQuery};
 use crate::state::{ReadingState, Store, View};
 
 /// Loads the corpus the arguments name (or the configured default; the
@@ -43,7 +44,7 @@ fn paths<'a>(args: &'a CorpusArgs, context: &'a Context) -> &'a [PathBuf] {
 /// The corpus is left to the end of the process, which is near, instead of
 /// being freed article by article: that was 13 ms of `byline search` on a
 /// hundred thousand articles.
-fn load(
+pub(super) fn load(
     args: &CorpusArgs,
     context: &Context,
     io: &mut Io,
@@ -94,6 +95,7 @@ fn dispatch(command: &Command, context: &Context, io: &mut Io) -> Result<(), Cli
             json,
             unread,
             starred,
+            filter,
             corpus,
         } => {
             let view = match (unread, starred) {
@@ -101,7 +103,10 @@ fn dispatch(command: &Command, context: &Context, io: &mut Io) -> Result<(), Cli
                 (_, true) => View::Starred,
                 _ => View::All,
             };
-            list(corpus, view, *json, context, io)
+            match filter {
+                Some(filter) => filtered::list(corpus, view, filter, *json, context, io),
+                None => list(corpus, view, *json, context, io),
+            }
         }
         Command::Show {
             id,
@@ -118,12 +123,24 @@ fn dispatch(command: &Command, context: &Context, io: &mut Io) -> Result<(), Cli
         ),
         Command::Search {
             query,
+            text,
+            filter,
             limit,
             json,
             corpus,
         } => {
             let limit = limit.unwrap_or(usize::MAX);
-            if *json {
+            if let Some(filter) = filter {
+                let asked = filtered::Asked {
+                    query,
+                    text: *text,
+                    limit,
+                    json: *json,
+                };
+                filtered::search(corpus, &asked, filter, context, io)
+            } else if *text {
+                search_text(corpus, query, limit, *json, context, io)
+            } else if *json {
                 search_json(corpus, query, limit, context, io)
             } else {
                 search_listing(corpus, query, limit, context, io)
@@ -167,6 +184,27 @@ fn search_json(
     let hits = search::rank(&corpus.articles, query, &|| false).unwrap_or_default();
     let shown = hits.iter().take(limit).map(|h| &corpus.articles[h.index]);
     Ok(print_json_lines(shown, io.out)?)
+}
+
+/// `search --text`: the whole corpus indexed, then ranked by BM25, each
+/// hit with its best passage.
+fn search_text(
+    args: &CorpusArgs,
+    query: &str,
+    limit: usize,
+    json: bool,
+    context: &Context,
+    io: &mut Io,
+) -> Result<(), CliError> {
+    let (corpus, _) = load(args, context, io)?;
+    let index = TextIndex::new(&corpus.articles);
+    let query = TextQuery::parse(query);
+    let hits = index.search(&corpus.articles, &query);
+    let shown = hits.iter().take(limit).map(|h| {
+        let article = &corpus.articles[h.index];
+        (article, h.score, search::text::snippet(article, &query))
+    });
+    Ok(print_text_hits(shown, json, io.out)?)
 }
 
 /// The listing of the corpus the arguments name, printing warnings and
@@ -218,7 +256,7 @@ fn list(
 
 /// The reading state saved for the corpus named by `roots`, when `view`
 /// needs it.
-fn saved_state(
+pub(super) fn saved_state(
     roots: &[String],
     view: View,
     context: &Context,

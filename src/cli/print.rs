@@ -13,6 +13,7 @@ use crate::config::DEFAULT_CONFIG;
 use crate::corpus::Corpus;
 use crate::corpus::listing::Listing;
 use crate::layout::ArticleLayout;
+use crate::search::text::Snippet;
 
 pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
@@ -47,8 +48,33 @@ pub(super) fn print_rows(
     out.flush()
 }
 
+/// The lines of `list` for articles at hand (when filtered, the whole
+/// corpus is loaded, not the listing).
+pub(super) fn print_article_rows<'a>(
+    articles: impl Iterator<Item = &'a Article>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    for a in articles {
+        write_row(&mut out, a.shown_id(), &a.section, a.date, &a.title)?;
+    }
+    out.flush()
+}
+
 /// `id<TAB>section<TAB>date<TAB>title`.
 fn write_row(
+    out: &mut impl Write,
+    id: &str,
+    section: &str,
+    date: Option<i64>,
+    title: &str,
+) -> io::Result<()> {
+    write_fields(out, id, section, date, title)?;
+    out.write_all(b"\n")
+}
+
+/// [`write_row`] without its end of line.
+fn write_fields(
     out: &mut impl Write,
     id: &str,
     section: &str,
@@ -62,8 +88,46 @@ fn write_row(
         out.write_all(field.as_bytes())?;
         out.write_all(b"\t")?;
     }
-    out.write_all(title.as_bytes())?;
-    out.write_all(b"\n")
+    out.write_all(title.as_bytes())
+}
+
+/// Full-text hits: the lines of `search` with the snippet as a fifth
+/// column, or JSON Lines with the score and the snippet added.
+pub(super) fn print_text_hits<'a>(
+    hits: impl Iterator<Item = (&'a Article, f32, Snippet)>,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    for (article, score, snippet) in hits {
+        if json {
+            let hit = TextHit {
+                listed: Listed::from(article),
+                score,
+                snippet: &snippet,
+            };
+            serde_json::to_writer(&mut out, &hit)?;
+            writeln!(out)?;
+            continue;
+        }
+        let (id, section) = (article.shown_id(), article.section.as_str());
+        // The title ends the row of `list`; the snippet follows it, on
+        // one line whatever the text held.
+        write_fields(&mut out, id, section, article.date, &article.title)?;
+        out.write_all(b"\t")?;
+        let flat = snippet.text.replace(['\t', '\n', '\r'], " ");
+        out.write_all(flat.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+#[derive(Serialize)]
+struct TextHit<'a> {
+    #[serde(flatten)]
+    listed: Listed<'a>,
+    score: f32,
+    snippet: &'a Snippet,
 }
 
 /// An article's metadata as JSON; `paragraphs` only for `show`.

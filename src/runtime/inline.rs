@@ -25,6 +25,14 @@ pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
                     complete: true,
                 })
             }
+            Job::IndexText => Msg::Indexed { progress: 1.0 },
+            Job::TextSearch { generation, query } => {
+                let articles = &app.corpus().articles;
+                let index = crate::search::text::TextIndex::new(articles);
+                Msg::TextFound(crate::search::text::answer(
+                    &index, articles, generation, query,
+                ))
+            }
             Job::Find {
                 generation,
                 layout,

@@ -8,6 +8,9 @@ use crate::app::{Job, Msg, Pane};
 #[derive(Debug, Default)]
 pub(super) struct Pending {
     pub(super) rank: bool,
+    /// The text query asked for, and whether the index is being built.
+    text: Option<u64>,
+    index: bool,
     find: Option<u64>,
     reader: Option<(usize, usize)>,
     preview: Option<(usize, usize)>,
@@ -19,6 +22,8 @@ pub(super) struct Pending {
 impl Pending {
     pub(super) fn is_empty(&self) -> bool {
         !self.rank
+            && self.text.is_none()
+            && !self.index
             && self.find.is_none()
             && self.reader.is_none()
             && self.preview.is_none()
@@ -30,6 +35,8 @@ impl Pending {
     pub(super) fn asked(&mut self, job: &Job) {
         match job {
             Job::Rank(_) => self.rank = true,
+            Job::IndexText => self.index = true,
+            Job::TextSearch { generation, .. } => self.text = Some(*generation),
             Job::Find { generation, .. } => self.find = Some(*generation),
             Job::LayOut {
                 pane: Pane::Reader,
@@ -50,6 +57,8 @@ impl Pending {
     pub(super) fn answered(&mut self, msg: &Msg) {
         match msg {
             Msg::Ranked(result) if result.complete => self.rank = false,
+            Msg::Indexed { progress } if *progress >= 1.0 => self.index = false,
+            Msg::TextFound(found) if self.text == Some(found.generation) => self.text = None,
             Msg::Found(found) if self.find == Some(found.generation) => self.find = None,
             Msg::LaidOut(laid) => {
                 let answer = Some((laid.article, laid.layout.width));

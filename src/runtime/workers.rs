@@ -2,8 +2,9 @@
 //! messages on the loop's channel: ranking, finding, laying out, saving.
 
 use std::io;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, OnceLock};
 
 use super::Envelope;
 use super::latest::Latest;
@@ -11,6 +12,7 @@ use crate::app::{Fetched, Found, Job, LaidOut, Msg, Pane};
 use crate::article::Article;
 use crate::corpus::Corpus;
 use crate::layout::ArticleLayout;
+use crate::search::text::{self, TextIndex};
 use crate::search::{SearchWorker, find_in_layout_until};
 use crate::state::{ReadingState, Store};
 
@@ -47,6 +49,7 @@ pub struct Workers {
 
 struct Reading {
     search: SearchWorker,
+    text: TextWorker,
     find: Latest<FindJob>,
     reader: Latest<(usize, usize)>,
     preview: Latest<(usize, usize)>,
@@ -127,10 +130,12 @@ impl Reading {
                 let _ = to_loop.send(Envelope::now(Msg::Found(found)));
             }
         })?;
+        let text = TextWorker::start(corpus, tx)?;
         let reader = layouts("byline-layout", Pane::Reader, corpus, tx)?;
         let preview = layouts("byline-preview", Pane::Preview, corpus, tx)?;
         Ok(Self {
             search,
+            text,
             find,
             reader,
             preview,
@@ -143,6 +148,10 @@ impl Workers {
         match job {
             Job::Rank(query) => {
                 self.reading.search.submit(query);
+            }
+            Job::IndexText => self.reading.text.build(),
+            Job::TextSearch { generation, query } => {
+                self.reading.text.search.submit((generation, query))
             }
             Job::Find {
                 generation,
@@ -184,6 +193,73 @@ impl Workers {
     /// The newest ranking, when the search worker said it has one.
     pub fn ranked(&self) -> Option<Msg> {
         self.reading.search.try_recv().map(Msg::Ranked)
+    }
+}
+
+/// The full-text index, built on its own thread the first time it is
+/// asked for, and a worker searching it (answering "not ready" before).
+struct TextWorker {
+    index: Arc<OnceLock<TextIndex>>,
+    started: AtomicBool,
+    corpus: Arc<Corpus>,
+    tx: Sender<Envelope>,
+    search: Latest<(u64, String)>,
+}
+
+impl TextWorker {
+    fn start(corpus: &Arc<Corpus>, tx: &Sender<Envelope>) -> io::Result<Self> {
+        let index: Arc<OnceLock<TextIndex>> = Arc::default();
+        let (built, articles, to_loop) = (Arc::clone(&index), Arc::clone(corpus), tx.clone());
+        let search = Latest::start("byline-text", move |(generation, query), cancelled| {
+            let result = match built.get() {
+                Some(index) => text::answer(index, &articles.articles, generation, query),
+                None => text::not_ready(generation, query),
+            };
+            if !cancelled() {
+                let _ = to_loop.send(Envelope::now(Msg::TextFound(result)));
+            }
+        })?;
+        let (corpus, tx, started) = (Arc::clone(corpus), tx.clone(), AtomicBool::new(false));
+        Ok(Self {
+            index,
+            started,
+            corpus,
+            tx,
+            search,
+        })
+    }
+
+    /// Starts building once; answers at once when built already.
+    fn build(&self) {
+        let done = || Envelope::now(Msg::Indexed { progress: 1.0 });
+        if self.started.swap(true, Ordering::AcqRel) {
+            if self.index.get().is_some() {
+                let _ = self.tx.send(done());
+            }
+            return;
+        }
+        let (index, corpus, tx) = (
+            Arc::clone(&self.index),
+            Arc::clone(&self.corpus),
+            self.tx.clone(),
+        );
+        let spawned = std::thread::Builder::new()
+            .name("byline-index".into())
+            .spawn(move || {
+                let report = |progress: f32| {
+                    if progress < 1.0 {
+                        let _ = tx.send(Envelope::now(Msg::Indexed { progress }));
+                    }
+                };
+                if let Some(built) = TextIndex::build(&corpus.articles, &report, &|| false) {
+                    let _ = index.set(built);
+                }
+                let _ = tx.send(done());
+            });
+        if spawned.is_err() {
+            // No thread: the finder stops waiting; text searches stay empty.
+            let _ = self.tx.send(done());
+        }
     }
 }
 

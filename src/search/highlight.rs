@@ -123,10 +123,7 @@ mod tests {
     #[test]
     fn matcher_positions_round_trip() {
         let title = "北京 中非合作";
-        let s = segments(
-            title,
-            &crate::search::positions(&crate::search::matcher(), title, "中非"),
-        );
+        let s = segments(title, &crate::search::positions(title, "中非"));
         assert_eq!(
             s.iter()
                 .filter(|s| s.highlighted)

@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 use proptest::prelude::*;
 
 use super::*;
+use fuzzy_matcher::FuzzyMatcher;
 
 /// The rule as first written: whole words first, shortest title first,
 /// then score, newer date, corpus order.
@@ -25,14 +26,29 @@ fn compare(articles: &[Article], a: &Hit, b: &Hit) -> Ordering {
         .then_with(|| a.index.cmp(&b.index))
 }
 
+/// fzf's rules restated for the test alphabet: terms split at spaces, each
+/// scored by a fresh SkimMatcherV2 on the title with `é` read as `e`, the
+/// scores summed; smart case by Unicode case over the whole query.
 fn reference(articles: &[Article], query: &str) -> Vec<Hit> {
     let ignore_case = !query.chars().any(char::is_uppercase);
+    let folded_query = query.replace('é', "e");
+    let terms: Vec<&str> = folded_query.split(' ').filter(|t| !t.is_empty()).collect();
+    // Fresh for every title: SkimMatcherV2 can carry state between calls.
+    let m = || match ignore_case {
+        true => SkimMatcherV2::default().ignore_case(),
+        false => SkimMatcherV2::default().respect_case(),
+    };
     let mut hits: Vec<Hit> = articles
         .iter()
         .enumerate()
         .filter_map(|(index, a)| {
-            let score = matcher().fuzzy_match(&a.title, query)?;
-            let word = whole_word(&a.title, query, ignore_case);
+            let title = a.title.replace('é', "e");
+            let mut score = 0;
+            for t in &terms {
+                score += m().fuzzy_match(&title, t)?;
+            }
+            let word =
+                !terms.is_empty() && terms.iter().all(|t| whole_word(&title, t, ignore_case));
             Some(Hit { index, score, word })
         })
         .collect();
@@ -52,6 +68,17 @@ fn corpus(entries: &[(String, Option<i64>)]) -> Vec<Article> {
 }
 
 proptest! {
+    #[test]
+    fn titles_left_unfolded_are_ones_folding_would_not_change(title in "\\PC{0,8}") {
+        let mut folded = fold::Folded::default();
+        for ignore_case in [true, false] {
+            folded.fold(&title, ignore_case);
+            if folded.text != title {
+                prop_assert!(fold::needs_folding(&title), "{:?}", title);
+            }
+        }
+    }
+
     #[test]
     fn rank_follows_the_rule(
         entries in prop::collection::vec(("[abAB 1é-]{0,12}", prop::option::of(0i64..3)), 0..40),

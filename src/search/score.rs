@@ -87,7 +87,17 @@ struct Single {
 }
 
 impl Scorer {
+    /// SkimMatcherV2's smart case: case counts when the query has an
+    /// ASCII capital. (Ranking decides case itself; tests compare with
+    /// SkimMatcherV2's own rule.)
+    #[cfg(test)]
     pub(super) fn new(query: &str) -> Self {
+        Self::with_case(query, query.chars().any(|c| c.is_ascii_uppercase()))
+    }
+
+    /// A scorer for a query whose case rule was decided elsewhere (fzf's
+    /// smart case looks at the whole query, by Unicode case).
+    pub(super) fn with_case(query: &str, case_sensitive: bool) -> Self {
         let mut chars = query.chars();
         let single = match (chars.next(), chars.next()) {
             (Some(ch), None) => {
@@ -95,7 +105,7 @@ impl Scorer {
                 let len = ch.encode_utf8(&mut encoded).len();
                 Some(Single {
                     ch,
-                    case_sensitive: ch.is_ascii_uppercase(),
+                    case_sensitive,
                     encoded,
                     len,
                 })
@@ -107,7 +117,7 @@ impl Scorer {
                 chars: query.chars().collect(),
                 ascii: query.is_ascii().then(|| query.as_bytes().to_vec()),
             },
-            case_sensitive: query.chars().any(|c| c.is_ascii_uppercase()),
+            case_sensitive,
             single,
         }
     }

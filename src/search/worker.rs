@@ -245,6 +245,14 @@ fn search(
     out.deliver(result(hits, true))
 }
 
+/// Whether every title that matches `longer` matches `shorter`, which it
+/// extends. Growing a fuzzy, exact, prefix or new term narrows; growing an
+/// exclusion (`!a` to `!ab`), an OR (`a |b`), an escape (`a\` to `a\ b`) or
+/// what followed a suffix (`a$` to `a$b`) can widen, so those start afresh.
+pub(super) fn narrows(shorter: &str, longer: &str) -> bool {
+    longer.starts_with(shorter) && !shorter.contains(['!', '\\', '$']) && !longer.contains('|')
+}
+
 /// Complete results of earlier queries: exact repeats are answered at once,
 /// and a query that extends one ranks only that one's hits (a title that
 /// matches `abc` matches `ab`, with the same smart case or a looser one).
@@ -264,7 +272,7 @@ impl Memory {
         let (_, hits) = self
             .results
             .iter()
-            .filter(|(q, _)| !q.is_empty() && query.starts_with(q.as_str()))
+            .filter(|(q, _)| !q.is_empty() && narrows(q, query))
             .max_by_key(|(q, _)| q.len())?;
         Some(hits.iter().map(|h| h.index).collect())
     }

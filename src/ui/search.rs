@@ -51,7 +51,14 @@ fn draw_query(app: &App, overlay: &SearchOverlay, inner: Rect, styles: &Styles, 
         width: inner.width.saturating_sub(count_width),
         ..inner
     };
-    draw_line_edit(buf, line, "> ", &overlay.line, styles.normal, styles);
+    draw_line_edit(
+        buf,
+        line,
+        overlay.mode.prompt(),
+        &overlay.line,
+        styles.normal,
+        styles,
+    );
     put(
         buf,
         inner,
@@ -63,9 +70,11 @@ fn draw_query(app: &App, overlay: &SearchOverlay, inner: Rect, styles: &Styles, 
 }
 
 fn draw_results(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles, buf: &mut Buffer) {
-    let rows = usize::from(area.height);
+    let per_hit = overlay.rows_per_hit();
+    let rows = usize::from(area.height) / per_hit;
     let top = overlay.top(rows);
-    for (y, (i, hit)) in (area.y..area.bottom()).zip(overlay.hits.iter().enumerate().skip(top)) {
+    let ys = (area.y..area.bottom()).step_by(per_hit);
+    for (y, (i, hit)) in ys.zip(overlay.hits.iter().enumerate().skip(top)) {
         let title = &app.corpus().articles[hit.index].title;
         let selected = i == overlay.selected;
         let base = if selected {
@@ -97,6 +106,27 @@ fn draw_results(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles,
             base,
             base.patch(styles.highlight),
         );
+        if let Some(snippet) = overlay.snippet(i).filter(|_| y + 1 < area.bottom()) {
+            let row = Rect { y: y + 1, ..row };
+            let dim = base.patch(styles.dim);
+            buf.set_style(
+                Rect {
+                    x: area.x,
+                    width: area.width,
+                    ..row
+                },
+                base,
+            );
+            let positions = char_positions(&snippet.text, &snippet.highlights);
+            draw_highlighted(
+                buf,
+                row,
+                &snippet.text,
+                &positions,
+                dim,
+                base.patch(styles.highlight),
+            );
+        }
         if search::matched_part(title, search::MATCH_CHARS).len() < title.len() {
             let note = format!(
                 " [searched in its first {} characters]",
@@ -106,6 +136,19 @@ fn draw_results(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles,
             put(buf, row, x, y, &note, base.patch(styles.dim));
         }
     }
+}
+
+/// Byte ranges of `text` as the char indices they cover.
+fn char_positions(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for r in ranges {
+        let (Some(before), Some(inside)) = (text.get(..r.start), text.get(r.clone())) else {
+            continue;
+        };
+        let first = before.chars().count();
+        out.extend(first..first + inside.chars().count());
+    }
+    out
 }
 
 /// Draws `text` cut to the row, the characters at `positions` (character

@@ -91,7 +91,11 @@ fn position(app: &App, width: u16) -> String {
         None => app.sort().name().to_owned(),
     };
     let unread = app.unread();
-    let mut left = format!("{position}· {focus} · {unread} unread{view} · {sort} ");
+    let indexing = app
+        .indexing()
+        .building_percent()
+        .map_or(String::new(), |p| format!(" · indexing {p}%"));
+    let mut left = format!("{position}· {focus} · {unread} unread{view}{indexing} · {sort} ");
     for shorter in [
         format!("{position}· {focus} · {unread} unread{view} "),
         format!("{position}· {focus} "),

@@ -1,0 +1,143 @@
+//! The finder's text mode, headless: the real loop and workers (the
+//! full-text index is built on its own thread), keys typed, the screen read.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests may stop at the first surprise
+
+mod common;
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use byline::app::{App, Msg};
+use byline::config::Config;
+use byline::runtime::{self, Headless, Input, Workers};
+use byline::state::Stamp;
+use byline::{Corpus, LoadOptions};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+type Script = Vec<(Msg, u64)>;
+
+/// Each character of `text` as its key, `tab` and `enter` by name.
+fn keys(text: &str, at: u64) -> Script {
+    text.split_inclusive(['\t', '\n'])
+        .flat_map(|piece| piece.chars())
+        .map(|c| {
+            let name = match c {
+                ' ' => "space".to_owned(),
+                '\t' => "tab".to_owned(),
+                '\n' => "enter".to_owned(),
+                c => c.to_string(),
+            };
+            (Msg::key(&name).expect("a key"), at)
+        })
+        .collect()
+}
+
+fn run(corpus: Corpus, (w, h): (u16, u16), script: Script) -> (App, String) {
+    let corpus = Arc::new(corpus);
+    let mut app = App::new(
+        Arc::clone(&corpus),
+        Config::default(),
+        Rect::new(0, 0, w, h),
+        Stamp(0),
+    );
+    app.set_monochrome(true);
+    let (tx, rx) = mpsc::channel();
+    let mut workers = Workers::start(&corpus, None, &tx).expect("worker threads");
+    let script: VecDeque<(Msg, Stamp)> = script.into_iter().map(|(m, t)| (m, Stamp(t))).collect();
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut host = Headless::default();
+    runtime::run(
+        &mut terminal,
+        &mut app,
+        &rx,
+        &mut workers,
+        Input::Script(script),
+        &mut host,
+    )
+    .expect("the loop runs");
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width);
+    let cells: Vec<&str> = buffer.content.iter().map(|c| c.symbol()).collect();
+    let screen = cells
+        .chunks(width)
+        .map(|r| r.concat())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (app, screen)
+}
+
+fn bbc() -> Option<Corpus> {
+    Some(Corpus::load(&[common::bbc()?], &LoadOptions::default()).unwrap())
+}
+
+#[test]
+fn tab_switches_to_text_mode_and_back() {
+    let Some(corpus) = bbc() else { return };
+    let (_, screen) = run(corpus.clone(), (120, 30), keys("/\tsacked mutu", 0));
+    assert!(screen.contains("text> sacked mutu"), "{screen}");
+    assert!(screen.contains("Chelsea sack Mutu"), "{screen}");
+    // The snippet, under the title, holds the words.
+    assert!(
+        screen.contains("Chelsea have sacked Adrian Mutu"),
+        "{screen}"
+    );
+    let (_, screen) = run(corpus, (120, 30), keys("/\tsacked mutu\t", 0));
+    assert!(
+        screen.contains("> sacked mutu") && !screen.contains("text>"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn opening_a_text_hit_sets_find_to_the_query_words() {
+    let Some(corpus) = bbc() else { return };
+    let (app, screen) = run(corpus, (120, 30), keys("/\t\"drug test\"\n", 0));
+    assert!(screen.contains("reader"), "{screen}");
+    let find = app.find().expect("find is set");
+    assert_eq!(find.line.text, "drug test");
+    assert!(!find.editing);
+    assert!(find.current.is_some(), "the first hit is shown: {screen}");
+}
+
+#[test]
+fn the_status_bar_shows_indexing_progress_while_building() {
+    let corpus = Arc::new(Corpus::seeds(&LoadOptions::default()));
+    let mut app = App::new(
+        corpus,
+        Config::default(),
+        Rect::new(0, 0, 100, 24),
+        Stamp(0),
+    );
+    let draw = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
+        terminal.draw(|f| byline::ui::draw(f, app)).unwrap();
+        let cells: Vec<String> = terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .map(|c| c.symbol().to_owned())
+            .collect();
+        cells.concat()
+    };
+    assert!(
+        !draw(&app).contains("indexing"),
+        "nothing before the finder opens"
+    );
+    let effects = app.handle(Msg::key("/").unwrap(), Stamp(0));
+    assert!(
+        effects
+            .jobs
+            .iter()
+            .any(|j| matches!(j, byline::app::Job::IndexText)),
+        "opening the finder starts the index"
+    );
+    app.handle(Msg::Indexed { progress: 0.41 }, Stamp(1));
+    assert!(draw(&app).contains("indexing 41%"));
+    app.handle(Msg::Indexed { progress: 1.0 }, Stamp(2));
+    assert!(!draw(&app).contains("indexing"));
+    assert!(app.indexing().ready());
+}
