@@ -87,6 +87,9 @@ pub enum CliError {
     NoSuchId(String),
     #[error("reading state {0}")]
     State(#[from] StateError),
+    /// A search matched nothing: exit 1, saying nothing.
+    #[error("nothing matched")]
+    NothingFound,
     #[error("filter {0}")]
     Filter(#[from] crate::search::filter::FilterError),
     #[error(transparent)]
@@ -112,6 +115,7 @@ impl CliError {
         match self {
             CliError::Load(_) | CliError::Feeds(_) | CliError::Usage(_) | CliError::Filter(_) => 2,
             CliError::NoSuchId(_)
+            | CliError::NothingFound
             | CliError::State(_)
             | CliError::Io(_)
             | CliError::List(_)

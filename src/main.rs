@@ -63,6 +63,7 @@ fn main() -> ExitCode {
     };
     match cli::run(&command, &context, &mut io) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(cli::CliError::NothingFound) => ExitCode::from(1),
         Err(e) => fail(&e, e.exit_code()),
     }
 }

@@ -273,3 +273,20 @@ fn config_takes_no_quiet_flag_it_would_ignore() {
     let out = common::byline_in(home.path(), &["config", "--quiet"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
 }
+
+#[test]
+fn search_exits_1_quietly_when_nothing_matches_and_list_json_has_the_marks() {
+    let home = tempfile::tempdir().unwrap();
+    let out = common::byline_in(home.path(), &["search", "xqzjqv"]);
+    assert_eq!(out.status.code(), Some(1), "as grep and fzf do: {out:?}");
+    assert!(out.stdout.is_empty() && out.stderr.is_empty(), "{out:?}");
+    let out = common::byline_in(home.path(), &["search", "--json", "china"]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = common::byline_in(home.path(), &["list", "--json"]);
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (line["read"].as_bool(), line["starred"].as_bool()),
+        (Some(false), Some(false)),
+        "{line}"
+    );
+}

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::print::{
-    plural, print_article, print_config, print_json_lines, print_rows, print_stats, print_text_hits,
+    plural, print_article, print_config, print_json_lines, print_marked_json_lines, print_rows,
+    print_stats, print_text_hits,
 };
 use super::{CliError, Command, Context, CorpusArgs, Io, filtered};
 use crate::corpus::listing::{self, Listing};
@@ -173,6 +174,14 @@ fn show(
 }
 
 /// `search --json`: ranked from the whole corpus, for the metadata.
+/// A search that found nothing fails, quietly, as grep's and fzf's do.
+fn found(hits: usize) -> Result<(), CliError> {
+    if hits == 0 {
+        return Err(CliError::NothingFound);
+    }
+    Ok(())
+}
+
 fn search_json(
     args: &CorpusArgs,
     query: &str,
@@ -183,7 +192,8 @@ fn search_json(
     let (corpus, _) = load(args, context, io)?;
     let hits = search::rank(&corpus.articles, query, &|| false).unwrap_or_default();
     let shown = hits.iter().take(limit).map(|h| &corpus.articles[h.index]);
-    Ok(print_json_lines(shown, io.out)?)
+    print_json_lines(shown, io.out)?;
+    found(hits.len())
 }
 
 /// `search --text`: the whole corpus indexed, then ranked by BM25, each
@@ -200,11 +210,13 @@ fn search_text(
     let index = TextIndex::new(&corpus.articles);
     let query = TextQuery::parse(query);
     let hits = index.search(&corpus.articles, &query);
+    let count = hits.len();
     let shown = hits.iter().take(limit).map(|h| {
         let article = &corpus.articles[h.index];
         (article, h.score, search::text::snippet(article, &query))
     });
-    Ok(print_text_hits(shown, json, io.out)?)
+    print_text_hits(shown, json, io.out)?;
+    found(count)
 }
 
 /// The listing of the corpus the arguments name, printing warnings and
@@ -231,7 +243,8 @@ fn search_listing(
     let listing = open_listing(args, context, io)?;
     let hits = search::rank_index(&listing.titles, query, &|| false).unwrap_or_default();
     let shown = hits.iter().take(limit).map(|hit| hit.index);
-    Ok(print_rows(&listing, shown, io.out)?)
+    print_rows(&listing, shown, io.out)?;
+    found(hits.len())
 }
 
 /// `list`, keeping the articles `view` shows in the saved state.
@@ -249,9 +262,10 @@ fn list(
         return Ok(print_rows(&listing, shown, io.out)?);
     }
     let (corpus, _) = load(args, context, io)?;
-    let state = saved_state(&corpus.roots, view, context, io)?;
+    // Read whatever the view: the marks are printed.
+    let state = saved_state(&corpus.roots, View::Unread, context, io)?;
     let shown = corpus.articles.iter().filter(|a| state.shows(view, &a.id));
-    Ok(print_json_lines(shown, io.out)?)
+    Ok(print_marked_json_lines(shown, &state, io.out)?)
 }
 
 /// The reading state saved for the corpus named by `roots`, when `view`

@@ -14,6 +14,7 @@ use crate::corpus::Corpus;
 use crate::corpus::listing::Listing;
 use crate::layout::ArticleLayout;
 use crate::search::text::Snippet;
+use crate::state::ReadingState;
 
 pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
@@ -138,6 +139,11 @@ struct Listed<'a> {
     words: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     paragraphs: Option<Vec<&'a str>>,
+    /// `list --json`: the marks the reader saved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    read: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    starred: Option<bool>,
 }
 
 impl<'a> From<&'a Article> for Listed<'a> {
@@ -146,8 +152,29 @@ impl<'a> From<&'a Article> for Listed<'a> {
             article,
             words: article.word_count(),
             paragraphs: None,
+            read: None,
+            starred: None,
         }
     }
+}
+
+/// `list --json`: each article with its read and starred marks.
+pub(super) fn print_marked_json_lines<'a>(
+    articles: impl Iterator<Item = &'a Article>,
+    state: &ReadingState,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    for a in articles {
+        let listed = Listed {
+            read: Some(state.is_read(&a.id)),
+            starred: Some(state.is_starred(&a.id)),
+            ..Listed::from(a)
+        };
+        serde_json::to_writer(&mut out, &listed)?;
+        writeln!(out)?;
+    }
+    out.flush()
 }
 
 pub(super) fn print_article(
