@@ -167,7 +167,8 @@ impl Article {
         .into_iter()
         .flatten()
         {
-            if !field.is_empty() {
+            // A feed's title is often both its items' section and source.
+            if !field.is_empty() && !parts.contains(field) {
                 parts.push(field.clone());
             }
         }

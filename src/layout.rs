@@ -47,13 +47,19 @@ impl ArticleLayout {
                 block: 1,
             });
         }
+        let mut previous: Option<&str> = None;
         for (n, paragraph) in article.paragraphs().enumerate() {
-            lines.push(Line {
-                kind: LineKind::Blank,
-                text: String::new(),
-                block: n + 1,
-            });
+            // Items of one list, rows of a table, lines of a quote or of
+            // the link list follow each other without a blank line.
+            if !previous.is_some_and(|p| continues(p, paragraph)) {
+                lines.push(Line {
+                    kind: LineKind::Blank,
+                    text: String::new(),
+                    block: n + 1,
+                });
+            }
             push_wrapped(&mut lines, paragraph, width, LineKind::Body, n + 2);
+            previous = Some(paragraph);
         }
         Self { width, lines }
     }
@@ -75,6 +81,27 @@ impl ArticleLayout {
         }
         out
     }
+}
+
+/// What kind of line of a list `paragraph` is, if any: a bullet, a
+/// number, a quote, a table row, a link of the list at the end.
+fn list_kind(paragraph: &str) -> Option<u8> {
+    let digits = paragraph.bytes().take_while(u8::is_ascii_digit).count();
+    match paragraph.as_bytes() {
+        [b'\xe2', b'\x80', b'\xa2', b' ', ..] => Some(0),
+        [b'[', rest @ ..] if rest.first().is_some_and(u8::is_ascii_digit) => Some(1),
+        _ if digits > 0 && paragraph[digits..].starts_with(". ") => Some(2),
+        _ if paragraph.starts_with("│ ") => Some(3),
+        _ if paragraph.contains(" │ ") => Some(4),
+        _ => None,
+    }
+}
+
+/// Whether `next` goes on the list `previous` is part of (or the link list
+/// its heading opens).
+fn continues(previous: &str, next: &str) -> bool {
+    let kind = list_kind(next);
+    kind.is_some() && (list_kind(previous) == kind || (previous == "Links:" && kind == Some(1)))
 }
 
 /// The link in full when it fits `width`, else its site, cut to fit.
@@ -194,5 +221,31 @@ mod tests {
     #[test]
     fn zero_width_does_not_panic() {
         assert!(!ArticleLayout::new(&article("x"), 0).lines.is_empty());
+    }
+
+    #[test]
+    fn the_link_stands_under_the_metadata_in_full_or_as_its_site() {
+        let url = "https://www.example.com/news/2024/05/a-long-story-name";
+        assert_eq!(link_label(url, 80), url);
+        assert_eq!(link_label(url, 30), "www.example.com/…");
+        assert_eq!(link_label(url, 8), "www.exa…");
+        let linked = Article {
+            url: Some(url.into()),
+            ..article("Text.")
+        };
+        let lines = ArticleLayout::new(&linked, 80).lines;
+        assert_eq!(
+            (lines[2].kind, lines[2].text.as_str()),
+            (LineKind::Meta, url)
+        );
+    }
+
+    #[test]
+    fn lists_tables_quotes_and_links_keep_together() {
+        let body = "Intro.\n• one\n• two\n1. first\n2. second\n│ quoted\n│ on\na │ b\nc │ d\nLinks:\n[1] https://a/\n[2] https://b/";
+        let text = ArticleLayout::new(&article(body), 80).to_text();
+        let (_, after) = text.split_once("Intro.").unwrap();
+        let want = "\n\n• one\n• two\n\n1. first\n2. second\n\n│ quoted\n│ on\n\na │ b\nc │ d\n\nLinks:\n[1] https://a/\n[2] https://b/\n";
+        assert_eq!(after, want);
     }
 }
