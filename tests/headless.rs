@@ -5,22 +5,12 @@
 
 mod common;
 
-use std::collections::VecDeque;
-use std::sync::Arc;
-use std::sync::mpsc;
-
 use byline::action::Action;
-use byline::app::{App, Exit, Msg, Signal};
-use byline::config::Config;
-use byline::runtime::{self, Headless, Input, Outcome, Workers};
+use byline::app::{Exit, Msg, Signal};
+use byline::runtime;
 use byline::state::{Stamp, Store};
 use byline::{Article, Corpus, LoadOptions};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
-
-/// A script: each message at its time in milliseconds.
-type Script = Vec<(Msg, u64)>;
+use common::headless::{Run, Script, run_script};
 
 fn keys(text: &str, at: u64) -> Script {
     text.chars()
@@ -32,28 +22,6 @@ fn act(action: Action, at: u64) -> (Msg, u64) {
     (Msg::Action(action), at)
 }
 
-struct Run {
-    terminal: Terminal<TestBackend>,
-    app: App,
-    outcome: Outcome,
-    host: Headless,
-}
-
-impl Run {
-    fn screen(&self) -> String {
-        let buffer = self.terminal.backend().buffer();
-        let width = usize::from(buffer.area.width);
-        let cells: Vec<&str> = buffer.content.iter().map(|c| c.symbol()).collect();
-        cells
-            .chunks(width)
-            .map(|row| row.concat())
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-}
-
-/// Runs `corpus` at `size` through `script`, which ends as quitting does;
-/// `store` keeps the reading state.
 fn run_with(corpus: Corpus, size: (u16, u16), script: Script, store: Option<Store>) -> Run {
     run_loading(corpus, size, script, store, None)
 }
@@ -66,52 +34,7 @@ fn run_loading(
     store: Option<Store>,
     loader: Option<runtime::Loader>,
 ) -> Run {
-    run_fetching(corpus, size, script, store, loader, None)
-}
-
-/// [`run_loading`], fetches answered by `fetcher`.
-fn run_fetching(
-    corpus: Corpus,
-    (w, h): (u16, u16),
-    script: Script,
-    store: Option<Store>,
-    loader: Option<runtime::Loader>,
-    fetcher: Option<runtime::Fetcher>,
-) -> Run {
-    let corpus = Arc::new(corpus);
-    let mut app = App::new(
-        Arc::clone(&corpus),
-        Config::default(),
-        Rect::new(0, 0, w, h),
-        Stamp(0),
-    );
-    app.set_monochrome(true);
-    let (tx, rx) = mpsc::channel();
-    let mut workers = Workers::start(&corpus, store, &tx).expect("worker threads");
-    if let Some(loader) = loader {
-        workers = workers.with_loader(loader).expect("a thread");
-    }
-    if let Some(fetcher) = fetcher {
-        workers = workers.with_fetcher(fetcher).expect("a thread");
-    }
-    let script: VecDeque<(Msg, Stamp)> = script.into_iter().map(|(m, t)| (m, Stamp(t))).collect();
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let mut host = Headless::default();
-    let outcome = runtime::run(
-        &mut terminal,
-        &mut app,
-        &rx,
-        &mut workers,
-        Input::Script(script),
-        &mut host,
-    )
-    .expect("the loop runs");
-    Run {
-        terminal,
-        app,
-        outcome,
-        host,
-    }
+    run_script(corpus, size, script, store, loader, None)
 }
 
 fn run(corpus: Corpus, size: (u16, u16), script: Script) -> Run {
@@ -433,7 +356,7 @@ fn r_fetches_in_the_background_then_the_new_articles_are_listed() {
         })
     });
     let script = vec![act(Action::Down, 0), (Msg::key("r").unwrap(), 10)];
-    let r = run_fetching(
+    let r = run_script(
         three(),
         (100, 24),
         script,

@@ -4,20 +4,16 @@
 
 mod common;
 
-use std::collections::VecDeque;
 use std::sync::Arc;
-use std::sync::mpsc;
 
 use byline::app::{App, Msg};
 use byline::config::Config;
-use byline::runtime::{self, Headless, Input, Workers};
 use byline::state::Stamp;
 use byline::{Corpus, LoadOptions};
+use common::headless::{Script, run_script};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-
-type Script = Vec<(Msg, u64)>;
 
 /// Each character of `text` as its key, `tab` and `enter` by name.
 fn keys(text: &str, at: u64) -> Script {
@@ -35,38 +31,10 @@ fn keys(text: &str, at: u64) -> Script {
         .collect()
 }
 
-fn run(corpus: Corpus, (w, h): (u16, u16), script: Script) -> (App, String) {
-    let corpus = Arc::new(corpus);
-    let mut app = App::new(
-        Arc::clone(&corpus),
-        Config::default(),
-        Rect::new(0, 0, w, h),
-        Stamp(0),
-    );
-    app.set_monochrome(true);
-    let (tx, rx) = mpsc::channel();
-    let mut workers = Workers::start(&corpus, None, &tx).expect("worker threads");
-    let script: VecDeque<(Msg, Stamp)> = script.into_iter().map(|(m, t)| (m, Stamp(t))).collect();
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let mut host = Headless::default();
-    runtime::run(
-        &mut terminal,
-        &mut app,
-        &rx,
-        &mut workers,
-        Input::Script(script),
-        &mut host,
-    )
-    .expect("the loop runs");
-    let buffer = terminal.backend().buffer();
-    let width = usize::from(buffer.area.width);
-    let cells: Vec<&str> = buffer.content.iter().map(|c| c.symbol()).collect();
-    let screen = cells
-        .chunks(width)
-        .map(|r| r.concat())
-        .collect::<Vec<_>>()
-        .join("\n");
-    (app, screen)
+fn run(corpus: Corpus, size: (u16, u16), script: Script) -> (App, String) {
+    let r = run_script(corpus, size, script, None, None, None);
+    let screen = r.screen();
+    (r.app, screen)
 }
 
 fn bbc() -> Option<Corpus> {
