@@ -12,12 +12,7 @@ use common::pty::Session;
 fn sigterm_restores_the_terminal() {
     let mut s = Session::start(&[], 80, 24, &[]);
     s.wait_for("China cracks down");
-    let pid = s.child.process_id().expect("a pid");
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    signal(&s, "-TERM");
     assert_eq!(s.wait_exit(), 128 + 15);
     s.assert_restored();
 }
@@ -82,14 +77,7 @@ fn a_remapped_key_works() {
 #[test]
 fn ctrl_z_suspends_and_fg_redraws() {
     // Job control needs a shell: a process group without one cannot stop.
-    let mut s = Session::spawn(
-        "bash",
-        &["--norc", "--noprofile", "-i"],
-        80,
-        24,
-        &[("PS1", "$ ")],
-    );
-    s.wait_for("$");
+    let mut s = shell();
     s.keys(&format!("{} \r", env!("CARGO_BIN_EXE_byline")));
     s.wait_for("China cracks down");
     s.keys("\x1a");
@@ -103,6 +91,20 @@ fn ctrl_z_suspends_and_fg_redraws() {
     s.assert_restored();
     s.keys("exit\r");
     assert_eq!(s.wait_exit(), 0);
+}
+
+/// An interactive bash at 80x24, its prompt `$ `: job control, and a
+/// session leader other than byline, as a person runs it.
+fn shell() -> Session {
+    let s = Session::spawn(
+        "bash",
+        &["--norc", "--noprofile", "-i"],
+        80,
+        24,
+        &[("PS1", "$ ")],
+    );
+    s.wait_for("$");
+    s
 }
 
 fn signal(s: &Session, name: &str) {
@@ -224,14 +226,7 @@ fn sigterm_saves_the_last_mark_before_exiting() {
 fn kill_9_leaves_the_terminal_to_the_guard_which_restores_it() {
     // From a shell, as a person runs it: the shell, not byline, leads the
     // terminal's session, so byline's death does not hang the terminal up.
-    let mut s = Session::spawn(
-        "bash",
-        &["--norc", "--noprofile", "-i"],
-        80,
-        24,
-        &[("PS1", "$ ")],
-    );
-    s.wait_for("$");
+    let mut s = shell();
     s.keys(&format!(
         "{} & echo pid=$!; fg\r",
         env!("CARGO_BIN_EXE_byline")

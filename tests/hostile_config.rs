@@ -2,6 +2,8 @@
 //! one too large to be real. Each is refused at once, never read forever.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests may stop at the first surprise
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -16,26 +18,7 @@ fn write_config(home: &Path, text: &str) -> PathBuf {
 /// Runs `byline list` under `home`, failing (not hanging) if it has not
 /// finished after a deadline far beyond any real run.
 fn list_within_deadline(home: &Path) -> std::process::Output {
-    use std::process::{Command, Stdio};
-    use std::time::{Duration, Instant};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .arg("list")
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("byline list hung on its configuration");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
+    common::byline_bounded(home, &["list"])
 }
 
 #[test]

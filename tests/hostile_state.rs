@@ -8,8 +8,7 @@ mod common;
 use std::fs::{self, File};
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use byline::state::{Holder, ReadingState, Stamp, StateError, StateWarning, Store};
 
@@ -185,27 +184,6 @@ fn corpus(home: &Path) -> String {
 
 /// Runs byline under `home`, failing the test if it has not finished
 /// after a generous deadline (a hang, then, not slowness).
-fn byline_in(home: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("byline {args:?} hung");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
-}
-
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
@@ -227,7 +205,7 @@ fn list_unread_does_not_wait_for_a_held_lock() {
     state.mark_read("a.txt", Stamp(1));
     store.save(&state).unwrap();
     let _held = hold_lock(&store, None);
-    let out = byline_in(home.path(), &["list", "--unread", &root]);
+    let out = common::byline_bounded(home.path(), &["list", "--unread", &root]);
     assert!(
         out.status.success(),
         "{}",
@@ -254,7 +232,7 @@ fn a_command_leaves_a_corrupt_or_fifo_state_file_where_it_is() {
         let _ = fs::remove_file(store.path());
         plant(store.path());
         let before = names(&state_dir);
-        let out = byline_in(home.path(), &["list", "--unread", &root]);
+        let out = common::byline_bounded(home.path(), &["list", "--unread", &root]);
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{err}");
         assert!(
