@@ -111,8 +111,13 @@ impl Server {
                         std::thread::spawn(move || {
                             let now = o.fetch_add(1, Ordering::SeqCst) + 1;
                             m.fetch_max(now, Ordering::SeqCst);
-                            let _ = serve(stream, &*h, &r, &s, &b);
-                            o.fetch_sub(1, Ordering::SeqCst);
+                            // Open until the reply starts: once the client
+                            // has it whole it may connect again, before this
+                            // thread is done, and that is not two at once.
+                            let replying = || {
+                                o.fetch_sub(1, Ordering::SeqCst);
+                            };
+                            let _ = serve(stream, &*h, &r, &s, &b, replying);
                         });
                     }
                     Err(_) => std::thread::sleep(Duration::from_millis(2)),
@@ -157,6 +162,27 @@ fn serve(
     requests: &Mutex<Vec<Request>>,
     stop: &AtomicBool,
     sent: &AtomicUsize,
+    replying: impl FnOnce(),
+) -> std::io::Result<()> {
+    let mut replying = Some(replying);
+    let mut replying = move || {
+        if let Some(f) = replying.take() {
+            f();
+        }
+    };
+    let result = serve_request(stream, handler, requests, stop, sent, &mut replying);
+    // An early error (a client gone) ends the request too.
+    replying();
+    result
+}
+
+fn serve_request(
+    stream: TcpStream,
+    handler: &Handler,
+    requests: &Mutex<Vec<Request>>,
+    stop: &AtomicBool,
+    sent: &AtomicUsize,
+    replying: &mut dyn FnMut(),
 ) -> std::io::Result<()> {
     stream.set_nonblocking(false)?;
     stream.set_read_timeout(Some(Duration::from_secs(5)))?;
@@ -191,6 +217,7 @@ fn serve(
         head.push_str(&format!("{k}: {v}\r\n"));
     }
     head.push_str("\r\n");
+    replying();
     out.write_all(head.as_bytes())?;
     match reply.dribble {
         None => {
