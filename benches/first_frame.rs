@@ -48,9 +48,15 @@ fn start_once(args: &[&str], cache: Option<&str>) -> Start {
     let mut session = pty::Session::start(args, 200, 60, &env);
     until(&session, |s| s.contains(" 1/"));
     let frame = begun.elapsed();
-    session.keys("j");
-    until(&session, |s| s.contains(" 2/"));
-    let key = begun.elapsed();
+    // One article (the seed): no second row for `j` to move to.
+    let key = match session.screen().contains(" 1/1 ") {
+        true => frame,
+        false => {
+            session.keys("j");
+            until(&session, |s| s.contains(" 2/"));
+            begun.elapsed()
+        }
+    };
     until(&session, |s| !s.contains("reading…"));
     let article = begun.elapsed();
     session.keys("q");
