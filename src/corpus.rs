@@ -14,10 +14,12 @@ mod feed;
 mod input;
 mod json;
 mod jsonl;
+mod lazy;
 pub mod listing;
 mod options;
 mod page;
 mod parsed;
+mod progress;
 mod sniff;
 mod text;
 mod walk;
@@ -30,10 +32,12 @@ use rayon::prelude::*;
 use crate::article::Article;
 use input::Contents;
 use parsed::{Batches, Job, Parsed};
+use progress::Progress;
 use walk::{Found, Step};
 
 pub use dedup::Duplicate;
 pub use input::{Input, InputKind};
+pub use lazy::Bodies;
 pub use options::{DEFAULT_MAX_BODY, DEFAULT_MAX_JSON, DEFAULT_MAX_LINE, LoadOptions};
 pub use warning::{EntryAt, LoadError, Warning, WarningKind};
 
@@ -74,13 +78,30 @@ pub struct Corpus {
     pub root_paths: Vec<PathBuf>,
     /// Articles dropped as exact duplicates of one that was kept.
     pub duplicates: Vec<Duplicate>,
+    /// The files the articles came from, in corpus order, and the index
+    /// in it of each article's: one file can be read again alone.
+    pub files: Vec<Input>,
+    pub file_of: Vec<u32>,
+    /// Bodies not loaded yet: a corpus made from its listing (see
+    /// [`Corpus::from_listing`]) reads them a file at a time, on demand.
+    pub bodies: Option<Bodies>,
 }
 
 impl Corpus {
     /// Loads every article under `paths` (files or directories).
     pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Self, LoadError> {
+        Self::load_telling(paths, options, &|_| {})
+    }
+
+    /// Loads as [`Corpus::load`] does, telling how many bytes are read
+    /// every few megabytes, from whichever thread read the last.
+    pub fn load_telling(
+        paths: &[PathBuf],
+        options: &LoadOptions,
+        tell: &(dyn Fn(u64) + Sync),
+    ) -> Result<Self, LoadError> {
         let steps = walk::walk(paths)?;
-        Ok(Self::from_steps(steps, paths.to_vec(), options))
+        Ok(Self::from_steps(steps, paths.to_vec(), options, tell))
     }
 
     /// The seed articles embedded in the binary.
@@ -88,7 +109,7 @@ impl Corpus {
         let steps = SEEDS
             .iter()
             .map(|(name, bytes)| Step::Input(Input::embedded(name, bytes)));
-        Self::from_steps(steps, vec![PathBuf::from("<seeds>")], options)
+        Self::from_steps(steps, vec![PathBuf::from("<seeds>")], options, &|_| {})
     }
 
     /// Walks and parses at once: rayon's workers take the next step of the
@@ -99,24 +120,35 @@ impl Corpus {
         steps: impl Iterator<Item = Step> + Send,
         root_paths: Vec<PathBuf>,
         options: &LoadOptions,
+        tell: &(dyn Fn(u64) + Sync),
     ) -> Self {
+        let progress = Progress::new(tell);
         let mut done: Vec<(usize, Done)> = steps
             .enumerate()
             .par_bridge()
             .filter_map(|(seq, step)| {
                 let done = match step.resolve()? {
-                    Found::Input(input) => Done::Parsed(parse(Job {
-                        input: &input,
-                        options,
-                    })),
+                    Found::Input(input) => {
+                        let job = Job {
+                            input: &input,
+                            options,
+                        };
+                        let parsed = parse(job, &progress);
+                        Done::Parsed(input, parsed)
+                    }
                     Found::Warning(warning) => Done::Skipped(warning),
                 };
                 Some((seq, done))
             })
             .collect();
         done.sort_unstable_by_key(|&(seq, _)| seq);
-        let (mut articles, mut report) = gather(done);
-        let duplicates = dedup::drop_duplicates(&mut articles);
+        let Gathered {
+            mut articles,
+            mut report,
+            files,
+            mut file_of,
+        } = gather(done);
+        let duplicates = dedup::drop_duplicates(&mut articles, &mut file_of);
         report.duplicates = duplicates.len();
         // One root's paths are unique already; only several can collide.
         if root_paths.len() > 1 {
@@ -128,6 +160,9 @@ impl Corpus {
             roots: roots_of(&root_paths),
             root_paths,
             duplicates,
+            files,
+            file_of,
+            bodies: None,
         }
     }
 
@@ -152,25 +187,46 @@ pub fn roots_of(paths: &[PathBuf]) -> Vec<String> {
         .collect()
 }
 
+/// What the steps of a load gave, put together in order.
+struct Gathered {
+    articles: Vec<Article>,
+    report: LoadReport,
+    /// The files that gave articles, and which gave each article.
+    files: Vec<Input>,
+    file_of: Vec<u32>,
+}
+
 /// The articles and report of a load, from what its steps gave in order.
-fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport) {
+fn gather(done: Vec<(usize, Done)>) -> Gathered {
     let mut report = LoadReport::default();
     let mut batches: Batches = Vec::with_capacity(done.len());
+    let (mut files, mut file_of) = (Vec::new(), Vec::new());
     // Warnings of the walk come first, then those of files, in order.
     let mut file_warnings = Vec::new();
     for (_, done) in done {
         match done {
             Done::Skipped(warning) => report.warnings.push(warning),
-            Done::Parsed(p) => {
+            Done::Parsed(input, p) => {
                 report.files += 1;
                 report.bytes += p.bytes;
                 file_warnings.extend(p.warnings);
+                let count: usize = p.batches.iter().map(Vec::len).sum();
+                if count > 0 {
+                    let file = u32::try_from(files.len()).unwrap_or(u32::MAX);
+                    file_of.resize(file_of.len() + count, file);
+                    files.push(input);
+                }
                 batches.extend(p.batches);
             }
         }
     }
     report.warnings.append(&mut file_warnings);
-    (concat(batches), report)
+    Gathered {
+        articles: concat(batches),
+        report,
+        files,
+        file_of,
+    }
 }
 
 /// The articles of every batch, in order, moved once (not at all when
@@ -188,7 +244,7 @@ fn concat(mut batches: Batches) -> Vec<Article> {
 
 /// What one step of the walk gave.
 enum Done {
-    Parsed(Parsed),
+    Parsed(Input, Parsed),
     Skipped(Warning),
 }
 
@@ -235,12 +291,13 @@ fn too_large(job: Job) -> Parsed {
     Parsed::failed(job, WarningKind::FileTooLarge { mib }, 0)
 }
 
-fn parse(job: Job) -> Parsed {
+/// Parses one file, adding what it reads to `progress`.
+pub(crate) fn parse(job: Job, progress: &Progress) -> Parsed {
     let input = job.input;
     if input.kind == InputKind::JsonLines {
         match input.open(job.options.max_json) {
             Ok(Some((file, _))) => {
-                if let Some(mut parsed) = jsonl::parse(job, file) {
+                if let Some(mut parsed) = jsonl::parse(job, progress.counting(file)) {
                     entries::unique_ids(&mut parsed.batches);
                     return parsed;
                 }
@@ -256,7 +313,10 @@ fn parse(job: Job) -> Parsed {
         InputKind::Json | InputKind::JsonLines => input.read_limited(job.options.max_json, true),
     };
     match read {
-        Ok(Contents::Bytes(bytes, cut)) => parse_owned(job, bytes, cut),
+        Ok(Contents::Bytes(bytes, cut)) => {
+            progress.add(bytes.len() as u64);
+            parse_owned(job, bytes, cut)
+        }
         Ok(Contents::TooLarge) => too_large(job),
         Ok(Contents::Binary { size }) => Parsed::failed(job, WarningKind::Binary, size),
         Err(err) => Parsed::unreadable(job, &err),

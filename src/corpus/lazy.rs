@@ -1,0 +1,178 @@
+//! A corpus made from its cached listing, before any body is read: the
+//! list can be drawn from it at once, and a body is read from its file when
+//! it is wanted, while the whole corpus loads behind.
+
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+use super::input::Contents;
+use super::listing::Listing;
+use super::parsed::Job;
+use super::progress::Progress;
+use super::{Corpus, Input, InputKind, LoadOptions, concat, parse, parse_bytes};
+use crate::article::Article;
+
+/// The bodies of a corpus made from its listing: each is read at most
+/// once, by whichever thread wants it first, and kept.
+#[derive(Debug, Clone)]
+pub struct Bodies {
+    options: LoadOptions,
+    read: Vec<OnceLock<Box<Article>>>,
+}
+
+impl Corpus {
+    /// The articles of `listing` without their bodies, which are read with
+    /// `options` as they are wanted ([`Corpus::read_body`]).
+    pub fn from_listing(listing: Listing, options: &LoadOptions) -> Self {
+        let titles = listing.titles.titles();
+        let dates = listing.titles.dates();
+        let articles: Vec<Article> = (0..listing.len())
+            .into_par_iter()
+            .map(|i| Article {
+                id: listing.ids.get(i).to_owned(),
+                title: titles.get(i).to_owned(),
+                section: listing.sections.get(i).to_owned(),
+                date: dates.get(i).copied().flatten(),
+                ..Article::default()
+            })
+            .collect();
+        let read = std::iter::repeat_with(OnceLock::new)
+            .take(articles.len())
+            .collect();
+        Self {
+            articles,
+            report: listing.report,
+            roots: listing.roots,
+            root_paths: listing.root_paths,
+            duplicates: Vec::new(),
+            files: listing.files,
+            file_of: listing.file_of,
+            bodies: Some(Bodies {
+                options: options.clone(),
+                read,
+            }),
+        }
+    }
+
+    /// Whether some bodies have not been read (see [`Corpus::from_listing`]).
+    pub fn is_partial(&self) -> bool {
+        self.bodies.is_some()
+    }
+
+    /// The article at `index`, with its body once it has been read.
+    pub fn article(&self, index: usize) -> &Article {
+        let read = self.bodies.as_ref().and_then(|b| b.read.get(index)?.get());
+        read.map_or(&self.articles[index], |a| a)
+    }
+
+    /// Whether the body of the article at `index` is still to be read.
+    pub fn body_pending(&self, index: usize) -> bool {
+        self.bodies
+            .as_ref()
+            .and_then(|b| b.read.get(index))
+            .is_some_and(|read| read.get().is_none())
+    }
+
+    /// Reads the body of the article at `index` from its file, once; then
+    /// [`Corpus::article`] gives it. An error says why it could not be, in
+    /// words: the file is gone, or no longer holds the article.
+    pub fn read_body(&self, index: usize) -> Result<(), String> {
+        let Some(bodies) = &self.bodies else {
+            return Ok(());
+        };
+        let (Some(slot), Some(listed)) = (bodies.read.get(index), self.articles.get(index)) else {
+            return Err("no such article".to_owned());
+        };
+        if slot.get().is_some() {
+            return Ok(());
+        }
+        let file = self
+            .file_of
+            .get(index)
+            .and_then(|&f| self.files.get(f as usize));
+        let Some(input) = file else {
+            return Err("its file is not known".to_owned());
+        };
+        if input.kind == InputKind::JsonLines
+            && let Some(article) = entry_alone(input, listed, &bodies.options)
+        {
+            let _ = slot.set(Box::new(article));
+            return Ok(());
+        }
+        let job = Job {
+            input,
+            options: &bodies.options,
+        };
+        let parsed = parse(job, &Progress::new(&|_| {}));
+        let articles = concat(parsed.batches);
+        // By id; by title when a second root renamed the id (`~2`).
+        let found = (articles.iter().position(|a| a.id == listed.id))
+            .or_else(|| articles.iter().position(|a| a.title == listed.title));
+        let Some(found) = found else {
+            let why = parsed.warnings.first().map(ToString::to_string);
+            return Err(why.unwrap_or_else(|| "it changed since it was listed".to_owned()));
+        };
+        let mut article = articles.into_iter().nth(found).unwrap_or_default();
+        // The listing names it: its id stays the one the list shows.
+        article.id.clone_from(&listed.id);
+        let _ = slot.set(Box::new(article));
+        Ok(())
+    }
+}
+
+/// At most this many lines are tried as the entry wanted before the whole
+/// file is parsed instead.
+const CANDIDATES: usize = 64;
+
+/// The listed article's entry in a JSON Lines file, found without parsing
+/// the rest: only the lines that hold its own id, or the entry its number
+/// names, are parsed. A million entries take one read and a search, not a
+/// million parses. `None` when none of them is it (the file changed, say):
+/// the whole file is parsed then.
+fn entry_alone(input: &Input, listed: &Article, options: &LoadOptions) -> Option<Article> {
+    // An escaped file name numbers the entries' names: parsed whole.
+    if input.name.is_some() {
+        return None;
+    }
+    let own = listed
+        .id
+        .strip_prefix(input.id.as_str())?
+        .strip_prefix('#')?;
+    let Ok(Contents::Bytes(bytes, false)) = input.read_limited(options.max_json, true) else {
+        return None;
+    };
+    let text = std::str::from_utf8(&bytes).ok()?;
+    let mut entries = text.split('\n').filter(|l| !l.trim().is_empty());
+    let numbered = own
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| entries.nth(n.checked_sub(1)?));
+    let quoted = format!("\"{own}\"");
+    let holding = memchr::memmem::find_iter(text.as_bytes(), quoted.as_bytes())
+        .map(|at| line_around(text, at))
+        .take(CANDIDATES);
+    numbered.into_iter().chain(holding).find_map(|line| {
+        let (articles, _) = parse_bytes(InputKind::JsonLines, &input.id, line.as_bytes(), options);
+        let mut article = articles.into_iter().next()?;
+        let own_id = article.id == listed.id;
+        let same = article.title == listed.title && article.date == listed.date;
+        if !(own_id || numbered == Some(line) && same) {
+            return None;
+        }
+        article.id.clone_from(&listed.id);
+        article.section.clone_from(&listed.section);
+        Some(article)
+    })
+}
+
+/// The line of `text` that holds byte `at`.
+fn line_around(text: &str, at: usize) -> &str {
+    let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
+    &text[start..end]
+}
+
+#[cfg(test)]
+#[path = "lazy_tests.rs"]
+mod tests;
