@@ -87,7 +87,7 @@ for q in "${queries[@]}"; do
         --export-json "$dir/hf.json" \
         "$byline search -q \"$q\" $dir/corpus.jsonl > /dev/null" > /dev/null 2>> "$dir/hyperfine.log"
     cold=$(median "$dir/hf.json")
-    python3 -c 'import sys; q, a, c, f, d = sys.argv[1:]; a, c, f = map(float, (a, c, f)); d = f"{float(d):10.1f}" if d else f"{\"-\":>10}"; print(f"{q:<8} {a:10.1f} {c:10.1f} {f:10.1f} {d} {a / f:13.2f} {c / f:11.2f}")' \
+    python3 -c 'import sys; q, a, c, f, d = sys.argv[1:]; a, c, f = map(float, (a, c, f)); d = "%10.1f" % float(d) if d else "%10s" % "-"; print(f"{q:<8} {a:10.1f} {c:10.1f} {f:10.1f} {d} {a / f:13.2f} {c / f:11.2f}")' \
         "$q" "$cached" "$cold" "$fzf" "${fzf38:-}"
 done
 }
