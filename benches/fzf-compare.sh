@@ -87,7 +87,7 @@ for q in "${queries[@]}"; do
         --export-json "$dir/hf.json" \
         "$byline search -q \"$q\" $dir/corpus.jsonl > /dev/null" > /dev/null 2>> "$dir/hyperfine.log"
     cold=$(median "$dir/hf.json")
-    python3 -c 'import sys; q, a, c, f, d = sys.argv[1:]; a, c, f = map(float, (a, c, f)); d = "%10.1f" % float(d) if d else "%10s" % "-"; print(f"{q:<8} {a:10.1f} {c:10.1f} {f:10.1f} {d} {a / f:13.2f} {c / f:11.2f}")' \
+    python3 -c 'import sys; q, a, c, f, d = sys.argv[1:]; a, c, f = map(float, (a, c, f)); d = "%10.1f" % float(d) if d else "%10s" % "-"; r = lambda x: f"{x / f:13.2f}" if f > 0 else "%13s" % "fzf failed"; print(f"{q:<8} {a:10.1f} {c:10.1f} {f:10.1f} {d} {r(a)} {r(c)}")' \
         "$q" "$cached" "$cold" "$fzf" "${fzf38:-}"
 done
 }
