@@ -315,12 +315,30 @@ pub(crate) fn parse(job: Job, progress: &Progress) -> Parsed {
     match read {
         Ok(Contents::Bytes(bytes, cut)) => {
             progress.add(bytes.len() as u64);
-            parse_read(job, &bytes, cut)
+            parse_owned(job, bytes, cut)
         }
         Ok(Contents::TooLarge) => too_large(job),
         Ok(Contents::Binary { size }) => Parsed::failed(job, WarningKind::Binary, size),
         Err(err) => Parsed::unreadable(job, &err),
     }
+}
+
+/// [`parse_read`] of bytes in a buffer of their own: a text article keeps
+/// its buffer as its body when it is clean already (see `text`).
+fn parse_owned(job: Job, bytes: Vec<u8>, cut: bool) -> Parsed {
+    if sniff::refine(job.input.kind, &bytes) != InputKind::Text {
+        return parse_read(job, &bytes, cut);
+    }
+    let mut parsed = Parsed {
+        bytes: bytes.len() as u64,
+        ..Parsed::default()
+    };
+    match text::parse_owned(job, bytes, cut, &mut parsed.warnings) {
+        Ok(article) => parsed.batches = vec![vec![article]],
+        Err(kind) => parsed.warnings.push(job.warning(kind)),
+    }
+    entries::unique_ids(&mut parsed.batches);
+    parsed
 }
 
 /// Parses what was read of a file; `cut` says the read stopped at its limit.
