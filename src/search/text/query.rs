@@ -12,6 +12,9 @@ pub enum Clause {
     Prefix(String),
     /// Tokens in this order, next to each other.
     Phrase(Vec<String>),
+    /// Like a phrase, its last token standing for every token starting so
+    /// (`"prime minis*"`).
+    PrefixPhrase(Vec<String>),
     /// None of these tokens together.
     Exclude(Vec<String>),
 }
@@ -42,6 +45,7 @@ impl TextQuery {
             .flat_map(|c| match c {
                 Clause::Word(w) => std::slice::from_ref(w),
                 Clause::Phrase(words) => words.as_slice(),
+                Clause::PrefixPhrase(words) => &words[..words.len().saturating_sub(1)],
                 Clause::Prefix(_) | Clause::Exclude(_) => &[],
             })
             .map(String::as_str)
@@ -50,6 +54,7 @@ impl TextQuery {
     pub fn prefixes(&self) -> impl Iterator<Item = &str> {
         self.clauses.iter().filter_map(|c| match c {
             Clause::Prefix(p) => Some(p.as_str()),
+            Clause::PrefixPhrase(words) => words.last().map(String::as_str),
             _ => None,
         })
     }
@@ -88,7 +93,7 @@ fn clauses_of(piece: &str) -> Vec<Clause> {
     };
     let quoted = piece.starts_with('"');
     let inner = piece.trim_matches('"');
-    let prefix = !quoted && inner.ends_with('*');
+    let prefix = inner.ends_with('*');
     let words = tokens::collect(inner.trim_end_matches('*'));
     if words.is_empty() {
         return Vec::new();
@@ -97,7 +102,10 @@ fn clauses_of(piece: &str) -> Vec<Clause> {
         return vec![Clause::Exclude(words)];
     }
     if quoted && words.len() > 1 {
-        return vec![Clause::Phrase(words)];
+        return vec![match prefix {
+            true => Clause::PrefixPhrase(words),
+            false => Clause::Phrase(words),
+        }];
     }
     let last = words.len() - 1;
     words
