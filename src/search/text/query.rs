@@ -72,6 +72,26 @@ impl TextQuery {
     }
 }
 
+/// The query written back in its own syntax, as parsed (lower case,
+/// folded): parsing it again gives the same clauses.
+impl std::fmt::Display for TextQuery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, clause) in self.clauses.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            match clause {
+                Clause::Word(w) => f.write_str(w)?,
+                Clause::Prefix(p) => write!(f, "{p}*")?,
+                Clause::Phrase(words) => write!(f, "\"{}\"", words.join(" "))?,
+                Clause::PrefixPhrase(words) => write!(f, "\"{}*\"", words.join(" "))?,
+                Clause::Exclude(words) => write!(f, "-\"{}\"", words.join(" "))?,
+            }
+        }
+        Ok(())
+    }
+}
+
 /// One space-separated piece, or one quoted phrase (with its `-`).
 fn next_piece(text: &str) -> (&str, &str) {
     let quote = if text.starts_with("-\"") { 1 } else { 0 };
@@ -168,5 +188,48 @@ mod tests {
         );
         assert_eq!(parsed("zürich"), [Word("zurich".into())]);
         assert_eq!(parsed("中"), [Prefix("中".into())]);
+    }
+
+    #[test]
+    fn prefixes_in_phrases() {
+        assert_eq!(
+            parsed(r#""prime minis*" "minis*""#),
+            [
+                PrefixPhrase(vec!["prime".into(), "minis".into()]),
+                Prefix("minis".into())
+            ]
+        );
+        let q = TextQuery::parse(r#""prime minis*""#);
+        assert_eq!(q.positive_words().collect::<Vec<_>>(), ["prime"]);
+        assert_eq!(q.prefixes().collect::<Vec<_>>(), ["minis"]);
+    }
+
+    proptest::proptest! {
+        /// Any text parses, into clauses that each hold a word.
+        #[test]
+        fn anything_parses(query in "\\PC{0,40}") {
+            for clause in TextQuery::parse(&query).clauses {
+                let empty = match &clause {
+                    Word(w) | Prefix(w) => w.is_empty(),
+                    Phrase(ws) | PrefixPhrase(ws) | Exclude(ws) => ws.is_empty() || ws.iter().any(String::is_empty),
+                };
+                proptest::prop_assert!(!empty, "{:?} from {:?}", clause, query);
+            }
+        }
+
+        /// A query written back parses to the same clauses, whatever mix
+        /// of words, prefixes, phrases and exclusions it held.
+        #[test]
+        fn written_back_parses_the_same(
+            pieces in proptest::collection::vec(
+                ("[-\"]?", "[a-zA-Zé中非0-9]{1,4}( [a-zé中非]{1,4}){0,2}", "[*\"]?"),
+                0..5,
+            ),
+        ) {
+            let text: Vec<String> = pieces.iter().map(|(a, w, b)| format!("{a}{w}{b}")).collect();
+            let query = TextQuery::parse(&text.join(" "));
+            let again = TextQuery::parse(&query.to_string());
+            proptest::prop_assert_eq!(&again, &query, "{}", query);
+        }
     }
 }
