@@ -130,7 +130,12 @@ impl TextIndex {
     pub(super) fn finish(&mut self) {
         self.sorted = self.terms.iter().map(|(t, &id)| (t.clone(), id)).collect();
         self.sorted.par_sort_unstable();
-        self.postings.par_iter_mut().for_each(Term::index_skips);
+        self.postings.par_iter_mut().for_each(|term| {
+            // Lists grew by doubling: up to half of each would lie unused.
+            term.docs.shrink_to_fit();
+            term.stream.shrink_to_fit();
+            term.index_skips();
+        });
         let total: u64 = (0..self.len()).map(|d| u64::from(self.length(d))).sum();
         self.average = total as f32 / self.len().max(1) as f32;
     }

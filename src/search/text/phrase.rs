@@ -41,11 +41,33 @@ fn candidates(words: &[Vec<&Term>]) -> Vec<u32> {
     let Some((shortest, rest)) = lists.split_first() else {
         return Vec::new();
     };
-    shortest
-        .iter()
-        .copied()
-        .filter(|doc| rest.iter().all(|l| l.binary_search(doc).is_ok()))
-        .collect()
+    let mut docs = shortest.clone();
+    for list in rest {
+        docs = intersect(&docs, list);
+    }
+    docs
+}
+
+/// The articles in both sorted lists: by binary search in `long` when it
+/// is much the longer, else by walking both.
+fn intersect(short: &[u32], long: &[u32]) -> Vec<u32> {
+    if long.len() > 16 * short.len() {
+        return short
+            .iter()
+            .copied()
+            .filter(|d| long.binary_search(d).is_ok())
+            .collect();
+    }
+    let (mut out, mut j) = (Vec::with_capacity(short.len()), 0);
+    for &doc in short {
+        while j < long.len() && long[j] < doc {
+            j += 1;
+        }
+        if long.get(j) == Some(&doc) {
+            out.push(doc);
+        }
+    }
+    out
 }
 
 fn union(terms: &[&Term]) -> Vec<u32> {

@@ -202,8 +202,11 @@ impl<'a> Cursor<'a> {
     /// when the term is not in `doc`. `doc` must not go backwards.
     pub(super) fn positions(&mut self, doc: u32, shift: u32, out: &mut Vec<u32>) -> bool {
         let docs = &self.term.docs;
+        // Candidates are dense in a common word's list: look a few ahead
+        // before searching.
         let rest = docs.get(self.index..).unwrap_or(&[]);
-        let target = self.index + rest.partition_point(|p| p.doc < doc);
+        let near = rest.iter().take(8).position(|p| p.doc >= doc);
+        let target = self.index + near.unwrap_or_else(|| rest.partition_point(|p| p.doc < doc));
         if docs.get(target).is_none_or(|p| p.doc != doc) {
             return false;
         }
