@@ -117,7 +117,11 @@ fn on_disk(articles: &[Article], index: &TextIndex, bytes: usize) {
         100.0 * size as f64 / bytes as f64,
         bytes as f64 / 1e6,
         took.as_secs_f64(),
-        if read.as_ref() == Some(index) { "the same" } else { "NOT the same" },
+        if read.as_ref() == Some(index) {
+            "the same"
+        } else {
+            "NOT the same"
+        },
     );
     let _ = std::fs::remove_file(&file);
 }

@@ -10,12 +10,24 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let cut = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let cut = (0..=text.len() / 2)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
     let (query, title) = text.split_at(cut);
-    let titles = ["Blair and Brown", "Zürich: São Paulo — Erdoğan", "中非合作论坛", "", title];
+    let titles = [
+        "Blair and Brown",
+        "Zürich: São Paulo — Erdoğan",
+        "中非合作论坛",
+        "",
+        title,
+    ];
     let articles: Vec<Article> = titles
         .iter()
-        .map(|t| Article { title: (*t).into(), ..Article::default() })
+        .map(|t| Article {
+            title: (*t).into(),
+            ..Article::default()
+        })
         .collect();
     let hits = rank(&articles, query, &|| false).unwrap_or_default();
     for hit in &hits {

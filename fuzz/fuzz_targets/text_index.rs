@@ -7,7 +7,15 @@
 use byline::search::text::{TextQuery, store};
 use libfuzzer_sys::fuzz_target;
 
-const QUERIES: &[&str] = &["a", "a b", "-a", "a*", "\"a b\"", "\"a b*\"", "\"a a\" -\"b a\""];
+const QUERIES: &[&str] = &[
+    "a",
+    "a b",
+    "-a",
+    "a*",
+    "\"a b\"",
+    "\"a b*\"",
+    "\"a a\" -\"b a\"",
+];
 
 fuzz_target!(|data: &[u8]| {
     let Some(index) = store::decode_body(data) else {

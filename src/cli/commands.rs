@@ -207,7 +207,7 @@ fn search_text(
     io: &mut Io,
 ) -> Result<(), CliError> {
     let (corpus, _) = load(args, context, io)?;
-    let index = text_index(&corpus, context);
+    let index = text_index(corpus, context);
     let query = TextQuery::parse(query);
     let hits = index.search(&corpus.articles, &query);
     let count = hits.len();

@@ -37,7 +37,7 @@ fn admitted(
         .map(|a| filter.admits(a, &state))
         .collect();
     if !filter.text.is_empty() {
-        let index = text_index(&corpus, context);
+        let index = text_index(corpus, context);
         let mut found = vec![false; pass.len()];
         for hit in index.search(&corpus.articles, &TextQuery::parse(&filter.text)) {
             found[hit.index] = true;
@@ -83,7 +83,7 @@ pub(super) fn search(
     let articles = &corpus.articles;
     if asked.text {
         let query = TextQuery::parse(asked.query);
-        let hits = text_index(&corpus, context).find(&query);
+        let hits = text_index(corpus, context).find(&query);
         let shown = hits.iter().filter(|h| pass[h.index]).take(asked.limit);
         let rows = shown.map(|h| {
             (

@@ -266,7 +266,8 @@ impl TextWorker {
                     }
                 };
                 let (articles, paths) = (&corpus.articles, &corpus.root_paths);
-                let opened = text::store::open(articles, paths, cache.as_deref(), &report, &|| false);
+                let opened =
+                    text::store::open(articles, paths, cache.as_deref(), &report, &|| false);
                 if let Some(built) = opened {
                     let _ = index.set(built);
                 }

@@ -185,7 +185,9 @@ impl TextIndex {
                 }
             }
             Clause::Word(w) => {
-                let postings = self.id(w).map_or(&[][..], |id| &self.postings[id as usize].docs);
+                let postings = self
+                    .id(w)
+                    .map_or(&[][..], |id| &self.postings[id as usize].docs);
                 postings.iter().for_each(|p| count(p.doc as usize));
             }
             Clause::Phrase(words) | Clause::PrefixPhrase(words) | Clause::Exclude(words) => {

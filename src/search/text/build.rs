@@ -68,7 +68,9 @@ pub(super) fn positions_of(article: &Article, mut each: impl FnMut(&str, u32)) -
 pub(super) fn weighted(positions: &[u32], title: u32) -> u32 {
     let in_title = positions.partition_point(|&p| p < title) as u32;
     let in_body = positions.len() as u32 - in_title;
-    in_title.saturating_mul(TITLE_WEIGHT).saturating_add(in_body)
+    in_title
+        .saturating_mul(TITLE_WEIGHT)
+        .saturating_add(in_body)
 }
 
 fn chunk(articles: &[Article], range: std::ops::Range<usize>) -> Chunk {

@@ -85,7 +85,10 @@ impl Term {
     /// Adds article `doc` (after every article already in) at `positions`
     /// (ascending, at least one).
     pub(super) fn push(&mut self, doc: u32, tf: u32, positions: &[u32]) {
-        let gap = self.docs.last().map_or(doc + 1, |p| doc - p.doc);
+        let gap = self
+            .docs
+            .last()
+            .map_or(doc.saturating_add(1), |p| doc - p.doc);
         put_header(&mut self.stream, gap, positions.len());
         put_positions(&mut self.stream, positions);
         self.docs.push(Posting { doc, tf });
@@ -100,7 +103,10 @@ impl Term {
         let Some(first) = other.docs.first() else {
             return;
         };
-        let gap = self.docs.last().map_or(first.doc + 1, |p| first.doc - p.doc);
+        let gap = self
+            .docs
+            .last()
+            .map_or(first.doc.saturating_add(1), |p| first.doc - p.doc);
         put_header(&mut self.stream, gap, count as usize);
         self.stream.extend_from_slice(&other.stream[at..]);
         self.docs.extend_from_slice(&other.docs);
@@ -160,12 +166,20 @@ impl Term {
         let mut bytes = Vec::new();
         let mut previous = index.checked_sub(1).map(|i| self.docs[i].doc);
         if !positions.is_empty() {
-            put_header(&mut bytes, previous.map_or(doc + 1, |p| doc - p), positions.len());
+            put_header(
+                &mut bytes,
+                previous.map_or(doc.saturating_add(1), |p| doc - p),
+                positions.len(),
+            );
             put_positions(&mut bytes, positions);
             previous = Some(doc);
         }
         if let Some(n) = self.docs.get(next) {
-            put_header(&mut bytes, previous.map_or(n.doc + 1, |p| n.doc - p), next_count as usize);
+            put_header(
+                &mut bytes,
+                previous.map_or(n.doc.saturating_add(1), |p| n.doc - p),
+                next_count as usize,
+            );
         }
         self.stream.splice(start..end, bytes);
         match (found, positions.is_empty()) {
@@ -216,7 +230,10 @@ impl<'a> Cursor<'a> {
         let mut position = 0u64;
         for _ in 0..count {
             position += get_varint(stream, &mut self.offset).unwrap_or(0);
-            if let Some(p) = u32::try_from(position).ok().and_then(|p| p.checked_sub(shift)) {
+            if let Some(p) = u32::try_from(position)
+                .ok()
+                .and_then(|p| p.checked_sub(shift))
+            {
                 out.push(p);
             }
         }
@@ -227,7 +244,11 @@ impl<'a> Cursor<'a> {
     fn seek(&mut self, target: usize) {
         if target / SKIP > self.index / SKIP {
             self.index = target / SKIP * SKIP;
-            self.offset = self.term.skips.get(target / SKIP).map_or(0, |&o| o as usize);
+            self.offset = self
+                .term
+                .skips
+                .get(target / SKIP)
+                .map_or(0, |&o| o as usize);
         }
         let stream = &self.term.stream;
         while self.index < target {

@@ -14,7 +14,10 @@ fn article(title: &str, body: &str) -> Article {
 
 fn articles() -> Vec<Article> {
     vec![
-        article("Brown wins", "The general election was called. Brown spoke."),
+        article(
+            "Brown wins",
+            "The general election was called. Brown spoke.",
+        ),
         article("Zürich talks", "Ministers met in Zürich and São Paulo."),
         article("中非合作", "北京 举行 中非合作论坛 会议。"),
         article("Long", &"word after word ".repeat(300)),
@@ -78,7 +81,13 @@ fn open_builds_once_then_reads() {
     let file = file_for(dir.path(), &paths);
     assert!(file.exists());
     let progress = std::sync::Mutex::new(0);
-    let read = open(&articles, &paths, Some(dir.path()), &|_| *progress.lock().unwrap() += 1, &|| false);
+    let read = open(
+        &articles,
+        &paths,
+        Some(dir.path()),
+        &|_| *progress.lock().unwrap() += 1,
+        &|| false,
+    );
     assert_eq!(read.as_ref(), Some(&built));
     // Read, not built: no progress was reported.
     assert_eq!(*progress.lock().unwrap(), 0);
@@ -100,7 +109,14 @@ fn a_reindexed_index_reads_back_as_searching_the_same() {
     let file = dir.path().join("text-test");
     write(&file, key(&articles), &index).unwrap();
     let back = read(&file, key(&articles)).unwrap();
-    for q in ["brown", "\"general election\"", "合作", "common", "wor*", "-word"] {
+    for q in [
+        "brown",
+        "\"general election\"",
+        "合作",
+        "common",
+        "wor*",
+        "-word",
+    ] {
         let q = super::super::TextQuery::parse(q);
         assert_eq!(back.find(&q), index.find(&q));
     }

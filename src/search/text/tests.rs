@@ -235,7 +235,10 @@ fn phrases_stay_within_the_title_or_the_body() {
     assert_eq!(indices(&articles, "\"brown wins\""), [0, 1]);
     assert_eq!(indices(&articles, "\"wins votes\""), [1]);
     // "wins" ends one title and "votes" starts its body: not a phrase.
-    assert_eq!(indices(&articles, "\"wins votes counted\""), Vec::<usize>::new());
+    assert_eq!(
+        indices(&articles, "\"wins votes counted\""),
+        Vec::<usize>::new()
+    );
     assert_eq!(indices(&articles, "\"votes counted today\""), [0]);
 }
 
@@ -291,4 +294,18 @@ proptest::proptest! {
             proptest::prop_assert_eq!(indices(&articles, &query), want, "{}", query);
         }
     }
+}
+
+#[test]
+fn snippets_find_sentences_past_the_quick_test() {
+    let a = article("t", "Nothing here. The MINISTER spoke. Zürich was calm.");
+    let s = snippet(&a, &TextQuery::parse("minister"));
+    assert_eq!(s.text, "The MINISTER spoke.");
+    let s = snippet(&a, &TextQuery::parse("zurich"));
+    assert_eq!(&s.text[s.highlights[0].clone()], "Zürich");
+    let s = snippet(&a, &TextQuery::parse("minist* -calm"));
+    assert_eq!(s.text, "The MINISTER spoke.");
+    // No sentence holds a word: the first one, unlit.
+    let s = snippet(&a, &TextQuery::parse("-nothing"));
+    assert_eq!((s.text.as_str(), s.highlights.len()), ("Nothing here.", 0));
 }

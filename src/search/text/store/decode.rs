@@ -104,7 +104,9 @@ fn term(stream: &[u8], docs: u64, titles: &[u32], bodies: &[u32]) -> Option<Term
             Some(p) => u64::from(p).checked_add(gap)?,
             None => gap.checked_sub(1)?,
         };
-        let doc = u32::try_from(doc).ok().filter(|&d| (d as usize) < titles.len())?;
+        let doc = u32::try_from(doc)
+            .ok()
+            .filter(|&d| (d as usize) < titles.len())?;
         let (title, body) = (titles[doc as usize], bodies[doc as usize]);
         // Positions run to the title's words, a gap, then the body's.
         let end = u64::from(title) + 1 + u64::from(body);
