@@ -278,6 +278,9 @@ impl TextWorker {
                     }
                 };
                 let (articles, paths) = (&corpus.articles, &corpus.root_paths);
+                // A corpus from its listing has no bodies yet: its index is
+                // not the corpus's, and must not replace the cached one.
+                let cache = cache.filter(|_| corpus.bodies.is_none());
                 let opened =
                     text::store::open(articles, paths, cache.as_deref(), &report, &|| false);
                 if let Some(built) = opened {
