@@ -208,7 +208,10 @@ pub fn run(
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
     spawn_signal_thread(tx.clone())?;
-    let mut workers = Workers::start(app.corpus(), store, &tx)?.with_loader(loader)?;
+    let cache = crate::xdg::Env::from_process().cache_dir();
+    let mut workers = Workers::start(app.corpus(), store, &tx)?
+        .with_loader(loader)?
+        .with_text_cache(cache);
     if let Some(fetcher) = fetcher {
         workers = workers.with_fetcher(fetcher)?;
     }

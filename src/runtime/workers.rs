@@ -2,6 +2,7 @@
 //! messages on the loop's channel: ranking, finding, laying out, saving.
 
 use std::io;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, OnceLock};
@@ -110,9 +111,18 @@ impl Workers {
         Ok(self)
     }
 
+    /// The text index is kept in `dir` (read from there when a sound one
+    /// is, written there when built); without one it is only built.
+    pub fn with_text_cache(mut self, dir: Option<PathBuf>) -> Self {
+        self.reading.text.cache = dir;
+        self
+    }
+
     /// The app reads `corpus` now: so do the workers, from here on.
     pub fn use_corpus(&mut self, corpus: &Arc<Corpus>) -> io::Result<()> {
+        let cache = self.reading.text.cache.take();
         self.reading = Reading::start(corpus, &self.tx)?;
+        self.reading.text.cache = cache;
         Ok(())
     }
 }
@@ -208,10 +218,12 @@ impl Workers {
     }
 }
 
-/// The full-text index, built on its own thread the first time it is
-/// asked for, and a worker searching it (answering "not ready" before).
+/// The full-text index, read from the cache or built on its own thread
+/// the first time it is asked for, and a worker searching it (answering
+/// "not ready" before).
 struct TextWorker {
     index: Arc<OnceLock<TextIndex>>,
+    cache: Option<PathBuf>,
     started: AtomicBool,
     corpus: Arc<Corpus>,
     tx: Sender<Envelope>,
@@ -234,6 +246,7 @@ impl TextWorker {
         let (corpus, tx, started) = (Arc::clone(corpus), tx.clone(), AtomicBool::new(false));
         Ok(Self {
             index,
+            cache: None,
             started,
             corpus,
             tx,
@@ -250,10 +263,11 @@ impl TextWorker {
             }
             return;
         }
-        let (index, corpus, tx) = (
+        let (index, corpus, tx, cache) = (
             Arc::clone(&self.index),
             Arc::clone(&self.corpus),
             self.tx.clone(),
+            self.cache.clone(),
         );
         let spawned = std::thread::Builder::new()
             .name("byline-index".into())
@@ -263,7 +277,13 @@ impl TextWorker {
                         let _ = tx.send(Envelope::now(Msg::Indexed { progress }));
                     }
                 };
-                if let Some(built) = TextIndex::build(&corpus.articles, &report, &|| false) {
+                let (articles, paths) = (&corpus.articles, &corpus.root_paths);
+                // A corpus from its listing has no bodies yet: its index is
+                // not the corpus's, and must not replace the cached one.
+                let cache = cache.filter(|_| corpus.bodies.is_none());
+                let opened =
+                    text::store::open(articles, paths, cache.as_deref(), &report, &|| false);
+                if let Some(built) = opened {
                     let _ = index.set(built);
                 }
                 let _ = tx.send(done());
