@@ -58,6 +58,8 @@ actions! {
     NextUnread => "next_unread", "Open the next unread article";
     CycleView => "cycle_view", "Show all / unread / starred";
     CycleSort => "cycle_sort", "Sort by date, title, section or corpus order";
+    Filter => "filter", "Filter the list: section:, source:, is:unread, after:, words";
+    Sections => "sections", "Show / hide the sections pane (unread counts)";
     OpenUrl => "open_url", "Open the article's link in the browser";
     CopyUrl => "copy_url", "Copy the article's link (OSC 52)";
     Reload => "reload", "Load the articles again (new, changed, deleted)";

@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 
 mod act;
 mod fetch;
+mod filter;
 mod find;
 mod input;
 mod line_edit;
@@ -25,6 +26,7 @@ mod reload;
 mod save;
 mod search;
 
+pub use filter::ListFilter;
 pub use find::Find;
 pub use line_edit::{LineEdit, LineKey};
 pub use link::openable;
@@ -80,6 +82,11 @@ pub struct App {
     /// Unread articles in the corpus, kept up to date for the status bar.
     unread: usize,
     view: View,
+    /// The filter on top of the view, its prompt while open, and the text
+    /// typed last (the prompt opens with it).
+    filter: ListFilter,
+    filter_prompt: Option<LineEdit>,
+    filter_typed: String,
     sort: Sort,
     /// A word for the status bar about the last thing done; the next key clears it.
     message: Option<String>,
@@ -126,6 +133,9 @@ impl App {
             saving: save::Saving::default(),
             unread: 0,
             view: View::All,
+            filter: ListFilter::default(),
+            filter_prompt: None,
+            filter_typed: String::new(),
             sort: if has_dates {
                 Sort::Newest
             } else {
@@ -160,6 +170,7 @@ impl App {
     pub fn handle(&mut self, msg: Msg, now: Stamp) -> Effects {
         self.now = now;
         let redraw = !matches!(msg, Msg::Tick | Msg::Saved(Ok(None)));
+        let finder_open = matches!(self.overlay, Some(Overlay::Search(_)));
         match msg {
             Msg::Key(key) => self.key(&key),
             Msg::Mouse(mouse) => self.mouse(&mouse),
@@ -169,8 +180,17 @@ impl App {
             Msg::Action(action) => self.act(action),
             Msg::Tick => {}
             Msg::Ranked(result) => self.search_results(result),
-            Msg::TextFound(result) => self.text_results(result),
-            Msg::Indexed { progress } => self.indexed(progress),
+            Msg::TextFound(result) => {
+                self.filter_text_found(&result);
+                self.text_results(result);
+            }
+            Msg::Indexed { progress } => {
+                let was_ready = self.indexing.ready();
+                self.indexed(progress);
+                if !was_ready && self.indexing.ready() {
+                    self.ask_filter_text();
+                }
+            }
             Msg::Found(found) => self.found(found),
             Msg::LaidOut(laid) => self.laid_out(laid),
             Msg::Saved(result) => self.saved(result),
@@ -179,6 +199,10 @@ impl App {
             Msg::Reloaded(corpus) => self.reloaded(corpus),
             Msg::Fetching { done, total } => self.fetching = Some((done, total)),
             Msg::Fetched(fetched) => self.fetched(fetched),
+        }
+        if finder_open && !matches!(self.overlay, Some(Overlay::Search(_))) {
+            // The finder's text searches may have cancelled the filter's.
+            self.ask_filter_text();
         }
         self.timers();
         self.out.redraw |= redraw;

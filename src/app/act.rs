@@ -28,6 +28,9 @@ impl App {
             Action::Bottom => self.step(usize::MAX, true),
             Action::Open if !self.rows.is_empty() => self.focus = Focus::Reader,
             Action::Back if self.find.is_some() => self.find = None,
+            Action::Back if self.focus == Focus::List && !self.filter.is_empty() => {
+                self.clear_filter()
+            }
             Action::Back => self.focus = Focus::List,
             Action::SwitchFocus if !self.rows.is_empty() => {
                 self.focus = match self.focus {
@@ -55,6 +58,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::CycleView => self.cycle_view(),
             Action::CycleSort => self.cycle_sort(),
+            Action::Filter => self.open_filter_prompt(),
             Action::NextUnread => self.next_unread(),
             Action::MarkAllRead => self.mark_all_read(),
             Action::OpenUrl => self.open_url(count),

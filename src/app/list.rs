@@ -21,6 +21,9 @@ impl App {
                 .state
                 .filter(view, articles.iter().map(|a| a.id.as_str())),
         };
+        if !self.filter.is_empty() {
+            rows.retain(|&i| self.filter.admits(i, &articles[i], &self.state));
+        }
         match self.sort {
             Sort::Corpus => {}
             Sort::Newest => {

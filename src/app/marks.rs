@@ -148,6 +148,7 @@ impl App {
     pub(super) fn open_article(&mut self, index: usize) {
         if !self.rows.contains(&index) {
             self.view = View::All;
+            self.filter = super::ListFilter::default();
             self.relist();
             self.message = Some(format!("view: {}", self.view.name()));
         }

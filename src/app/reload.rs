@@ -25,6 +25,7 @@ impl App {
         self.has_sections = corpus.articles.iter().any(|a| !a.section.is_empty());
         // Indices of the old corpus mean nothing now: ids find the articles.
         self.rows.clear();
+        self.refilter_after_reload();
         self.relist();
         let row =
             selected.and_then(|id| self.rows.iter().position(|&i| corpus.articles[i].id == id));

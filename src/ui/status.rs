@@ -39,6 +39,15 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         &position(app, area.width),
         styles.status,
     ) - area.x;
+    if let Some(line) = app.filter_prompt() {
+        let rest = Rect {
+            x: area.x + x,
+            width: area.width.saturating_sub(x),
+            ..area
+        };
+        draw_line_edit(buf, rest, "filter: ", line, styles.status, styles);
+        return;
+    }
     if let Some(find) = app.find().filter(|_| app.focus() == Focus::Reader) {
         if find.editing {
             // The prompt has the keyboard: nothing else belongs on the bar.
@@ -95,9 +104,17 @@ fn position(app: &App, width: u16) -> String {
         .indexing()
         .building_percent()
         .map_or(String::new(), |p| format!(" · indexing {p}%"));
-    let mut left = format!("{position}· {focus} · {unread} unread{view}{indexing} · {sort} ");
+    let filter = app.filter();
+    let filter = match (filter.is_empty(), filter.titles_only()) {
+        (true, _) => String::new(),
+        (false, false) => format!(" · filter: {}", filter.text),
+        (false, true) => format!(" · filter: {} (titles until indexed)", filter.text),
+    };
+    let mut left =
+        format!("{position}· {focus} · {unread} unread{view}{filter}{indexing} · {sort} ");
     for shorter in [
-        format!("{position}· {focus} · {unread} unread{view} "),
+        format!("{position}· {focus} · {unread} unread{view}{filter} "),
+        format!("{position}· {focus}{filter} "),
         format!("{position}· {focus} "),
     ] {
         if left.width() > usize::from(width) {

@@ -1,0 +1,189 @@
+//! The list's filter: the prompt, the terms, refusals, clearing, and the
+//! text index's answer for bare words.
+
+use std::sync::Arc;
+
+use super::super::*;
+use crate::action::Action;
+use crate::article::Article;
+use crate::search::text::TextResult;
+use crate::state::{Stamp, View};
+
+fn sections() -> Arc<Corpus> {
+    let article = |i: usize, section: &str, title: &str, body: &str| Article {
+        id: format!("{i}.txt"),
+        title: title.to_owned(),
+        section: section.to_owned(),
+        body: body.to_owned(),
+        ..Article::default()
+    };
+    Arc::new(Corpus {
+        articles: vec![
+            article(0, "sport", "Cup final tonight", "A football match."),
+            article(1, "business", "Markets rise", "Greenspan spoke of rates."),
+            article(2, "sport", "Tennis star wins", "Greenspan watched tennis."),
+            article(3, "tech", "New phone", "A phone."),
+        ],
+        ..Corpus::default()
+    })
+}
+
+fn app() -> App {
+    let mut app = App::new(
+        sections(),
+        Config::default(),
+        Rect::new(0, 0, 120, 40),
+        Stamp(0),
+    );
+    app.sort = crate::state::Sort::Corpus;
+    app.relist();
+    app
+}
+
+/// Presses each key by name, doing the work asked at once.
+fn press(app: &mut App, keys: &[&str]) {
+    for k in keys {
+        let effects = app.handle(Msg::key(k).expect("a key"), app.now);
+        crate::runtime::inline(app, effects, app.now);
+    }
+}
+
+/// Types `text` into the open field in place of what it held, then Enter.
+fn typed(app: &mut App, text: &str) {
+    press(app, &["ctrl-u"]);
+    let effects = app.handle(Msg::Paste(text.to_owned()), app.now);
+    crate::runtime::inline(app, effects, app.now);
+    press(app, &["enter"]);
+}
+
+fn ids(app: &App) -> Vec<usize> {
+    app.rows().to_vec()
+}
+
+#[test]
+fn backslash_opens_the_prompt_and_enter_applies_a_term() {
+    let mut app = app();
+    press(&mut app, &["\\"]);
+    assert!(app.filter_prompt().is_some() && app.wants_text());
+    typed(&mut app, "section:sport");
+    assert!(app.filter_prompt().is_none());
+    assert_eq!(ids(&app), [0, 2]);
+    assert_eq!(app.filter().text, "section:sport");
+    press(&mut app, &["\\"]);
+    assert_eq!(
+        app.filter_prompt().map(|l| l.text.as_str()),
+        Some("section:sport"),
+        "the prompt opens with the filter to edit"
+    );
+    press(&mut app, &["esc"]);
+    assert!(app.filter_prompt().is_none());
+    assert_eq!(ids(&app), [0, 2], "Esc in the prompt keeps the filter");
+}
+
+#[test]
+fn a_bad_filter_names_its_term_and_keeps_the_old_one() {
+    let mut app = app();
+    press(&mut app, &["\\"]);
+    typed(&mut app, "-section:tech");
+    assert_eq!(ids(&app), [0, 1, 2]);
+    press(&mut app, &["\\"]);
+    typed(&mut app, "after:yesterdayish");
+    let message = app.message().unwrap_or_default().to_owned();
+    assert!(message.contains("after:yesterdayish"), "{message}");
+    assert!(message.contains("YYYY-MM-DD"), "{message}");
+    assert_eq!(ids(&app), [0, 1, 2], "the old filter stays");
+    assert_eq!(app.filter().text, "-section:tech");
+}
+
+#[test]
+fn esc_in_the_list_clears_the_filter_and_the_selection_stays() {
+    let mut app = app();
+    press(&mut app, &["j", "j"]);
+    assert_eq!(app.selected_article(), Some(2));
+    press(&mut app, &["\\"]);
+    typed(&mut app, "section:sport");
+    assert_eq!(app.selected_article(), Some(2), "it passes: still selected");
+    press(&mut app, &["esc"]);
+    assert!(app.filter().is_empty());
+    assert_eq!(ids(&app), [0, 1, 2, 3]);
+    assert_eq!(app.selected_article(), Some(2));
+}
+
+#[test]
+fn is_unread_and_is_starred_read_the_reading_state_and_and_with_the_view() {
+    let mut app = app();
+    run_actions(&mut app, &[Action::ToggleStar, Action::Down, Action::ToggleRead]);
+    press(&mut app, &["\\"]);
+    typed(&mut app, "is:unread");
+    assert_eq!(ids(&app), [0, 2, 3]);
+    press(&mut app, &["\\"]);
+    typed(&mut app, "is:starred");
+    assert_eq!(ids(&app), [0]);
+    run_actions(&mut app, &[Action::CycleView]);
+    assert_eq!(app.view(), View::Unread);
+    press(&mut app, &["\\"]);
+    typed(&mut app, "section:sport");
+    assert_eq!(ids(&app), [0, 2], "the view's unread, and the filter's sport");
+}
+
+fn run_actions(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        let effects = app.handle(Msg::Action(a), app.now);
+        crate::runtime::inline(app, effects, app.now);
+    }
+}
+
+#[test]
+fn bare_words_match_titles_until_the_text_index_answers() {
+    let mut app = app();
+    press(&mut app, &["\\"]);
+    let effects = app.handle(Msg::Paste("greenspan".into()), Stamp(1));
+    assert!(effects.jobs.is_empty());
+    let effects = app.handle(Msg::key("enter").expect("a key"), Stamp(2));
+    let asked = effects.jobs.iter().find_map(|j| match j {
+        Job::TextSearch { generation, query } => Some((*generation, query.clone())),
+        _ => None,
+    });
+    let (generation, query) = asked.expect("the text index is asked");
+    assert!(app.filter().titles_only());
+    assert!(ids(&app).is_empty(), "no title holds it");
+    // An answer for another query is not the filter's.
+    let other = TextResult {
+        generation,
+        query: "tennis".into(),
+        ready: true,
+        ..TextResult::default()
+    };
+    app.handle(Msg::TextFound(other), Stamp(3));
+    assert!(app.filter().titles_only());
+    let articles = &app.corpus().articles;
+    let index = crate::search::text::TextIndex::new(articles);
+    let answer = crate::search::text::answer(&index, articles, generation, query);
+    app.handle(Msg::TextFound(answer), Stamp(4));
+    assert!(!app.filter().titles_only());
+    assert_eq!(ids(&app), [1, 2], "the bodies that mention Greenspan");
+}
+
+#[test]
+fn a_text_filter_is_asked_again_when_the_index_becomes_ready() {
+    let mut app = app();
+    press(&mut app, &["\\"]);
+    app.handle(Msg::Paste("tennis -star".into()), Stamp(1));
+    let effects = app.handle(Msg::key("enter").expect("a key"), Stamp(2));
+    let generation = effects
+        .jobs
+        .iter()
+        .find_map(|j| match j {
+            Job::TextSearch { generation, .. } => Some(*generation),
+            _ => None,
+        })
+        .expect("asked");
+    let not_ready = crate::search::text::not_ready(generation, "tennis -star".into());
+    app.handle(Msg::TextFound(not_ready), Stamp(3));
+    assert!(app.filter().titles_only(), "still on titles");
+    assert!(ids(&app).is_empty(), "the one tennis title has the star");
+    let effects = app.handle(Msg::Indexed { progress: 1.0 }, Stamp(4));
+    crate::runtime::inline(&mut app, effects, Stamp(4));
+    assert!(!app.filter().titles_only());
+    assert!(ids(&app).is_empty(), "the tennis body is the star's article");
+}
