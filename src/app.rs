@@ -33,7 +33,7 @@ pub use link::openable;
 pub use marks::READ_AFTER_MS;
 pub use msg::{Effects, Exit, Fetched, Found, Job, LaidOut, Msg, Opened, Pane, Signal};
 pub use preview::Preview;
-pub use reader::Reader;
+pub use reader::{INLINE_BYTES, Reader};
 pub use search::{FindMode, Indexing, SearchOverlay};
 
 use crate::config::Config;
