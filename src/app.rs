@@ -82,6 +82,9 @@ pub struct App {
     /// Unread articles in the corpus, kept up to date for the status bar.
     unread: usize,
     view: View,
+    /// The saved view shown (index into the config's views); `view` is
+    /// then all.
+    saved_view: Option<usize>,
     /// The filter on top of the view, its prompt while open, and the text
     /// typed last (the prompt opens with it).
     filter: ListFilter,
@@ -133,6 +136,7 @@ impl App {
             saving: save::Saving::default(),
             unread: 0,
             view: View::All,
+            saved_view: None,
             filter: ListFilter::default(),
             filter_prompt: None,
             filter_typed: String::new(),
@@ -303,6 +307,16 @@ impl App {
 
     pub fn view(&self) -> View {
         self.view
+    }
+
+    /// The saved view shown, if one is.
+    pub fn saved_view(&self) -> Option<&crate::config::SavedView> {
+        self.saved_view.and_then(|i| self.config.views.get(i))
+    }
+
+    /// What the status bar calls the view shown.
+    pub fn view_name(&self) -> &str {
+        self.saved_view().map_or(self.view.name(), |v| v.name.as_str())
     }
 
     pub fn sort(&self) -> Sort {

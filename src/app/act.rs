@@ -28,7 +28,7 @@ impl App {
             Action::Bottom => self.step(usize::MAX, true),
             Action::Open if !self.rows.is_empty() => self.focus = Focus::Reader,
             Action::Back if self.find.is_some() => self.find = None,
-            Action::Back if self.focus == Focus::List && !self.filter.is_empty() => {
+            Action::Back if self.focus == Focus::List && !self.filter.typed_is_empty() => {
                 self.clear_filter()
             }
             Action::Back => self.focus = Focus::List,

@@ -16,11 +16,14 @@ use crate::search::filter::{Filter, fold_lower};
 use crate::search::text::TextResult;
 use crate::state::ReadingState;
 
-/// The filter the list shows, on top of its view.
+/// The filter the list shows, on top of its view: the one typed, and the
+/// saved view's, as one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListFilter {
     /// As typed: the status bar shows it.
     pub text: String,
+    typed: Filter,
+    /// `typed` and the saved view's filter: what the list passes.
     parsed: Filter,
     /// For bare words: which articles (by corpus index) the text index
     /// found; `None` until it answers.
@@ -34,8 +37,14 @@ pub struct ListFilter {
 const FIRST_GENERATION: u64 = 1 << 62;
 
 impl ListFilter {
+    /// Nothing filters the list.
     pub fn is_empty(&self) -> bool {
         self.parsed.is_empty()
+    }
+
+    /// No filter was typed (a saved view may still filter).
+    pub fn typed_is_empty(&self) -> bool {
+        self.typed.is_empty()
     }
 
     /// Whether the bare words are answered from titles for now.
@@ -115,27 +124,43 @@ impl App {
                 return;
             }
         };
-        let generation = self.filter.generation.max(FIRST_GENERATION);
-        self.filter = ListFilter {
-            text: self.filter_typed.clone(),
-            parsed,
-            found: None,
-            generation,
-        };
-        self.ask_filter_text();
+        self.filter.text = self.filter_typed.clone();
+        self.filter.typed = parsed;
+        self.combine_filters();
         self.refiltered();
     }
 
     /// Esc in the list: the whole view again.
     pub(super) fn clear_filter(&mut self) {
-        let generation = self.filter.generation;
-        self.filter = ListFilter {
-            generation,
-            ..ListFilter::default()
-        };
+        self.filter.text.clear();
+        self.filter.typed = Filter::default();
         self.filter_typed.clear();
+        self.combine_filters();
         self.refiltered();
         self.message = Some("filter cleared".to_owned());
+    }
+
+    /// The typed filter and the saved view's made one, again: after
+    /// either changed. The rows are the caller's to rebuild.
+    pub(super) fn combine_filters(&mut self) {
+        let saved = self.saved_view.and_then(|i| self.config.views.get(i));
+        let mut parsed = self.filter.typed.clone();
+        if let Some(saved) = saved {
+            parsed.terms.extend(saved.filter.terms.iter().cloned());
+            // Every clause of a text query must hold: joined, both do.
+            parsed.text = [saved.filter.text.as_str(), parsed.text.as_str()]
+                .iter()
+                .filter(|t| !t.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+        if parsed != self.filter.parsed {
+            self.filter.parsed = parsed;
+            self.filter.found = None;
+            self.filter.generation = self.filter.generation.max(FIRST_GENERATION);
+            self.ask_filter_text();
+        }
     }
 
     fn refiltered(&mut self) {

@@ -187,3 +187,61 @@ fn a_text_filter_is_asked_again_when_the_index_becomes_ready() {
     assert!(!app.filter().titles_only());
     assert!(ids(&app).is_empty(), "the tennis body is the star's article");
 }
+
+fn with_views(toml: &str) -> App {
+    let config = Config::parse(toml).expect("a good config");
+    let mut app = App::new(sections(), config, Rect::new(0, 0, 120, 40), Stamp(0));
+    app.sort = crate::state::Sort::Corpus;
+    app.relist();
+    app
+}
+
+const VIEWS: &str = "[views]\nsport = \"section:sport\"\ntennis = \"greenspan -section:business\"\n";
+
+#[test]
+fn saved_views_join_the_cycle_after_starred_in_file_order() {
+    let mut app = with_views(VIEWS);
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        seen.push((app.view_name().to_owned(), ids(&app)));
+        run_actions(&mut app, &[Action::CycleView]);
+    }
+    let names: Vec<&str> = seen.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["all", "unread", "starred", "sport", "tennis", "all"]);
+    assert_eq!(seen[3].1, [0, 2]);
+    assert_eq!(seen[4].1, [2], "bare words: the text index answered");
+    assert_eq!(seen[5].1, [0, 1, 2, 3]);
+}
+
+#[test]
+fn a_saved_view_and_a_typed_filter_both_hold_and_esc_keeps_the_view() {
+    let mut app = with_views(VIEWS);
+    run_actions(&mut app, &[Action::CycleView; 3]);
+    assert_eq!(app.view_name(), "sport");
+    press(&mut app, &["\\"]);
+    typed(&mut app, "tennis");
+    assert_eq!(ids(&app), [2]);
+    press(&mut app, &["esc"]);
+    assert_eq!(ids(&app), [0, 2], "the typed filter goes, the view stays");
+    assert_eq!(app.view_name(), "sport");
+    press(&mut app, &["esc"]);
+    assert_eq!(app.view_name(), "sport", "nothing typed: Esc leaves the view");
+}
+
+#[test]
+fn the_saved_view_comes_back_and_falls_back_to_all_once_gone_from_config() {
+    let mut app = with_views(VIEWS);
+    run_actions(&mut app, &[Action::CycleView; 3]);
+    let session = app.state().session().clone();
+    assert_eq!(session.saved_view.as_deref(), Some("sport"));
+    assert_eq!(session.view, View::All, "what a byline without views shows");
+    let state = app.state().clone();
+    let mut again = with_views(VIEWS);
+    again.restore_state(state.clone());
+    assert_eq!((again.view_name(), ids(&again)), ("sport", vec![0, 2]));
+    let mut gone = with_views("[views]\nother = \"is:starred\"\n");
+    gone.restore_state(state);
+    assert_eq!(gone.view_name(), "all");
+    assert!(gone.saved_view().is_none());
+    assert_eq!(ids(&gone), [0, 1, 2, 3]);
+}

@@ -88,9 +88,9 @@ fn position(app: &App, width: u16) -> String {
         Focus::List => "list".to_owned(),
         Focus::Reader => format!("reader {}%", app.reader_percent()),
     };
-    let view = match app.view() {
-        View::All => String::new(),
-        other => format!(" · {} only", other.name()),
+    let view = match (app.view(), app.saved_view()) {
+        (View::All, None) => String::new(),
+        _ => format!(" · {} only", app.view_name()),
     };
     let sort = match app.fetching() {
         Some((done, total)) if total > 0 => {
@@ -105,11 +105,13 @@ fn position(app: &App, width: u16) -> String {
         .building_percent()
         .map_or(String::new(), |p| format!(" · indexing {p}%"));
     let filter = app.filter();
-    let filter = match (filter.is_empty(), filter.titles_only()) {
-        (true, _) => String::new(),
-        (false, false) => format!(" · filter: {}", filter.text),
-        (false, true) => format!(" · filter: {} (titles until indexed)", filter.text),
+    let mut filter = match filter.typed_is_empty() {
+        true => String::new(),
+        false => format!(" · filter: {}", app.filter().text),
     };
+    if app.filter().titles_only() {
+        filter.push_str(" (titles until indexed)");
+    }
     let mut left =
         format!("{position}· {focus} · {unread} unread{view}{filter}{indexing} · {sort} ");
     for shorter in [
