@@ -25,6 +25,7 @@ mod reader;
 mod reload;
 mod save;
 mod search;
+mod sections;
 
 pub use filter::ListFilter;
 pub use find::Find;
@@ -35,6 +36,7 @@ pub use msg::{Effects, Exit, Fetched, Found, Job, LaidOut, Msg, Opened, Pane, Si
 pub use preview::Preview;
 pub use reader::{INLINE_BYTES, Reader};
 pub use search::{FindMode, Indexing, SearchOverlay};
+pub use sections::{SectionRow, SectionsPane};
 
 use crate::config::Config;
 use crate::corpus::Corpus;
@@ -90,6 +92,9 @@ pub struct App {
     filter: ListFilter,
     filter_prompt: Option<LineEdit>,
     filter_typed: String,
+    /// The sections pane while open, and the section chosen in it.
+    sections: Option<SectionsPane>,
+    section: Option<String>,
     sort: Sort,
     /// A word for the status bar about the last thing done; the next key clears it.
     message: Option<String>,
@@ -140,6 +145,8 @@ impl App {
             filter: ListFilter::default(),
             filter_prompt: None,
             filter_typed: String::new(),
+            sections: None,
+            section: None,
             sort: if has_dates {
                 Sort::Newest
             } else {
@@ -356,7 +363,11 @@ impl App {
     }
 
     pub fn geometry(&self) -> Geometry {
-        Geometry::new(self.area, &self.config.reader, self.focus)
+        let geometry = Geometry::new(self.area, &self.config.reader, self.focus);
+        match self.sections {
+            Some(_) => geometry.with_sections(),
+            None => geometry,
+        }
     }
 
     /// The corpus index of the selected article.

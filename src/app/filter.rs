@@ -130,8 +130,14 @@ impl App {
         self.refiltered();
     }
 
-    /// Esc in the list: the whole view again.
+    /// Esc in the list: the section chosen goes first, then the filter.
     pub(super) fn clear_filter(&mut self) {
+        if self.section.take().is_some() {
+            self.combine_filters();
+            self.refiltered();
+            self.message = Some("all sections".to_owned());
+            return;
+        }
         self.filter.text.clear();
         self.filter.typed = Filter::default();
         self.filter_typed.clear();
@@ -140,11 +146,22 @@ impl App {
         self.message = Some("filter cleared".to_owned());
     }
 
+    /// Every filter gone: the saved view, the section, the typed one (the
+    /// finder opened an article they hide).
+    pub(super) fn drop_filters(&mut self) {
+        self.saved_view = None;
+        self.section = None;
+        self.filter.text.clear();
+        self.filter.typed = Filter::default();
+        self.combine_filters();
+    }
+
     /// The typed filter and the saved view's made one, again: after
     /// either changed. The rows are the caller's to rebuild.
     pub(super) fn combine_filters(&mut self) {
         let saved = self.saved_view.and_then(|i| self.config.views.get(i));
         let mut parsed = self.filter.typed.clone();
+        parsed.terms.extend(self.section_term().map(|t| (false, t)));
         if let Some(saved) = saved {
             parsed.terms.extend(saved.filter.terms.iter().cloned());
             // Every clause of a text query must hold: joined, both do.
@@ -155,8 +172,11 @@ impl App {
                 .collect::<Vec<_>>()
                 .join(" ");
         }
-        if parsed != self.filter.parsed {
-            self.filter.parsed = parsed;
+        // The text index's answer depends on the words alone: kept while
+        // only terms change.
+        let words_changed = parsed.text != self.filter.parsed.text;
+        self.filter.parsed = parsed;
+        if words_changed {
             self.filter.found = None;
             self.filter.generation = self.filter.generation.max(FIRST_GENERATION);
             self.ask_filter_text();

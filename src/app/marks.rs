@@ -157,8 +157,7 @@ impl App {
     pub(super) fn open_article(&mut self, index: usize) {
         if !self.rows.contains(&index) {
             self.view = View::All;
-            self.saved_view = None;
-            self.filter = super::ListFilter::default();
+            self.drop_filters();
             self.relist();
             self.message = Some(format!("view: {}", self.view.name()));
         }
@@ -248,6 +247,7 @@ impl App {
         self.unread = self
             .state
             .unread_count(self.corpus.articles.iter().map(|a| a.id.as_str()));
+        self.count_sections();
     }
 }
 

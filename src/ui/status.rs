@@ -104,11 +104,12 @@ fn position(app: &App, width: u16) -> String {
         .indexing()
         .building_percent()
         .map_or(String::new(), |p| format!(" · indexing {p}%"));
-    let filter = app.filter();
-    let mut filter = match filter.typed_is_empty() {
-        true => String::new(),
-        false => format!(" · filter: {}", app.filter().text),
-    };
+    let mut filter = app
+        .chosen_section()
+        .map_or(String::new(), |s| format!(" · section: {s}"));
+    if !app.filter().typed_is_empty() {
+        filter.push_str(&format!(" · filter: {}", app.filter().text));
+    }
     if app.filter().titles_only() {
         filter.push_str(" (titles until indexed)");
     }
