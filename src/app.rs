@@ -323,7 +323,8 @@ impl App {
 
     /// What the status bar calls the view shown.
     pub fn view_name(&self) -> &str {
-        self.saved_view().map_or(self.view.name(), |v| v.name.as_str())
+        self.saved_view()
+            .map_or(self.view.name(), |v| v.name.as_str())
     }
 
     pub fn sort(&self) -> Sort {

@@ -295,7 +295,10 @@ mod tests {
             for h in 0..6 {
                 let area = Rect::new(0, 0, w, h);
                 let g = Geometry::new(area, &CONFIG, Focus::List).with_sections();
-                for r in [g.sections, g.sections_separator, g.list].into_iter().flatten() {
+                for r in [g.sections, g.sections_separator, g.list]
+                    .into_iter()
+                    .flatten()
+                {
                     assert!(r.right() <= area.right() && r.bottom() <= area.bottom());
                 }
                 assert_eq!(g.sections.is_some(), !g.too_small);

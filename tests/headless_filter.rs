@@ -53,7 +53,10 @@ fn a_bad_filter_is_refused_with_its_term_on_the_status_bar() {
     let all = corpus.articles.len();
     let r = run(corpus, (120, 30), keys("\\after:yesterdayish\n", 0));
     let screen = r.screen();
-    assert!(screen.contains("after:yesterdayish: not a date"), "{screen}");
+    assert!(
+        screen.contains("after:yesterdayish: not a date"),
+        "{screen}"
+    );
     assert_eq!(r.app.rows().len(), all, "no filter: every article");
 }
 
@@ -61,7 +64,11 @@ fn a_bad_filter_is_refused_with_its_term_on_the_status_bar() {
 fn bare_words_are_answered_by_the_text_index_then_esc_clears() {
     let Some(corpus) = bbc() else { return };
     let all = corpus.articles.len();
-    let r = run(corpus.clone(), (120, 30), keys("\\greenspan section:business\n", 0));
+    let r = run(
+        corpus.clone(),
+        (120, 30),
+        keys("\\greenspan section:business\n", 0),
+    );
     let articles = &r.app.corpus().articles;
     let rows = r.app.rows();
     assert!(!r.app.filter().titles_only(), "the index answered");

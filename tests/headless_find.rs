@@ -135,9 +135,17 @@ fn a_text_hit_in_a_long_article_scrolls_to_it_once_the_layout_comes() {
     let (app, screen) = run(corpus, (100, 30), keys("/\tzanzibar\n", 0));
     let find = app.find().expect("find is set");
     assert_eq!(find.hits.len(), 1, "{screen}");
-    assert_eq!(find.current, Some(0), "the hit is the current one: {screen}");
+    assert_eq!(
+        find.current,
+        Some(0),
+        "the hit is the current one: {screen}"
+    );
     let line = find.hits[0].line;
-    assert!(app.reader().top > 500, "scrolled down: {}", app.reader().top);
+    assert!(
+        app.reader().top > 500,
+        "scrolled down: {}",
+        app.reader().top
+    );
     assert!(app.reader().top <= line, "the hit is on screen");
     assert!(screen.contains("zanzibar clause"), "{screen}");
 }

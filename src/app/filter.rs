@@ -104,7 +104,11 @@ impl App {
     pub(super) fn filter_line(&mut self, done: LineKey) {
         match done {
             LineKey::Enter => {
-                let text = self.filter_prompt.take().map(|l| l.text).unwrap_or_default();
+                let text = self
+                    .filter_prompt
+                    .take()
+                    .map(|l| l.text)
+                    .unwrap_or_default();
                 self.apply_filter(&text);
             }
             LineKey::Cancel => self.filter_prompt = None,

@@ -112,7 +112,10 @@ fn esc_in_the_list_clears_the_filter_and_the_selection_stays() {
 #[test]
 fn is_unread_and_is_starred_read_the_reading_state_and_and_with_the_view() {
     let mut app = app();
-    run_actions(&mut app, &[Action::ToggleStar, Action::Down, Action::ToggleRead]);
+    run_actions(
+        &mut app,
+        &[Action::ToggleStar, Action::Down, Action::ToggleRead],
+    );
     press(&mut app, &["\\"]);
     typed(&mut app, "is:unread");
     assert_eq!(ids(&app), [0, 2, 3]);
@@ -123,7 +126,11 @@ fn is_unread_and_is_starred_read_the_reading_state_and_and_with_the_view() {
     assert_eq!(app.view(), View::Unread);
     press(&mut app, &["\\"]);
     typed(&mut app, "section:sport");
-    assert_eq!(ids(&app), [0, 2], "the view's unread, and the filter's sport");
+    assert_eq!(
+        ids(&app),
+        [0, 2],
+        "the view's unread, and the filter's sport"
+    );
 }
 
 fn run_actions(app: &mut App, actions: &[Action]) {
@@ -185,7 +192,10 @@ fn a_text_filter_is_asked_again_when_the_index_becomes_ready() {
     let effects = app.handle(Msg::Indexed { progress: 1.0 }, Stamp(4));
     crate::runtime::inline(&mut app, effects, Stamp(4));
     assert!(!app.filter().titles_only());
-    assert!(ids(&app).is_empty(), "the tennis body is the star's article");
+    assert!(
+        ids(&app).is_empty(),
+        "the tennis body is the star's article"
+    );
 }
 
 fn with_views(toml: &str) -> App {
@@ -196,7 +206,8 @@ fn with_views(toml: &str) -> App {
     app
 }
 
-const VIEWS: &str = "[views]\nsport = \"section:sport\"\ntennis = \"greenspan -section:business\"\n";
+const VIEWS: &str =
+    "[views]\nsport = \"section:sport\"\ntennis = \"greenspan -section:business\"\n";
 
 #[test]
 fn saved_views_join_the_cycle_after_starred_in_file_order() {
@@ -207,7 +218,10 @@ fn saved_views_join_the_cycle_after_starred_in_file_order() {
         run_actions(&mut app, &[Action::CycleView]);
     }
     let names: Vec<&str> = seen.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["all", "unread", "starred", "sport", "tennis", "all"]);
+    assert_eq!(
+        names,
+        ["all", "unread", "starred", "sport", "tennis", "all"]
+    );
     assert_eq!(seen[3].1, [0, 2]);
     assert_eq!(seen[4].1, [2], "bare words: the text index answered");
     assert_eq!(seen[5].1, [0, 1, 2, 3]);
@@ -225,7 +239,11 @@ fn a_saved_view_and_a_typed_filter_both_hold_and_esc_keeps_the_view() {
     assert_eq!(ids(&app), [0, 2], "the typed filter goes, the view stays");
     assert_eq!(app.view_name(), "sport");
     press(&mut app, &["esc"]);
-    assert_eq!(app.view_name(), "sport", "nothing typed: Esc leaves the view");
+    assert_eq!(
+        app.view_name(),
+        "sport",
+        "nothing typed: Esc leaves the view"
+    );
 }
 
 #[test]
@@ -262,7 +280,12 @@ fn the_sections_pane_counts_unread_and_choosing_filters_the_list() {
     let some = |s: &str| Some(s.to_owned());
     assert_eq!(
         section_names(&app),
-        [(None, 3, 4), (some("business"), 0, 1), (some("sport"), 2, 2), (some("tech"), 1, 1)]
+        [
+            (None, 3, 4),
+            (some("business"), 0, 1),
+            (some("sport"), 2, 2),
+            (some("tech"), 1, 1)
+        ]
     );
     assert!(app.geometry().sections.is_some());
     // Keys move in the pane, not the list.
@@ -272,7 +295,11 @@ fn the_sections_pane_counts_unread_and_choosing_filters_the_list() {
     assert_eq!(ids(&app), [0, 2]);
     assert_eq!(app.selected_article(), Some(0));
     press(&mut app, &["c"]);
-    assert_eq!(app.sections().map(|p| p.selected), Some(2), "on the chosen one");
+    assert_eq!(
+        app.sections().map(|p| p.selected),
+        Some(2),
+        "on the chosen one"
+    );
     // Marks change the counts while the pane is open.
     press(&mut app, &["esc"]);
     run_actions(&mut app, &[Action::ToggleRead, Action::Sections]);

@@ -59,7 +59,9 @@ impl App {
     /// Counts every section's articles, read and unread, when the pane is
     /// open: after it opens and whenever the unread count changes.
     pub(super) fn count_sections(&mut self) {
-        let Some(pane) = &mut self.sections else { return };
+        let Some(pane) = &mut self.sections else {
+            return;
+        };
         let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         let mut all = (0, 0);
         for a in &self.corpus.articles {
@@ -84,7 +86,9 @@ impl App {
     /// An action while the pane has the keyboard.
     pub(super) fn act_on_sections(&mut self, action: Action) {
         let page = self.geometry().section_rows().max(1);
-        let Some(pane) = &mut self.sections else { return };
+        let Some(pane) = &mut self.sections else {
+            return;
+        };
         let last = pane.rows.len().saturating_sub(1);
         let to = |n: usize, down: bool| match down {
             true => pane.selected.saturating_add(n).min(last),
@@ -117,7 +121,9 @@ impl App {
     /// Keeps the pane's selection on screen.
     pub(super) fn scroll_sections(&mut self) {
         let rows = self.geometry().section_rows().max(1);
-        let Some(pane) = &mut self.sections else { return };
+        let Some(pane) = &mut self.sections else {
+            return;
+        };
         if pane.selected < pane.top {
             pane.top = pane.selected;
         } else if pane.selected >= pane.top + rows {
@@ -145,6 +151,8 @@ impl App {
 
     /// The pane's choice as a filter term.
     pub(super) fn section_term(&self) -> Option<Term> {
-        self.section.as_deref().map(|s| Term::Section(fold_lower(s)))
+        self.section
+            .as_deref()
+            .map(|s| Term::Section(fold_lower(s)))
     }
 }

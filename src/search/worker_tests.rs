@@ -139,7 +139,12 @@ fn works_over_a_shared_vec() {
 
 #[test]
 fn unicode_smart_case_gives_the_overlay_what_the_command_line_gets() {
-    let titles = ["Zürich wins", "ZÜRICH falls", "zurich calm", "Zurich Airport"];
+    let titles = [
+        "Zürich wins",
+        "ZÜRICH falls",
+        "zurich calm",
+        "Zurich Airport",
+    ];
     let articles = titled(&titles);
     let worker = SearchWorker::new(Arc::clone(&articles)).unwrap();
     let expected: [(&str, &[usize]); 6] = [
@@ -156,7 +161,10 @@ fn unicode_smart_case_gives_the_overlay_what_the_command_line_gets() {
         worker.submit(query);
         let overlay = complete(&worker);
         assert_eq!(overlay.query, query);
-        assert_eq!(overlay.hits, cli, "{query}: the same hits, in the same order");
+        assert_eq!(
+            overlay.hits, cli,
+            "{query}: the same hits, in the same order"
+        );
         let mut found: Vec<usize> = cli.iter().map(|h| h.index).collect();
         found.sort_unstable();
         assert_eq!(found, want, "{query}");

@@ -45,7 +45,7 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
             width: area.width.saturating_sub(x),
             ..area
         };
-        draw_line_edit(buf, rest, "filter: ", line, styles.status, styles);
+        draw_line_edit(buf, rest, "· filter: ", line, styles.status, styles);
         return;
     }
     if let Some(find) = app.find().filter(|_| app.focus() == Focus::Reader) {
