@@ -195,13 +195,7 @@ impl App {
                 self.filter_text_found(&result);
                 self.text_results(result);
             }
-            Msg::Indexed { progress } => {
-                let was_ready = self.indexing.ready();
-                self.indexed(progress);
-                if !was_ready && self.indexing.ready() {
-                    self.ask_filter_text();
-                }
-            }
+            Msg::Indexed { progress } => self.indexed_for_all(progress),
             Msg::Found(found) => self.found(found),
             Msg::LaidOut(laid) => self.laid_out(laid),
             Msg::Saved(result) => self.saved(result),
@@ -314,17 +308,6 @@ impl App {
 
     pub fn view(&self) -> View {
         self.view
-    }
-
-    /// The saved view shown, if one is.
-    pub fn saved_view(&self) -> Option<&crate::config::SavedView> {
-        self.saved_view.and_then(|i| self.config.views.get(i))
-    }
-
-    /// What the status bar calls the view shown.
-    pub fn view_name(&self) -> &str {
-        self.saved_view()
-            .map_or(self.view.name(), |v| v.name.as_str())
     }
 
     pub fn sort(&self) -> Sort {

@@ -87,6 +87,27 @@ impl App {
         &self.filter
     }
 
+    /// The saved view shown, if one is.
+    pub fn saved_view(&self) -> Option<&crate::config::SavedView> {
+        self.saved_view.and_then(|i| self.config.views.get(i))
+    }
+
+    /// What the status bar calls the view shown.
+    pub fn view_name(&self) -> &str {
+        self.saved_view()
+            .map_or(self.view.name(), |v| v.name.as_str())
+    }
+
+    /// The text index's progress, for the finder and the filter: a filter
+    /// answered "not ready" is asked again once it is.
+    pub(super) fn indexed_for_all(&mut self, progress: f32) {
+        let was_ready = self.indexing.ready();
+        self.indexed(progress);
+        if !was_ready && self.indexing.ready() {
+            self.ask_filter_text();
+        }
+    }
+
     /// The filter prompt, while it has the keyboard.
     pub fn filter_prompt(&self) -> Option<&LineEdit> {
         self.filter_prompt.as_ref()

@@ -569,3 +569,6 @@ mod reading;
 
 #[path = "filter_tests.rs"]
 mod filter;
+
+#[path = "sections_tests.rs"]
+mod sections;
