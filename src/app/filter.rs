@@ -245,6 +245,7 @@ impl App {
         }
         f.found = Some(found);
         self.relist();
+        self.settle();
     }
 
     /// The corpus changed: text hits named the old articles' indices.
