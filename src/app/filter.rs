@@ -248,10 +248,10 @@ impl App {
         self.settle();
     }
 
-    /// The corpus changed: text hits named the old articles' indices.
-    pub(super) fn refilter_after_reload(&mut self) {
+    /// The corpus changed: text hits named the old articles' indices. Until
+    /// [`App::ask_filter_text`] has an answer, titles stand in.
+    pub(super) fn forget_text_hits(&mut self) {
         self.filter.found = None;
-        self.ask_filter_text();
     }
 }
 

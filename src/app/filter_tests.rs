@@ -263,3 +263,26 @@ fn the_saved_view_comes_back_and_falls_back_to_all_once_gone_from_config() {
     assert!(gone.saved_view().is_none());
     assert_eq!(ids(&gone), [0, 1, 2, 3]);
 }
+
+#[test]
+fn after_a_reload_the_text_filter_is_asked_again_for_the_new_articles() {
+    let mut app = app();
+    press(&mut app, &["\\"]);
+    typed(&mut app, "greenspan");
+    assert_eq!(ids(&app), [1, 2]);
+    let mut articles = sections().articles.clone();
+    articles.reverse();
+    let reloaded = Arc::new(Corpus {
+        articles,
+        ..Corpus::default()
+    });
+    let effects = app.handle(Msg::Reloaded(Ok(reloaded)), Stamp(5));
+    crate::runtime::inline(&mut app, effects, Stamp(5));
+    let titles: Vec<&str> = app
+        .rows()
+        .iter()
+        .map(|&i| app.corpus().articles[i].title.as_str())
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles.contains(&"Markets rise") && titles.contains(&"Tennis star wins"));
+}
