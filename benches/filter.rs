@@ -43,7 +43,12 @@ fn app(n: u64) -> App {
         articles,
         ..Corpus::default()
     });
-    App::new(corpus, Config::default(), Rect::new(0, 0, 120, 40), Stamp(0))
+    App::new(
+        corpus,
+        Config::default(),
+        Rect::new(0, 0, 120, 40),
+        Stamp(0),
+    )
 }
 
 fn filter(c: &mut Criterion) {
