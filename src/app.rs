@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 
 mod act;
 mod fetch;
+mod filter;
 mod find;
 mod input;
 mod line_edit;
@@ -25,15 +26,18 @@ mod reader;
 mod reload;
 mod save;
 mod search;
+mod sections;
 
+pub use filter::ListFilter;
 pub use find::Find;
 pub use line_edit::{LineEdit, LineKey};
 pub use link::openable;
 pub use marks::READ_AFTER_MS;
 pub use msg::{Effects, Exit, Fetched, Found, Job, LaidOut, Msg, Opened, Pane, Signal};
 pub use preview::Preview;
-pub use reader::Reader;
+pub use reader::{INLINE_BYTES, Reader};
 pub use search::{FindMode, Indexing, SearchOverlay};
+pub use sections::{SectionRow, SectionsPane};
 
 use crate::config::Config;
 use crate::corpus::Corpus;
@@ -81,6 +85,17 @@ pub struct App {
     /// Unread articles in the corpus, kept up to date for the status bar.
     unread: usize,
     view: View,
+    /// The saved view shown (index into the config's views); `view` is
+    /// then all.
+    saved_view: Option<usize>,
+    /// The filter on top of the view, its prompt while open, and the text
+    /// typed last (the prompt opens with it).
+    filter: ListFilter,
+    filter_prompt: Option<LineEdit>,
+    filter_typed: String,
+    /// The sections pane while open, and the section chosen in it.
+    sections: Option<SectionsPane>,
+    section: Option<String>,
     sort: Sort,
     /// A word for the status bar about the last thing done; the next key clears it.
     message: Option<String>,
@@ -129,6 +144,12 @@ impl App {
             saving: save::Saving::default(),
             unread: 0,
             view: View::All,
+            saved_view: None,
+            filter: ListFilter::default(),
+            filter_prompt: None,
+            filter_typed: String::new(),
+            sections: None,
+            section: None,
             sort: if has_dates {
                 Sort::Newest
             } else {
@@ -166,6 +187,7 @@ impl App {
     pub fn handle(&mut self, msg: Msg, now: Stamp) -> Effects {
         self.now = now;
         let redraw = !matches!(msg, Msg::Tick | Msg::Saved(Ok(None)));
+        let finder_open = matches!(self.overlay, Some(Overlay::Search(_)));
         match msg {
             Msg::Key(key) => self.key(&key),
             Msg::Mouse(mouse) => self.mouse(&mouse),
@@ -175,8 +197,11 @@ impl App {
             Msg::Action(action) => self.act(action),
             Msg::Tick => {}
             Msg::Ranked(result) => self.search_results(result),
-            Msg::TextFound(result) => self.text_results(result),
-            Msg::Indexed { progress } => self.indexed(progress),
+            Msg::TextFound(result) => {
+                self.filter_text_found(&result);
+                self.text_results(result);
+            }
+            Msg::Indexed { progress } => self.indexed_for_all(progress),
             Msg::Found(found) => self.found(found),
             Msg::LaidOut(laid) => self.laid_out(laid),
             Msg::Saved(result) => self.saved(result),
@@ -187,6 +212,10 @@ impl App {
             Msg::Reloaded(corpus) => self.reloaded(corpus),
             Msg::Fetching { done, total } => self.fetching = Some((done, total)),
             Msg::Fetched(fetched) => self.fetched(fetched),
+        }
+        if finder_open && !matches!(self.overlay, Some(Overlay::Search(_))) {
+            // The finder's text searches may have cancelled the filter's.
+            self.ask_filter_text();
         }
         self.timers();
         self.want_body();
@@ -327,7 +356,11 @@ impl App {
     }
 
     pub fn geometry(&self) -> Geometry {
-        Geometry::new(self.area, &self.config.reader, self.focus)
+        let geometry = Geometry::new(self.area, &self.config.reader, self.focus);
+        match self.sections {
+            Some(_) => geometry.with_sections(),
+            None => geometry,
+        }
     }
 
     /// The corpus index of the selected article.

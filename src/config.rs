@@ -5,6 +5,7 @@
 mod error;
 mod layer;
 mod theme;
+mod views;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ pub use error::ConfigError;
 pub(crate) use error::Source;
 use layer::Partial;
 pub use theme::Theme;
+pub use views::SavedView;
 
 /// The defaults, commented; `byline config --print-default` prints them.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
@@ -55,6 +57,8 @@ pub struct Config {
     /// The program (and its first arguments) that opens links, when
     /// `$BROWSER` is not set; empty means xdg-open (open on macOS).
     pub opener: Vec<String>,
+    /// `[views]`: saved filters in the view cycle, in file order.
+    pub views: Vec<SavedView>,
 }
 
 impl Config {
@@ -118,6 +122,7 @@ impl Config {
                 .complete()
                 .map_err(|field| missing(&format!("theme.{field}")))?,
             opener: r.opener.unwrap_or_default(),
+            views: merged.views.unwrap_or_default(),
             corpus: CorpusConfig {
                 paths: merged.corpus.paths.unwrap_or_default(),
                 boilerplate: merged.corpus.boilerplate.unwrap_or_default(),
@@ -167,6 +172,7 @@ impl Default for Config {
                 status_bg: Color::Gray,
             },
             corpus: CorpusConfig::default(),
+            views: Vec::new(),
         })
     }
 }

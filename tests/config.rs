@@ -48,7 +48,7 @@ fn unknown_key() {
 fn unknown_table() {
     refused(
         "unknown_table.toml",
-        "2:2: unknown key `colors`, expected one of `reader`, `keys`, `theme`, `corpus`",
+        "2:2: unknown key `colors`, expected one of `reader`, `keys`, `theme`, `corpus`, `views`",
     );
 }
 
@@ -163,12 +163,30 @@ fn escape_in_key() {
 }
 
 #[test]
+fn bad_view() {
+    refused(
+        "bad_view.toml",
+        "3:10: view recent: after:yesterdayish: not a date; write after:YYYY-MM-DD",
+    );
+}
+
+#[test]
+fn builtin_view_name() {
+    refused(
+        "builtin_view_name.toml",
+        "2:1: view \"unread\" is built in; give the saved view another name",
+    );
+}
+
+#[test]
 fn every_fixture_has_a_test() {
     let tested = [
         "bad_color",
         "bad_key",
         "bad_list_percent",
         "bad_measure",
+        "bad_view",
+        "builtin_view_name",
         "duplicate_in_file",
         "duplicate_with_default",
         "escape_in_key",

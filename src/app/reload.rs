@@ -30,6 +30,7 @@ impl App {
         self.has_sections = corpus.articles.iter().any(|a| !a.section.is_empty());
         // Indices of the old corpus mean nothing now: ids find the articles.
         self.rows.clear();
+        self.forget_text_hits();
         self.relist();
         let row =
             selected.and_then(|id| self.rows.iter().position(|&i| corpus.articles[i].id == id));
@@ -44,6 +45,8 @@ impl App {
             self.out.jobs.push(Job::Rank(overlay.line.text.clone()));
             self.start_indexing();
         }
+        // Asked after the index was reset, so it is built for these articles.
+        self.ask_filter_text();
         self.recount_unread();
         self.out.corpus = Some(corpus);
         let now = self.corpus.articles.len();

@@ -23,6 +23,7 @@ struct Raw {
     theme: RawTheme,
     #[serde(default)]
     corpus: RawCorpus,
+    views: Option<super::views::RawViews>,
 }
 
 /// `[reader]`, every key optional.
@@ -84,6 +85,8 @@ pub(super) struct Partial {
     pub reader: RawReader,
     pub theme: PartialTheme,
     pub corpus: RawCorpus,
+    /// `[views]`, when the file has the table.
+    pub views: Option<Vec<super::SavedView>>,
     /// In file order.
     pub keys: Bindings,
 }
@@ -95,6 +98,10 @@ impl Partial {
             reader: raw.reader,
             theme: raw.theme.parse(source)?,
             corpus: raw.corpus,
+            views: raw
+                .views
+                .map(|v| super::views::parse(v, source))
+                .transpose()?,
             keys: bindings(raw.keys, source)?,
         })
     }
@@ -115,6 +122,7 @@ impl Partial {
                 paths: self.corpus.paths.or(base.corpus.paths),
                 boilerplate: self.corpus.boilerplate.or(base.corpus.boilerplate),
             },
+            views: self.views.or(base.views),
             keys: self.keys,
         }
     }

@@ -13,6 +13,10 @@ pub const QUERIES_KEPT: usize = 50;
 #[serde(default)]
 pub struct Session {
     pub view: View,
+    /// The saved view of config.toml shown, by name; `view` is then all,
+    /// which is what a byline without it, or a config without the view,
+    /// shows.
+    pub saved_view: Option<String>,
     /// `None`: the corpus's own default (newest first when it has dates).
     pub sort: Option<Sort>,
     /// The reader had focus, rather than the list.
@@ -69,6 +73,7 @@ mod tests {
         let mut a = ReadingState::default();
         let session = Session {
             view: View::Unread,
+            saved_view: Some("sport".into()),
             sort: Some(Sort::Title),
             reader: true,
             selected: Some("x".into()),

@@ -21,10 +21,13 @@ const DATE_WIDTH: usize = 10;
 pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
     if app.rows().is_empty() {
         let key = app.config().keymap.key_name(Action::CycleView);
-        let empty = format!(
-            "No {} articles. ({key} changes the view)",
-            app.view().name()
-        );
+        let empty = match app.filter().typed_is_empty() {
+            true => format!("No {} articles. ({key} changes the view)", app.view_name()),
+            false => format!(
+                "No {} articles pass the filter. (esc clears it)",
+                app.view_name()
+            ),
+        };
         put(buf, area, 2, area.y, &empty, styles.dim);
         return;
     }
