@@ -94,6 +94,9 @@ pub struct App {
     now: Stamp,
     /// A fetch under way: feeds done, of how many.
     fetching: Option<(usize, usize)>,
+    /// When to fetch by itself (`fetch_on_start`, `refresh_minutes`);
+    /// `None` while a fetch runs and when the settings never ask.
+    next_fetch: Option<Stamp>,
     /// A number typed before a key: which of the article's links it means.
     count: Option<usize>,
     /// The terminal window has the keyboard: reading time counts only then.
@@ -137,6 +140,7 @@ impl App {
             has_sections,
             now,
             fetching: None,
+            next_fetch: None,
             count: None,
             window_focused: true,
             timer: marks::ReadTimer::default(),
@@ -145,6 +149,7 @@ impl App {
         app.relist();
         app.settle();
         app.recount_unread();
+        app.next_fetch = app.first_fetch();
         // Nothing has happened yet: nothing to save.
         app.saving = save::Saving::default();
         app
@@ -186,12 +191,16 @@ impl App {
     }
 
     /// When [`App::handle`] wants a [`Msg::Tick`] if nothing else comes:
-    /// the read mark, or a save.
+    /// the read mark, a save, or a fetch of its own.
     pub fn next_deadline(&self) -> Option<Stamp> {
-        [self.timer.deadline(), self.saving.deadline()]
-            .into_iter()
-            .flatten()
-            .min()
+        [
+            self.timer.deadline(),
+            self.saving.deadline(),
+            self.next_fetch,
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     /// Runs what is due at `self.now`.
@@ -200,6 +209,7 @@ impl App {
             self.mark_open_article_read();
         }
         self.save_if_due();
+        self.fetch_if_due();
     }
 
     fn signal(&mut self, signal: Signal) {

@@ -4,15 +4,11 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
-use std::time::Duration;
 
-use byline::app::{App, Exit, Fetched};
+use byline::app::{App, Exit};
 use byline::cli::{self, Cli, Command, Context, CorpusArgs, Io};
 use byline::config::Config;
-use byline::feeds::archive::Archive;
-use byline::fetch;
-use byline::runtime::{Fetcher, Outcome};
+use byline::runtime::{ArchivePaths, Fetcher, Outcome, archive_fetcher};
 use byline::state::{Loaded, Stamp, Store};
 use byline::xdg::Env;
 use clap::Parser;
@@ -120,33 +116,11 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
     }
 }
 
-/// What `r` runs in the reader: the fetch `byline fetch` runs, telling
-/// the loop how far it got. `None` without a place for the feeds' files.
+/// What `r` runs in the reader. `None` without a place for the feeds' files.
 fn fetcher(context: &Context) -> Option<Fetcher> {
-    let (file, dir) = (context.feeds_file.clone()?, context.archive_dir.clone()?);
-    Some(Box::new(move |tell| {
-        let archive = Archive::new(&dir);
-        let run = fetch::Run {
-            feeds_file: &file,
-            archive: &archive,
-            names: &[],
-            // Another fetch under way: say so rather than wait.
-            lock_wait: Duration::ZERO,
-            now: chrono::Utc::now().timestamp(),
-        };
-        let progress = |p: fetch::Progress| {
-            if let fetch::Progress::Finished { done, total, .. } = p {
-                tell(done, total);
-            }
-        };
-        let cancel = AtomicBool::new(false);
-        let summary =
-            fetch::fetch_subscribed(run, &|_| {}, &cancel, &progress).map_err(|e| e.to_string())?;
-        Ok(Fetched {
-            summary: summary.line(),
-            failures: summary.failure_lines(),
-            changed: summary.changed(),
-        })
+    Some(archive_fetcher(ArchivePaths {
+        feeds_file: context.feeds_file.clone()?,
+        archive_dir: context.archive_dir.clone()?,
     }))
 }
 

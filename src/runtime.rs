@@ -8,6 +8,7 @@
 //! until the work the one before it started has answered, so a test sees
 //! what a patient user would.
 
+mod archive;
 mod host;
 mod inline;
 mod latest;
@@ -25,6 +26,7 @@ use ratatui::backend::Backend;
 use crate::app::{App, Effects, Exit, Job, Msg};
 use crate::state::Stamp;
 use crate::ui;
+pub use archive::{ArchivePaths, archive_fetcher};
 pub use host::{Headless, Host};
 pub use inline::inline;
 use pending::Pending;

@@ -120,3 +120,20 @@ fn a_missing_file_is_the_defaults_and_an_unreadable_one_is_named() {
         format!("{}: not UTF-8 text", binary.display())
     );
 }
+
+#[test]
+fn fetching_by_itself_is_off_by_default_and_refresh_minutes_is_bounded() {
+    assert_eq!(Config::default().fetch, FetchConfig::default());
+    let config = Config::parse("[reader]\nfetch_on_start = true\nrefresh_minutes = 15\n").unwrap();
+    assert_eq!(
+        config.fetch,
+        FetchConfig {
+            on_start: true,
+            refresh_minutes: 15
+        }
+    );
+    let e = error("[reader]\nrefresh_minutes = -1\n");
+    assert!(e.contains("a whole number from 0 to 10080"), "{e}");
+    let e = error("[reader]\nfetch_on_start = \"yes\"\n");
+    assert!(e.contains("config.toml:2"), "{e}");
+}

@@ -39,8 +39,6 @@ impl Run {
 }
 
 /// Runs `corpus` at `size` through `script`, which ends as quitting does;
-/// `store` keeps the reading state.
-/// Runs `corpus` at `size` through `script`, which ends as quitting does;
 /// `store` keeps the reading state, `loader` answers reloads and `fetcher`
 /// fetches.
 pub fn run_script(
@@ -51,13 +49,29 @@ pub fn run_script(
     loader: Option<runtime::Loader>,
     fetcher: Option<runtime::Fetcher>,
 ) -> Run {
-    let corpus = Arc::new(corpus);
-    let mut app = App::new(
-        Arc::clone(&corpus),
+    run_configured(
         Config::default(),
-        Rect::new(0, 0, w, h),
-        Stamp(0),
-    );
+        corpus,
+        (w, h),
+        script,
+        store,
+        loader,
+        fetcher,
+    )
+}
+
+/// [`run_script`] with `config` rather than the defaults.
+pub fn run_configured(
+    config: Config,
+    corpus: Corpus,
+    (w, h): (u16, u16),
+    script: Script,
+    store: Option<Store>,
+    loader: Option<runtime::Loader>,
+    fetcher: Option<runtime::Fetcher>,
+) -> Run {
+    let corpus = Arc::new(corpus);
+    let mut app = App::new(Arc::clone(&corpus), config, Rect::new(0, 0, w, h), Stamp(0));
     app.set_monochrome(true);
     let (tx, rx) = mpsc::channel();
     let mut workers = Workers::start(&corpus, store, &tx).expect("worker threads");

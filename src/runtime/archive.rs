@@ -1,0 +1,49 @@
+//! The reader's work on the feeds' archive, for the workers: a fetch of
+//! every subscription (`r`, and the refreshes), run as `byline fetch`
+//! runs it. Here rather than in `main.rs` so that the headless tests run
+//! the very same code against their local servers.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use super::Fetcher;
+use crate::app::Fetched;
+use crate::feeds::archive::Archive;
+use crate::fetch;
+
+/// Where the subscriptions and the archive are.
+#[derive(Debug, Clone)]
+pub struct ArchivePaths {
+    pub feeds_file: PathBuf,
+    pub archive_dir: PathBuf,
+}
+
+/// What `r` runs: the fetch `byline fetch` runs, telling the loop how far
+/// it got. The time is read here, at the edge, never in the app.
+pub fn archive_fetcher(paths: ArchivePaths) -> Fetcher {
+    Box::new(move |tell| {
+        let archive = Archive::new(&paths.archive_dir);
+        let run = fetch::Run {
+            feeds_file: &paths.feeds_file,
+            archive: &archive,
+            names: &[],
+            // Another fetch under way: say so rather than wait.
+            lock_wait: Duration::ZERO,
+            now: chrono::Utc::now().timestamp(),
+        };
+        let progress = |p: fetch::Progress| {
+            if let fetch::Progress::Finished { done, total, .. } = p {
+                tell(done, total);
+            }
+        };
+        let cancel = AtomicBool::new(false);
+        let summary =
+            fetch::fetch_subscribed(run, &|_| {}, &cancel, &progress).map_err(|e| e.to_string())?;
+        Ok(Fetched {
+            summary: summary.line(),
+            failures: summary.failure_lines(),
+            changed: summary.changed(),
+        })
+    })
+}
