@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 mod act;
 mod fetch;
 mod find;
+mod fresh;
 mod input;
 mod line_edit;
 mod link;
@@ -97,6 +98,9 @@ pub struct App {
     /// When to fetch by itself (`fetch_on_start`, `refresh_minutes`);
     /// `None` while a fetch runs and when the settings never ask.
     next_fetch: Option<Stamp>,
+    /// Archive items first fetched after this (Unix seconds) are new;
+    /// see [`fresh`].
+    new_after: Option<i64>,
     /// A number typed before a key: which of the article's links it means.
     count: Option<usize>,
     /// The terminal window has the keyboard: reading time counts only then.
@@ -111,6 +115,7 @@ impl App {
     pub fn new(corpus: Arc<Corpus>, config: Config, area: Rect, now: Stamp) -> Self {
         let has_dates = corpus.articles.iter().any(|a| a.date.is_some());
         let has_sections = corpus.articles.iter().any(|a| !a.section.is_empty());
+        let new_after = fresh::newest_first_seen(&corpus);
         let mut app = Self {
             corpus,
             config,
@@ -141,6 +146,7 @@ impl App {
             now,
             fetching: None,
             next_fetch: None,
+            new_after,
             count: None,
             window_focused: true,
             timer: marks::ReadTimer::default(),

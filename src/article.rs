@@ -87,6 +87,14 @@ pub struct Article {
     /// none), so it should be shown as such.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub title_from_body: bool,
+    /// The feeds' archive kept the item's whole page, not only the feed's
+    /// text (`F`, or a feed's `full_text`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub full_text: bool,
+    /// Unix seconds when the archive first fetched the item; `None` for
+    /// anything not from the archive. The list marks it new by this.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<i64>,
 }
 
 impl Article {

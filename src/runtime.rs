@@ -26,7 +26,7 @@ use ratatui::backend::Backend;
 use crate::app::{App, Effects, Exit, Job, Msg};
 use crate::state::Stamp;
 use crate::ui;
-pub use archive::{ArchivePaths, archive_fetcher};
+pub use archive::{ArchivePaths, Clock, archive_fetcher, archive_fetcher_at};
 pub use host::{Headless, Host};
 pub use inline::inline;
 use pending::Pending;

@@ -15,9 +15,13 @@ use byline::app::Msg;
 use byline::config::{Config, FetchConfig};
 use byline::feeds::{Subscription, Subscriptions};
 use byline::runtime::{self, ArchivePaths};
+use byline::state::Store;
 use byline::{Corpus, LoadOptions};
 use common::headless::{Run, Script, run_configured};
 use test_server::{Reply, Server};
+
+/// The fetches' clock: a minute later at each fetch, over all tests.
+static MINUTES: AtomicUsize = AtomicUsize::new(0);
 
 /// A feed of `n` stories, `Story 0` first.
 fn rss(n: usize) -> String {
@@ -55,6 +59,17 @@ fn subscribe(dir: &Path, url: &str) -> ArchivePaths {
 
 /// Runs the reader on the (empty) archive with these settings.
 fn read_archive(paths: &ArchivePaths, fetch: FetchConfig, script: Script) -> Run {
+    read_archive_with(paths, fetch, script, None, Corpus::default())
+}
+
+/// [`read_archive`], from `corpus`, the reading state kept in `store`.
+fn read_archive_with(
+    paths: &ArchivePaths,
+    fetch: FetchConfig,
+    script: Script,
+    store: Option<Store>,
+    corpus: Corpus,
+) -> Run {
     let config = Config {
         fetch,
         ..Config::default()
@@ -63,13 +78,17 @@ fn read_archive(paths: &ArchivePaths, fetch: FetchConfig, script: Script) -> Run
     let loader: runtime::Loader = Box::new(move || {
         Corpus::load(std::slice::from_ref(&dir), &LoadOptions::default()).map_err(|e| e.to_string())
     });
-    let fetcher = runtime::archive_fetcher(paths.clone());
+    // Each fetch a minute after the last: first-fetch times differ, as
+    // they do between sessions, without the test waiting for the clock.
+    let clock: runtime::Clock =
+        Box::new(|| 1_700_000_000 + 60 * MINUTES.fetch_add(1, Ordering::SeqCst) as i64);
+    let fetcher = runtime::archive_fetcher_at(paths.clone(), clock);
     run_configured(
         config,
-        Corpus::default(),
+        corpus,
         (100, 24),
         script,
-        None,
+        (store, true),
         Some(loader),
         Some(fetcher),
     )
@@ -115,4 +134,60 @@ fn a_reader_left_open_fetches_every_refresh_minutes() {
         "{screen}"
     );
     assert_eq!(r.app.next_fetch(), Some(byline::state::Stamp(180_000)));
+}
+
+/// The list's row showing `title`.
+fn row_of<'a>(screen: &'a str, title: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(title))
+        .unwrap_or_else(|| panic!("{title} is listed: {screen}"))
+}
+
+#[test]
+fn what_each_fetch_brings_is_marked_new_until_the_next_session() {
+    let (server, _) = growing_feed();
+    let dir = tempfile::tempdir().unwrap();
+    let paths = subscribe(dir.path(), &server.url("/feed"));
+    let store = || {
+        Some(Store::new(
+            dir.path().join("state"),
+            &["archive".to_owned()],
+        ))
+    };
+    let load = || {
+        Corpus::load(
+            std::slice::from_ref(&paths.archive_dir),
+            &LoadOptions::default(),
+        )
+    };
+    let r_key = || Msg::key("r").unwrap();
+    // The first session fetches Story 0 with r: new.
+    let first = read_archive_with(
+        &paths,
+        FetchConfig::default(),
+        vec![(Msg::Tick, 0), (r_key(), 1000)],
+        store(),
+        Corpus::default(),
+    );
+    let screen = first.screen();
+    assert!(row_of(&screen, "Story 0").contains('✦'), "{screen}");
+    // The next session: Story 0 is old; its fetch brings Story 1, new,
+    // and the selection stays on the article it was on.
+    let second = read_archive_with(
+        &paths,
+        FetchConfig::default(),
+        vec![(Msg::Tick, 0), (r_key(), 1000)],
+        store(),
+        load().unwrap(),
+    );
+    let screen = second.screen();
+    assert!(!row_of(&screen, "Story 0").contains('✦'), "{screen}");
+    assert!(row_of(&screen, "Story 1").contains('✦'), "{screen}");
+    let selected = second
+        .app
+        .selected_article()
+        .map(|i| &second.app.corpus().articles[i]);
+    assert_eq!(selected.map(|a| a.title.as_str()), Some("Story 0"));
+    assert_eq!(second.app.new_count(), 1);
 }

@@ -21,6 +21,7 @@ impl App {
             .selected_article()
             .map(|i| self.corpus.articles[i].id.clone());
         self.corpus = Arc::clone(&corpus);
+        self.note_listed();
         self.has_dates = corpus.articles.iter().any(|a| a.date.is_some());
         self.has_sections = corpus.articles.iter().any(|a| !a.section.is_empty());
         // Indices of the old corpus mean nothing now: ids find the articles.

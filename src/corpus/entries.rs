@@ -144,6 +144,7 @@ fn into_article(raw: &mut RawArticle, job: Job) -> Option<Article> {
         Some(author) => Some(author),
         None => people(raw, Field::Authors),
     };
+    let (first_seen, full_text) = archive_marks(raw);
     Some(Article {
         title,
         section,
@@ -154,8 +155,22 @@ fn into_article(raw: &mut RawArticle, job: Job) -> Option<Article> {
         tags,
         body,
         links,
+        first_seen,
+        full_text,
         ..Article::default()
     })
+}
+
+/// What the feeds' archive writes of an item beyond what feeds carry:
+/// when it was first fetched, and whether its page was fetched whole.
+/// Anything else in those fields is ignored, as no other format has them.
+fn archive_marks(raw: &mut RawArticle) -> (Option<i64>, bool) {
+    let first_seen = match raw.take(Field::FirstSeen) {
+        Some(Value::Raw(json)) => date::parse(json, Field::FirstSeen.name()).ok().flatten(),
+        _ => None,
+    };
+    let full_text = matches!(raw.take(Field::FullText), Some(Value::Bool(true)));
+    (first_seen, full_text)
 }
 
 /// The first of `fields` that is text and not blank once cleaned by

@@ -22,6 +22,14 @@ pub struct ArchivePaths {
 /// What `r` runs: the fetch `byline fetch` runs, telling the loop how far
 /// it got. The time is read here, at the edge, never in the app.
 pub fn archive_fetcher(paths: ArchivePaths) -> Fetcher {
+    archive_fetcher_at(paths, Box::new(|| chrono::Utc::now().timestamp()))
+}
+
+/// Unix seconds, from the system clock or a test's.
+pub type Clock = Box<dyn Fn() -> i64 + Send + Sync>;
+
+/// [`archive_fetcher`] with the time each fetch starts from `clock`.
+pub fn archive_fetcher_at(paths: ArchivePaths, clock: Clock) -> Fetcher {
     Box::new(move |tell| {
         let archive = Archive::new(&paths.archive_dir);
         let run = fetch::Run {
@@ -30,7 +38,7 @@ pub fn archive_fetcher(paths: ArchivePaths) -> Fetcher {
             names: &[],
             // Another fetch under way: say so rather than wait.
             lock_wait: Duration::ZERO,
-            now: chrono::Utc::now().timestamp(),
+            now: clock(),
         };
         let progress = |p: fetch::Progress| {
             if let fetch::Progress::Finished { done, total, .. } = p {

@@ -54,25 +54,29 @@ pub fn run_script(
         corpus,
         (w, h),
         script,
-        store,
+        (store, false),
         loader,
         fetcher,
     )
 }
 
-/// [`run_script`] with `config` rather than the defaults.
+/// [`run_script`] with `config` rather than the defaults; when `restore`,
+/// the app starts from what `store` holds, as `main` starts it.
 pub fn run_configured(
     config: Config,
     corpus: Corpus,
     (w, h): (u16, u16),
     script: Script,
-    store: Option<Store>,
+    (mut store, restore): (Option<Store>, bool),
     loader: Option<runtime::Loader>,
     fetcher: Option<runtime::Fetcher>,
 ) -> Run {
     let corpus = Arc::new(corpus);
     let mut app = App::new(Arc::clone(&corpus), config, Rect::new(0, 0, w, h), Stamp(0));
     app.set_monochrome(true);
+    if let (true, Some(store)) = (restore, store.as_mut()) {
+        app.restore_state(store.load().expect("the state loads").state);
+    }
     let (tx, rx) = mpsc::channel();
     let mut workers = Workers::start(&corpus, store, &tx).expect("worker threads");
     if let Some(loader) = loader {
