@@ -13,6 +13,7 @@ mod act;
 mod fetch;
 mod find;
 mod fresh;
+mod full_text;
 mod input;
 mod line_edit;
 mod link;
@@ -98,6 +99,8 @@ pub struct App {
     /// When to fetch by itself (`fetch_on_start`, `refresh_minutes`);
     /// `None` while a fetch runs and when the settings never ask.
     next_fetch: Option<Stamp>,
+    /// The id of the article whose full text is being fetched (`F`).
+    full_text: Option<String>,
     /// Archive items first fetched after this (Unix seconds) are new;
     /// see [`fresh`].
     new_after: Option<i64>,
@@ -147,6 +150,7 @@ impl App {
             fetching: None,
             next_fetch: None,
             new_after,
+            full_text: None,
             count: None,
             window_focused: true,
             timer: marks::ReadTimer::default(),
@@ -190,6 +194,7 @@ impl App {
             Msg::Reloaded(corpus) => self.reloaded(corpus),
             Msg::Fetching { done, total } => self.fetching = Some((done, total)),
             Msg::Fetched(fetched) => self.fetched(fetched),
+            Msg::FullTextFetched(result) => self.full_text_fetched(result),
         }
         self.timers();
         self.out.redraw |= redraw;

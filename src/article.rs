@@ -164,7 +164,8 @@ impl Article {
     }
 
     /// The metadata line shown under the title:
-    /// `section · source · author · date and time · N words · M min read`.
+    /// `section · source · author · date and time · N words · M min read`,
+    /// and `· full text` when the archive keeps the whole page.
     pub fn meta_line(&self) -> String {
         let mut parts: Vec<String> = Vec::with_capacity(5);
         for field in [
@@ -182,6 +183,9 @@ impl Article {
         }
         parts.extend(self.date.and_then(local_time_label));
         parts.push(self.extent().label());
+        if self.full_text {
+            parts.push("full text".to_owned());
+        }
         parts.join(" · ")
     }
 

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use byline::app::{App, Exit};
 use byline::cli::{self, Cli, Command, Context, CorpusArgs, Io};
 use byline::config::Config;
-use byline::runtime::{ArchivePaths, Fetcher, Outcome, archive_fetcher};
+use byline::runtime::{
+    ArchivePaths, Fetcher, FullTexter, Outcome, archive_fetcher, archive_full_texter,
+};
 use byline::state::{Loaded, Stamp, Store};
 use byline::xdg::Env;
 use clap::Parser;
@@ -93,14 +95,14 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
         Some(Err(e)) => app.warn(format!("reading state not loaded: {e}")),
         None => {}
     }
-    let fetcher = fetcher(context);
+    let feeds = feed_work(context);
     let (args, context) = (args.clone(), context.clone());
     let loader = Box::new(move || {
         cli::open_corpus(&args, &context)
             .map(|(corpus, _)| corpus)
             .map_err(|e| e.to_string())
     });
-    match byline::tui::run(app, store, loader, fetcher) {
+    match byline::tui::run(app, store, loader, feeds) {
         Ok(Outcome { exit, saved }) => {
             let code = match exit {
                 Exit::Quit => 0,
@@ -116,12 +118,20 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
     }
 }
 
-/// What `r` runs in the reader. `None` without a place for the feeds' files.
-fn fetcher(context: &Context) -> Option<Fetcher> {
-    Some(archive_fetcher(ArchivePaths {
-        feeds_file: context.feeds_file.clone()?,
-        archive_dir: context.archive_dir.clone()?,
-    }))
+/// What `r` and `F` run in the reader; neither without a place for the
+/// feeds' files.
+fn feed_work(context: &Context) -> (Option<Fetcher>, Option<FullTexter>) {
+    let Some((feeds_file, archive_dir)) =
+        context.feeds_file.clone().zip(context.archive_dir.clone())
+    else {
+        return (None, None);
+    };
+    let paths = ArchivePaths {
+        feeds_file,
+        archive_dir,
+    };
+    let full_texter = archive_full_texter(paths.clone(), context.options.clone());
+    (Some(archive_fetcher(paths)), Some(full_texter))
 }
 
 /// Says why on stderr and exits with `code`. Not `eprintln!`, which panics

@@ -83,6 +83,7 @@ fn read_archive_with(
     let clock: runtime::Clock =
         Box::new(|| 1_700_000_000 + 60 * MINUTES.fetch_add(1, Ordering::SeqCst) as i64);
     let fetcher = runtime::archive_fetcher_at(paths.clone(), clock);
+    let full_texter = runtime::archive_full_texter(paths.clone(), LoadOptions::default());
     run_configured(
         config,
         corpus,
@@ -90,7 +91,7 @@ fn read_archive_with(
         script,
         (store, true),
         Some(loader),
-        Some(fetcher),
+        (Some(fetcher), Some(full_texter)),
     )
 }
 
@@ -190,4 +191,97 @@ fn what_each_fetch_brings_is_marked_new_until_the_next_session() {
         .map(|i| &second.app.corpus().articles[i]);
     assert_eq!(selected.map(|a| a.title.as_str()), Some("Story 0"));
     assert_eq!(second.app.new_count(), 1);
+}
+
+/// A local feed whose one item links to a page on the same server, and
+/// a second to a page that is not there.
+fn feed_with_pages() -> Server {
+    Server::start(|r| match r.path.as_str() {
+        "/feed" => {
+            let host = r.header("host").unwrap_or("").to_owned();
+            Reply::ok(format!(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Local</title>\
+                 <item><guid>a</guid><title>Has a page</title><link>http://{host}/story</link>\
+                 <description>Teaser only.</description></item>\
+                 <item><guid>b</guid><title>Lost page</title><link>http://{host}/gone</link>\
+                 <description>Teaser too.</description></item></channel></rss>"
+            ))
+        }
+        "/story" => Reply::ok(
+            "<html><head><title>Has a page</title></head><body><nav>Home · About</nav>\
+             <article><p>The whole story begins here, told at the length the feed would \
+             not give it, with every detail the summary left out.</p><p>And it goes on \
+             to a second paragraph, which a teaser never has room for.</p></article></body></html>",
+        ),
+        _ => Reply::status(404),
+    })
+}
+
+#[test]
+fn f_fetches_the_whole_page_into_the_archive_and_the_reader_shows_it() {
+    let server = feed_with_pages();
+    let dir = tempfile::tempdir().unwrap();
+    let paths = subscribe(dir.path(), &server.url("/feed"));
+    let key = |k: &str| Msg::key(k).unwrap();
+    // Fetch, open the first item, F; then the second item, F.
+    let script = vec![
+        (key("r"), 0),
+        (key("g"), 1),
+        (key("enter"), 2),
+        (key("F"), 3),
+        (Msg::Tick, 4),
+    ];
+    let r = read_archive(&paths, FetchConfig::default(), script);
+    let screen = r.screen();
+    assert!(screen.contains("The whole story begins here"), "{screen}");
+    assert!(
+        screen.contains("full text"),
+        "marked in the meta line: {screen}"
+    );
+    assert!(
+        !screen.contains("Home · About"),
+        "the page's article only: {screen}"
+    );
+    let archive = byline::feeds::archive::Archive::new(&paths.archive_dir);
+    let items = archive.read_items(&server.url("/feed")).unwrap();
+    let story = items.iter().find(|i| i.id == "a").unwrap();
+    assert!(story.full_text);
+    assert_eq!(story.summary.as_deref(), Some("Teaser only."), "kept");
+    let lost = vec![(key("G"), 1), (key("F"), 2), (Msg::Tick, 3)];
+    let loaded = Corpus::load(
+        std::slice::from_ref(&paths.archive_dir),
+        &LoadOptions::default(),
+    );
+    let r = read_archive_with(&paths, FetchConfig::default(), lost, None, loaded.unwrap());
+    assert!(
+        r.app
+            .warnings()
+            .any(|w| w.contains("full text of Lost page") && w.contains("HTTP 404")),
+        "{:?}",
+        r.app.warnings().collect::<Vec<_>>()
+    );
+    assert!(r.app.fetching_full_text().is_none());
+}
+
+#[test]
+fn f_on_an_article_not_from_the_archive_says_so() {
+    let corpus = Corpus {
+        articles: vec![byline::Article {
+            id: "notes.txt".into(),
+            title: "Notes".into(),
+            url: Some("https://example.com/".into()),
+            ..byline::Article::default()
+        }],
+        ..Corpus::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let paths = subscribe(dir.path(), "http://127.0.0.1:9/feed");
+    let script = vec![(Msg::key("F").unwrap(), 0)];
+    let r = read_archive_with(&paths, FetchConfig::default(), script, None, corpus);
+    assert!(
+        r.screen().contains("not from the feeds' archive"),
+        "{}",
+        r.screen()
+    );
+    assert!(r.app.fetching_full_text().is_none());
 }

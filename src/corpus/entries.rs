@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
-use super::feed::id::{Ids, escape};
+use super::feed::id::Ids;
 use super::parsed::{Batches, Job, limit_body};
 use super::warning::{EntryAt, Warning, WarningKind};
 use crate::article::Article;
@@ -85,14 +85,14 @@ fn parse_entry(job: Job, json: &str, at: EntryAt, notes: &mut Vec<Warning>) -> O
     };
     // Text only: a numeric `id` (a database's row) is no stable key.
     let own = match raw.take(Field::Id) {
-        Some(Value::Text(id)) if !id.trim().is_empty() => Some(escape(id.trim())),
+        Some(Value::Text(id)) if !id.trim().is_empty() => Some(id),
         _ => None,
     };
     let article = into_article(&mut raw, job);
     notes.extend(raw.notes.into_iter().map(note));
     let mut article = article?;
     article.id = match own {
-        Some(own) => format!("{}#{own}", job.input.id),
+        Some(own) => super::entry_id(&job.input.id, &own),
         None => format!("{}#{}", job.input.id, at.n),
     };
     if let (Some(name), true) = (&job.input.name, article.name.is_none()) {

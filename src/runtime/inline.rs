@@ -59,6 +59,9 @@ pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
             Job::Save(_) => Msg::Saved(Ok(None)),
             Job::Reload => Msg::Reloaded(Err("nothing to load again from".to_owned())),
             Job::Fetch => Msg::Fetched(Err("no feeds to fetch".to_owned())),
+            Job::FetchFullText { .. } => {
+                Msg::FullTextFetched(Err("no archive to fetch into".to_owned()))
+            }
         };
         let mut more = app.handle(answer, now);
         jobs.extend(std::mem::take(&mut more.jobs));

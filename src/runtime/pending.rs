@@ -17,6 +17,7 @@ pub(super) struct Pending {
     pub(super) save: bool,
     reload: bool,
     fetch: bool,
+    full_text: bool,
 }
 
 impl Pending {
@@ -30,6 +31,7 @@ impl Pending {
             && !self.save
             && !self.reload
             && !self.fetch
+            && !self.full_text
     }
 
     pub(super) fn asked(&mut self, job: &Job) {
@@ -51,6 +53,7 @@ impl Pending {
             Job::Save(_) => self.save = true,
             Job::Reload => self.reload = true,
             Job::Fetch => self.fetch = true,
+            Job::FetchFullText { .. } => self.full_text = true,
         }
     }
 
@@ -73,6 +76,7 @@ impl Pending {
             Msg::Saved(_) => self.save = false,
             Msg::Reloaded(_) => self.reload = false,
             Msg::Fetched(_) => self.fetch = false,
+            Msg::FullTextFetched(_) => self.full_text = false,
             _ => {}
         }
     }

@@ -56,7 +56,7 @@ pub fn run_script(
         script,
         (store, false),
         loader,
-        fetcher,
+        (fetcher, None),
     )
 }
 
@@ -69,7 +69,7 @@ pub fn run_configured(
     script: Script,
     (mut store, restore): (Option<Store>, bool),
     loader: Option<runtime::Loader>,
-    fetcher: Option<runtime::Fetcher>,
+    (fetcher, full_texter): (Option<runtime::Fetcher>, Option<runtime::FullTexter>),
 ) -> Run {
     let corpus = Arc::new(corpus);
     let mut app = App::new(Arc::clone(&corpus), config, Rect::new(0, 0, w, h), Stamp(0));
@@ -84,6 +84,9 @@ pub fn run_configured(
     }
     if let Some(fetcher) = fetcher {
         workers = workers.with_fetcher(fetcher).expect("a thread");
+    }
+    if let Some(full_texter) = full_texter {
+        workers = workers.with_full_texter(full_texter).expect("a thread");
     }
     let script: VecDeque<(Msg, Stamp)> = script.into_iter().map(|(m, t)| (m, Stamp(t))).collect();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
