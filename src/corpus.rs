@@ -14,6 +14,7 @@ mod feed;
 mod input;
 mod json;
 mod jsonl;
+mod lazy;
 pub mod listing;
 mod options;
 mod page;
@@ -34,6 +35,7 @@ use walk::{Found, Step};
 
 pub use dedup::Duplicate;
 pub use input::{Input, InputKind};
+pub use lazy::Bodies;
 pub use options::{DEFAULT_MAX_BODY, DEFAULT_MAX_JSON, DEFAULT_MAX_LINE, LoadOptions};
 pub use page::article_text;
 pub use warning::{EntryAt, LoadError, Warning, WarningKind};
@@ -75,6 +77,13 @@ pub struct Corpus {
     pub root_paths: Vec<PathBuf>,
     /// Articles dropped as exact duplicates of one that was kept.
     pub duplicates: Vec<Duplicate>,
+    /// The files the articles came from, in corpus order, and the index
+    /// in it of each article's: one file can be read again alone.
+    pub files: Vec<Input>,
+    pub file_of: Vec<u32>,
+    /// Bodies not loaded yet: a corpus made from its listing (see
+    /// [`Corpus::from_listing`]) reads them a file at a time, on demand.
+    pub bodies: Option<Bodies>,
 }
 
 impl Corpus {
@@ -106,18 +115,26 @@ impl Corpus {
             .par_bridge()
             .filter_map(|(seq, step)| {
                 let done = match step.resolve()? {
-                    Found::Input(input) => Done::Parsed(parse(Job {
-                        input: &input,
-                        options,
-                    })),
+                    Found::Input(input) => {
+                        let parsed = parse(Job {
+                            input: &input,
+                            options,
+                        });
+                        Done::Parsed(input, parsed)
+                    }
                     Found::Warning(warning) => Done::Skipped(warning),
                 };
                 Some((seq, done))
             })
             .collect();
         done.sort_unstable_by_key(|&(seq, _)| seq);
-        let (mut articles, mut report) = gather(done);
-        let duplicates = dedup::drop_duplicates(&mut articles);
+        let Gathered {
+            mut articles,
+            mut report,
+            files,
+            mut file_of,
+        } = gather(done);
+        let duplicates = dedup::drop_duplicates(&mut articles, &mut file_of);
         report.duplicates = duplicates.len();
         // One root's paths are unique already; only several can collide.
         if root_paths.len() > 1 {
@@ -129,6 +146,9 @@ impl Corpus {
             roots: roots_of(&root_paths),
             root_paths,
             duplicates,
+            files,
+            file_of,
+            bodies: None,
         }
     }
 
@@ -160,25 +180,46 @@ pub fn roots_of(paths: &[PathBuf]) -> Vec<String> {
         .collect()
 }
 
+/// What the steps of a load gave, put together in order.
+struct Gathered {
+    articles: Vec<Article>,
+    report: LoadReport,
+    /// The files that gave articles, and which gave each article.
+    files: Vec<Input>,
+    file_of: Vec<u32>,
+}
+
 /// The articles and report of a load, from what its steps gave in order.
-fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport) {
+fn gather(done: Vec<(usize, Done)>) -> Gathered {
     let mut report = LoadReport::default();
     let mut batches: Batches = Vec::with_capacity(done.len());
+    let (mut files, mut file_of) = (Vec::new(), Vec::new());
     // Warnings of the walk come first, then those of files, in order.
     let mut file_warnings = Vec::new();
     for (_, done) in done {
         match done {
             Done::Skipped(warning) => report.warnings.push(warning),
-            Done::Parsed(p) => {
+            Done::Parsed(input, p) => {
                 report.files += 1;
                 report.bytes += p.bytes;
                 file_warnings.extend(p.warnings);
+                let count: usize = p.batches.iter().map(Vec::len).sum();
+                if count > 0 {
+                    let file = u32::try_from(files.len()).unwrap_or(u32::MAX);
+                    file_of.resize(file_of.len() + count, file);
+                    files.push(input);
+                }
                 batches.extend(p.batches);
             }
         }
     }
     report.warnings.append(&mut file_warnings);
-    (concat(batches), report)
+    Gathered {
+        articles: concat(batches),
+        report,
+        files,
+        file_of,
+    }
 }
 
 /// The articles of every batch, in order, moved once (not at all when
@@ -196,7 +237,7 @@ fn concat(mut batches: Batches) -> Vec<Article> {
 
 /// What one step of the walk gave.
 enum Done {
-    Parsed(Parsed),
+    Parsed(Input, Parsed),
     Skipped(Warning),
 }
 
@@ -243,7 +284,7 @@ fn too_large(job: Job) -> Parsed {
     Parsed::failed(job, WarningKind::FileTooLarge { mib }, 0)
 }
 
-fn parse(job: Job) -> Parsed {
+pub(crate) fn parse(job: Job) -> Parsed {
     let input = job.input;
     if input.kind == InputKind::JsonLines {
         match input.open(job.options.max_json) {

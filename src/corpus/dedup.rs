@@ -19,8 +19,9 @@ pub struct Duplicate {
 }
 
 /// Keeps the first of articles with the same URL, or the same title and body,
-/// and says which were dropped in favour of which.
-pub fn drop_duplicates(articles: &mut Vec<Article>) -> Vec<Duplicate> {
+/// and says which were dropped in favour of which. `file_of` (which file
+/// gave each article) loses the same entries.
+pub fn drop_duplicates(articles: &mut Vec<Article>, file_of: &mut Vec<u32>) -> Vec<Duplicate> {
     let original = find_originals(articles);
     // Where each kept article lands once the duplicates are gone.
     let mut new_index = Vec::with_capacity(articles.len());
@@ -42,8 +43,10 @@ pub fn drop_duplicates(articles: &mut Vec<Article>) -> Vec<Duplicate> {
             })
         })
         .collect();
-    let mut flags = original.into_iter();
-    articles.retain(|_| flags.next().flatten().is_none());
+    let mut flags = original.iter();
+    articles.retain(|_| flags.next().copied().flatten().is_none());
+    let mut flags = original.iter();
+    file_of.retain(|_| flags.next().copied().flatten().is_none());
     duplicates
 }
 
@@ -135,7 +138,7 @@ mod tests {
             article("d", "T", "aaa"),
             article("e", "T", "bbb"),
         ];
-        let duplicates = drop_duplicates(&mut articles);
+        let duplicates = drop_duplicates(&mut articles, &mut Vec::new());
         let kept: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(kept, ["a", "b", "c"]);
         let of: Vec<(&str, usize)> = duplicates.iter().map(|d| (d.id.as_str(), d.of)).collect();
