@@ -107,7 +107,11 @@ fn write_archive(home: &Path, items: usize) {
                 id: format!("https://feed{feed}.example/{i}"),
                 title: format!("Story {i} of feed {feed}"),
                 url: Some(format!("https://feed{feed}.example/{i}")),
-                date: Some(format!("2025-06-{:02}T04:{:02}:00+00:00", 1 + i % 28, i % 60)),
+                date: Some(format!(
+                    "2025-06-{:02}T04:{:02}:00+00:00",
+                    1 + i % 28,
+                    i % 60
+                )),
                 section: format!("Feed {feed}"),
                 source: Some(format!("Feed {feed}")),
                 summary: Some(summary.trim_end().to_owned()),
