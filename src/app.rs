@@ -18,6 +18,7 @@ mod input;
 mod line_edit;
 mod link;
 mod list;
+mod loading;
 mod marks;
 mod mouse;
 mod msg;
@@ -104,6 +105,8 @@ pub struct App {
     /// Archive items first fetched after this (Unix seconds) are new;
     /// see [`fresh`].
     new_after: Option<i64>,
+    /// Bodies loading behind a corpus made from its listing.
+    loading: loading::Loading,
     /// A number typed before a key: which of the article's links it means.
     count: Option<usize>,
     /// The terminal window has the keyboard: reading time counts only then.
@@ -151,13 +154,16 @@ impl App {
             next_fetch: None,
             new_after,
             full_text: None,
+            loading: loading::Loading::default(),
             count: None,
             window_focused: true,
             timer: marks::ReadTimer::default(),
             out: Effects::default(),
         };
         app.relist();
+        app.start_loading();
         app.settle();
+        app.want_body();
         app.recount_unread();
         app.next_fetch = app.first_fetch();
         // Nothing has happened yet: nothing to save.
@@ -191,12 +197,15 @@ impl App {
             Msg::Saved(result) => self.saved(result),
             Msg::Signal(signal) => self.signal(signal),
             Msg::Opened(opened) => self.opened(opened),
+            Msg::Loading { progress } => self.loading_progress(progress),
+            Msg::BodyRead { index, result } => self.body_read(index, result),
             Msg::Reloaded(corpus) => self.reloaded(corpus),
             Msg::Fetching { done, total } => self.fetching = Some((done, total)),
             Msg::Fetched(fetched) => self.fetched(fetched),
             Msg::FullTextFetched(result) => self.full_text_fetched(result),
         }
         self.timers();
+        self.want_body();
         self.out.redraw |= redraw;
         std::mem::take(&mut self.out)
     }

@@ -75,8 +75,10 @@ fn read_archive_with(
         ..Config::default()
     };
     let dir = paths.archive_dir.clone();
-    let loader: runtime::Loader = Box::new(move || {
-        Corpus::load(std::slice::from_ref(&dir), &LoadOptions::default()).map_err(|e| e.to_string())
+    let loader: runtime::Loader = Box::new(move |_| {
+        Corpus::load(std::slice::from_ref(&dir), &LoadOptions::default())
+            .map(Arc::new)
+            .map_err(|e| e.to_string())
     });
     // Each fetch a minute after the last: first-fetch times differ, as
     // they do between sessions, without the test waiting for the clock.

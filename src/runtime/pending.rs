@@ -16,6 +16,7 @@ pub(super) struct Pending {
     preview: Option<(usize, usize)>,
     pub(super) save: bool,
     reload: bool,
+    body: Option<usize>,
     fetch: bool,
     full_text: bool,
 }
@@ -30,6 +31,7 @@ impl Pending {
             && self.preview.is_none()
             && !self.save
             && !self.reload
+            && self.body.is_none()
             && !self.fetch
             && !self.full_text
     }
@@ -52,6 +54,7 @@ impl Pending {
             } => self.preview = Some((*article, *width)),
             Job::Save(_) => self.save = true,
             Job::Reload => self.reload = true,
+            Job::ReadBody(index) => self.body = Some(*index),
             Job::Fetch => self.fetch = true,
             Job::FetchFullText { .. } => self.full_text = true,
         }
@@ -75,6 +78,7 @@ impl Pending {
             }
             Msg::Saved(_) => self.save = false,
             Msg::Reloaded(_) => self.reload = false,
+            Msg::BodyRead { index, .. } if self.body == Some(*index) => self.body = None,
             Msg::Fetched(_) => self.fetch = false,
             Msg::FullTextFetched(_) => self.full_text = false,
             _ => {}
