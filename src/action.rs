@@ -64,6 +64,7 @@ actions! {
     CopyUrl => "copy_url", "Copy the article's link (OSC 52)";
     Reload => "reload", "Load the articles again (new, changed, deleted)";
     Fetch => "fetch", "Fetch the subscribed feeds, in the background";
+    FullText => "full_text", "Fetch the article's whole page into the archive";
     Warnings => "warnings", "Show load warnings";
     Help => "help", "Show this help";
     Suspend => "suspend", "Suspend byline (fg to return)";

@@ -13,6 +13,8 @@ mod act;
 mod fetch;
 mod filter;
 mod find;
+mod fresh;
+mod full_text;
 mod input;
 mod line_edit;
 mod link;
@@ -110,6 +112,14 @@ pub struct App {
     now: Stamp,
     /// A fetch under way: feeds done, of how many.
     fetching: Option<(usize, usize)>,
+    /// When to fetch by itself (`fetch_on_start`, `refresh_minutes`);
+    /// `None` while a fetch runs and when the settings never ask.
+    next_fetch: Option<Stamp>,
+    /// The id of the article whose full text is being fetched (`F`).
+    full_text: Option<String>,
+    /// Archive items first fetched after this (Unix seconds) are new;
+    /// see [`fresh`].
+    new_after: Option<i64>,
     /// Bodies loading behind a corpus made from its listing.
     loading: loading::Loading,
     /// A number typed before a key: which of the article's links it means.
@@ -126,6 +136,7 @@ impl App {
     pub fn new(corpus: Arc<Corpus>, config: Config, area: Rect, now: Stamp) -> Self {
         let has_dates = corpus.articles.iter().any(|a| a.date.is_some());
         let has_sections = corpus.articles.iter().any(|a| !a.section.is_empty());
+        let new_after = fresh::newest_first_seen(&corpus);
         let mut app = Self {
             corpus,
             config,
@@ -161,6 +172,9 @@ impl App {
             has_sections,
             now,
             fetching: None,
+            next_fetch: None,
+            new_after,
+            full_text: None,
             loading: loading::Loading::default(),
             count: None,
             window_focused: true,
@@ -172,6 +186,7 @@ impl App {
         app.settle();
         app.want_body();
         app.recount_unread();
+        app.next_fetch = app.first_fetch();
         // Nothing has happened yet: nothing to save.
         app.saving = save::Saving::default();
         app
@@ -212,6 +227,7 @@ impl App {
             Msg::Reloaded(corpus) => self.reloaded(corpus),
             Msg::Fetching { done, total } => self.fetching = Some((done, total)),
             Msg::Fetched(fetched) => self.fetched(fetched),
+            Msg::FullTextFetched(result) => self.full_text_fetched(result),
         }
         if finder_open && !matches!(self.overlay, Some(Overlay::Search(_))) {
             // The finder's text searches may have cancelled the filter's.
@@ -224,12 +240,16 @@ impl App {
     }
 
     /// When [`App::handle`] wants a [`Msg::Tick`] if nothing else comes:
-    /// the read mark, or a save.
+    /// the read mark, a save, or a fetch of its own.
     pub fn next_deadline(&self) -> Option<Stamp> {
-        [self.timer.deadline(), self.saving.deadline()]
-            .into_iter()
-            .flatten()
-            .min()
+        [
+            self.timer.deadline(),
+            self.saving.deadline(),
+            self.next_fetch,
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     /// Runs what is due at `self.now`.
@@ -238,6 +258,7 @@ impl App {
             self.mark_open_article_read();
         }
         self.save_if_due();
+        self.fetch_if_due();
     }
 
     fn signal(&mut self, signal: Signal) {

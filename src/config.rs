@@ -47,6 +47,15 @@ pub struct CorpusConfig {
     pub boilerplate: Vec<String>,
 }
 
+/// When the reader fetches the subscribed feeds by itself (`r` always can).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FetchConfig {
+    /// Fetch as soon as the reader opens.
+    pub on_start: bool,
+    /// Fetch again this many minutes after the last fetch ended; 0: never.
+    pub refresh_minutes: u16,
+}
+
 /// Everything a user can set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -54,6 +63,7 @@ pub struct Config {
     pub keymap: Keymap,
     pub theme: Theme,
     pub corpus: CorpusConfig,
+    pub fetch: FetchConfig,
     /// The program (and its first arguments) that opens links, when
     /// `$BROWSER` is not set; empty means xdg-open (open on macOS).
     pub opener: Vec<String>,
@@ -123,6 +133,10 @@ impl Config {
                 .map_err(|field| missing(&format!("theme.{field}")))?,
             opener: r.opener.unwrap_or_default(),
             views: merged.views.unwrap_or_default(),
+            fetch: FetchConfig {
+                on_start: r.fetch_on_start.unwrap_or_default(),
+                refresh_minutes: r.refresh_minutes.unwrap_or_default(),
+            },
             corpus: CorpusConfig {
                 paths: merged.corpus.paths.unwrap_or_default(),
                 boilerplate: merged.corpus.boilerplate.unwrap_or_default(),
@@ -173,6 +187,7 @@ impl Default for Config {
             },
             corpus: CorpusConfig::default(),
             views: Vec::new(),
+            fetch: FetchConfig::default(),
         })
     }
 }

@@ -39,6 +39,7 @@ pub use dedup::Duplicate;
 pub use input::{Input, InputKind};
 pub use lazy::Bodies;
 pub use options::{DEFAULT_MAX_BODY, DEFAULT_MAX_JSON, DEFAULT_MAX_LINE, LoadOptions};
+pub use page::article_text;
 pub use warning::{EntryAt, LoadError, Warning, WarningKind};
 
 /// The articles bundled into the binary: the seeds the project started from.
@@ -176,6 +177,13 @@ impl Corpus {
             .or_else(|| self.duplicates.iter().find(|d| d.id == id).map(|d| d.of))?;
         Some((index, self.articles.get(index)?))
     }
+}
+
+/// The id the loader gives the entry whose own id is `own` (a feed item's
+/// guid, escaped) in the file whose id is `file`: how an article is traced
+/// back to its item in the feeds' archive.
+pub fn entry_id(file: &str, own: &str) -> String {
+    format!("{file}#{}", feed::id::escape(own.trim()))
 }
 
 /// What names a corpus opened from `paths` (see [`Corpus::roots`]): each

@@ -40,7 +40,8 @@ fn refused(fixture: &str, expected: &str) {
 fn unknown_key() {
     refused(
         "unknown_key.toml",
-        "3:1: unknown key `colour`, expected one of `measure`, `list_percent`, `two_pane_min_width`, `opener`",
+        "3:1: unknown key `colour`, expected one of `measure`, `list_percent`, `two_pane_min_width`, \
+         `opener`, `fetch_on_start`, `refresh_minutes`",
     );
 }
 
@@ -158,7 +159,7 @@ fn escape_in_key() {
     refused(
         "escape_in_key.toml",
         "2:1: unknown key `colour`, expected one of `measure`, `list_percent`, \
-         `two_pane_min_width`, `opener`",
+         `two_pane_min_width`, `opener`, `fetch_on_start`, `refresh_minutes`",
     );
 }
 

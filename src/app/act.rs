@@ -73,6 +73,7 @@ impl App {
             Action::OpenUrl => self.open_url(count),
             Action::CopyUrl => self.copy_url(count),
             Action::Fetch => self.fetch(),
+            Action::FullText => self.fetch_full_text(),
             Action::Reload => {
                 self.message = Some("loading…".to_owned());
                 self.out.jobs.push(super::Job::Reload);

@@ -44,6 +44,7 @@ impl App {
     /// purpose stays unread.
     pub fn restore_state(&mut self, state: ReadingState) {
         self.state = state;
+        self.start_new_marks();
         self.recount_unread();
         let session = self.state.session().clone();
         // Before sessions were kept, the article open last was reopened.

@@ -26,6 +26,13 @@ impl App {
             .selected_article()
             .map(|i| self.corpus.articles[i].id.clone());
         self.corpus = Arc::clone(&corpus);
+        if first_load {
+            // The listing knew nothing of when items were fetched: the
+            // session's new marks start from the whole corpus.
+            self.start_new_marks();
+        } else {
+            self.note_listed();
+        }
         self.has_dates = corpus.articles.iter().any(|a| a.date.is_some());
         self.has_sections = corpus.articles.iter().any(|a| !a.section.is_empty());
         // Indices of the old corpus mean nothing now: ids find the articles.

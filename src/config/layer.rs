@@ -36,6 +36,10 @@ pub(super) struct RawReader {
     pub list_percent: Option<u16>,
     pub two_pane_min_width: Option<u16>,
     pub opener: Option<Vec<String>>,
+    pub fetch_on_start: Option<bool>,
+    /// 0 is never; a week at most, so that the deadline cannot overflow.
+    #[serde(default, deserialize_with = "ranged::<_, 0, 10080>")]
+    pub refresh_minutes: Option<u16>,
 }
 
 /// A number that must lie in `LO..=HI`: a measure of 0 columns or a list
@@ -116,6 +120,8 @@ impl Partial {
                 list_percent: r.list_percent.or(b.list_percent),
                 two_pane_min_width: r.two_pane_min_width.or(b.two_pane_min_width),
                 opener: r.opener.or(b.opener),
+                fetch_on_start: r.fetch_on_start.or(b.fetch_on_start),
+                refresh_minutes: r.refresh_minutes.or(b.refresh_minutes),
             },
             theme: self.theme.or(base.theme),
             corpus: RawCorpus {

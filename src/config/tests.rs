@@ -139,3 +139,20 @@ fn saved_views_keep_file_order_and_bad_ones_are_refused_with_their_place() {
         "config.toml:2:1: a view's name is 1 to 40 printable characters"
     );
 }
+
+#[test]
+fn fetching_by_itself_is_off_by_default_and_refresh_minutes_is_bounded() {
+    assert_eq!(Config::default().fetch, FetchConfig::default());
+    let config = Config::parse("[reader]\nfetch_on_start = true\nrefresh_minutes = 15\n").unwrap();
+    assert_eq!(
+        config.fetch,
+        FetchConfig {
+            on_start: true,
+            refresh_minutes: 15
+        }
+    );
+    let e = error("[reader]\nrefresh_minutes = -1\n");
+    assert!(e.contains("a whole number from 0 to 10080"), "{e}");
+    let e = error("[reader]\nfetch_on_start = \"yes\"\n");
+    assert!(e.contains("config.toml:2"), "{e}");
+}

@@ -40,12 +40,17 @@ pub type Loader = Box<dyn Fn(&(dyn Fn(f32) + Sync)) -> Result<Arc<Corpus>, Strin
 /// many are done as it goes.
 pub type Fetcher = Box<dyn Fn(&(dyn Fn(usize, usize) + Sync)) -> Result<Fetched, String> + Send>;
 
+/// Fetches the page of the archived item an article (by id) was loaded
+/// from and keeps its text in the archive; how many words it kept.
+pub type FullTexter = Box<dyn Fn(&str) -> Result<usize, String> + Send>;
+
 pub struct Workers {
     /// The workers that read the corpus: started again with a new one.
     reading: Reading,
     saver: Latest<Box<ReadingState>>,
     reload: Option<Latest<()>>,
     fetch: Option<Latest<()>>,
+    full_text: Option<Latest<String>>,
     tx: Sender<Envelope>,
 }
 
@@ -79,6 +84,7 @@ impl Workers {
             saver,
             reload: None,
             fetch: None,
+            full_text: None,
             tx: tx.clone(),
         })
     }
@@ -116,6 +122,17 @@ impl Workers {
     pub fn with_text_cache(mut self, dir: Option<PathBuf>) -> Self {
         self.reading.text.cache = dir;
         self
+    }
+
+    /// Full texts are fetched by `full_texter`; without one, `F` says there
+    /// is no archive to fetch into.
+    pub fn with_full_texter(mut self, full_texter: FullTexter) -> io::Result<Self> {
+        let to_loop = self.tx.clone();
+        self.full_text = Some(Latest::start("byline-full-text", move |id: String, _| {
+            let kept = full_texter(&id);
+            let _ = to_loop.send(Envelope::now(Msg::FullTextFetched(kept)));
+        })?);
+        Ok(self)
     }
 
     /// The app reads `corpus` now: so do the workers, from here on.
@@ -200,6 +217,13 @@ impl Workers {
                 None => {
                     let nothing = Err("no feeds to fetch: `byline feeds add URL`".to_owned());
                     let _ = self.tx.send(Envelope::now(Msg::Fetched(nothing)));
+                }
+            },
+            Job::FetchFullText { id } => match &self.full_text {
+                Some(full_text) => full_text.submit(id),
+                None => {
+                    let nothing = Err("no archive to fetch into".to_owned());
+                    let _ = self.tx.send(Envelope::now(Msg::FullTextFetched(nothing)));
                 }
             },
             Job::Reload => match &self.reload {

@@ -1,5 +1,5 @@
 //! The list pane: one row an article: the selection bar, the marks (•
-//! unread, ★ starred, both when both), the title cut by display width with
+//! unread, ✦ new from the feeds in place of it, ★ starred), the title cut by display width with
 //! an ellipsis, then the section (when articles have sections) and the
 //! date (in the reader's time zone) when there is room.
 
@@ -82,7 +82,12 @@ fn draw_row(
     let y = row.y;
     buf.set_style(row, style);
     put(buf, row, 0, y, if selected { "▌" } else { " " }, style);
-    put(buf, row, 1, y, if read { " " } else { "•" }, style);
+    let mark = match (app.is_new(index), read) {
+        (true, _) => "✦",
+        (false, false) => "•",
+        (false, true) => " ",
+    };
+    put(buf, row, 1, y, mark, style);
     if starred {
         put(
             buf,

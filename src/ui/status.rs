@@ -99,6 +99,10 @@ fn position(app: &App, width: u16) -> String {
         Some(_) => format!("{} · fetching", app.sort().name()),
         None => app.sort().name().to_owned(),
     };
+    let sort = match app.fetching_full_text() {
+        Some(_) => format!("{sort} · fetching full text…"),
+        None => sort,
+    };
     let unread = app.unread();
     let loading = app
         .loading()
