@@ -26,10 +26,8 @@ impl App {
         }
         match self.sort {
             Sort::Corpus => {}
-            Sort::Newest => {
-                rows.sort_by_key(|&i| (articles[i].date.is_none(), Reverse(articles[i].date)))
-            }
-            Sort::Oldest => rows.sort_by_key(|&i| (articles[i].date.is_none(), articles[i].date)),
+            Sort::Newest => by_date(&mut rows, articles, Reverse),
+            Sort::Oldest => by_date(&mut rows, articles, |date| date),
             Sort::Title => rows.sort_by_cached_key(|&i| articles[i].title.to_lowercase()),
             // Articles without a section after the rest.
             Sort::Section => {
@@ -94,4 +92,21 @@ impl App {
 
 fn section_key(a: &Article) -> (bool, &str, Reverse<Option<i64>>) {
     (a.section.is_empty(), &a.section, Reverse(a.date))
+}
+
+/// Sorts `rows` by the key `of` gives each date, undated articles last,
+/// ties in corpus order. The keys are gathered first and sorted with the
+/// rows: comparing through the articles missed the cache at every step
+/// (a third of a million-article start).
+fn by_date<K: Ord>(rows: &mut Vec<usize>, articles: &[Article], of: impl Fn(i64) -> K) {
+    let mut keyed: Vec<(bool, Option<K>, usize)> = rows
+        .iter()
+        .map(|&i| match articles[i].date {
+            Some(date) => (false, Some(of(date)), i),
+            None => (true, None, i),
+        })
+        .collect();
+    keyed.sort_unstable();
+    rows.clear();
+    rows.extend(keyed.into_iter().map(|(_, _, i)| i));
 }
