@@ -176,6 +176,7 @@ impl App {
             Msg::Saved(result) => self.saved(result),
             Msg::Signal(signal) => self.signal(signal),
             Msg::Opened(opened) => self.opened(opened),
+            Msg::FilesChanged => self.out.jobs.push(Job::Reload),
             Msg::Reloaded(corpus) => self.reloaded(corpus),
             Msg::Fetching { done, total } => self.fetching = Some((done, total)),
             Msg::Fetched(fetched) => self.fetched(fetched),

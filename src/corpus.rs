@@ -18,12 +18,16 @@ pub mod listing;
 mod options;
 mod page;
 mod parsed;
+mod refresh;
 mod sniff;
+mod sources;
 mod text;
 mod walk;
 mod warning;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 
@@ -35,6 +39,7 @@ use walk::{Found, Step};
 pub use dedup::Duplicate;
 pub use input::{Input, InputKind};
 pub use options::{DEFAULT_MAX_BODY, DEFAULT_MAX_JSON, DEFAULT_MAX_LINE, LoadOptions};
+pub use sources::{FileRecord, FileStat, Sources};
 pub use warning::{EntryAt, LoadError, Warning, WarningKind};
 
 /// The articles bundled into the binary: the seeds the project started from.
@@ -74,7 +79,16 @@ pub struct Corpus {
     pub root_paths: Vec<PathBuf>,
     /// Articles dropped as exact duplicates of one that was kept.
     pub duplicates: Vec<Duplicate>,
+    /// The files read, and what each gave: what a refresh starts from.
+    pub sources: Sources,
+    /// Different for every load and refresh (0 for a corpus built by
+    /// hand): an index into `articles` is only meaningful with its epoch,
+    /// so answers about an older corpus can be told and dropped.
+    pub epoch: u64,
 }
+
+/// The epoch of the next load.
+static EPOCH: AtomicU64 = AtomicU64::new(1);
 
 impl Corpus {
     /// Loads every article under `paths` (files or directories).
@@ -88,7 +102,9 @@ impl Corpus {
         let steps = SEEDS
             .iter()
             .map(|(name, bytes)| Step::Input(Input::embedded(name, bytes)));
-        Self::from_steps(steps, vec![PathBuf::from("<seeds>")], options)
+        let mut corpus = Self::from_steps(steps, vec![PathBuf::from("<seeds>")], options);
+        corpus.sources.seeds = true;
+        corpus
     }
 
     /// Walks and parses at once: rayon's workers take the next step of the
@@ -100,27 +116,32 @@ impl Corpus {
         root_paths: Vec<PathBuf>,
         options: &LoadOptions,
     ) -> Self {
-        let mut done: Vec<(usize, Done)> = steps
+        let start = SystemTime::now();
+        let done: Vec<(usize, Done)> = steps
             .enumerate()
             .par_bridge()
             .filter_map(|(seq, step)| {
                 let done = match step.resolve()? {
-                    Found::Input(input) => Done::Parsed(parse(Job {
-                        input: &input,
-                        options,
-                    })),
+                    Found::Input(input) => Done::read(&input, options, start),
                     Found::Warning(warning) => Done::Skipped(warning),
                 };
                 Some((seq, done))
             })
             .collect();
+        Self::assemble(done, root_paths)
+    }
+
+    /// The corpus from what each step of a walk gave, in any order: a load
+    /// and a refresh end here alike, so that they agree.
+    fn assemble(mut done: Vec<(usize, Done)>, root_paths: Vec<PathBuf>) -> Self {
         done.sort_unstable_by_key(|&(seq, _)| seq);
-        let (mut articles, mut report) = gather(done);
-        let duplicates = dedup::drop_duplicates(&mut articles);
+        let (mut articles, mut report, mut sources) = gather(done);
+        let (duplicates, dropped) = dedup::split_duplicates(&mut articles);
         report.duplicates = duplicates.len();
+        sources.dropped = dropped;
         // One root's paths are unique already; only several can collide.
         if root_paths.len() > 1 {
-            dedup::make_ids_unique(&mut articles);
+            sources.renamed = dedup::make_ids_unique(&mut articles);
         }
         Self {
             articles,
@@ -128,6 +149,8 @@ impl Corpus {
             roots: roots_of(&root_paths),
             root_paths,
             duplicates,
+            sources,
+            epoch: EPOCH.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -152,25 +175,43 @@ pub fn roots_of(paths: &[PathBuf]) -> Vec<String> {
         .collect()
 }
 
-/// The articles and report of a load, from what its steps gave in order.
-fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport) {
+/// The articles, report and files of a load, from what its steps gave in
+/// order.
+fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport, Sources) {
     let mut report = LoadReport::default();
+    let mut sources = Sources::default();
     let mut batches: Batches = Vec::with_capacity(done.len());
+    let mut first = 0;
     // Warnings of the walk come first, then those of files, in order.
     let mut file_warnings = Vec::new();
     for (_, done) in done {
-        match done {
-            Done::Skipped(warning) => report.warnings.push(warning),
-            Done::Parsed(p) => {
-                report.files += 1;
-                report.bytes += p.bytes;
-                file_warnings.extend(p.warnings);
-                batches.extend(p.batches);
+        let (p, file) = match done {
+            Done::Skipped(warning) => {
+                report.warnings.push(warning);
+                continue;
             }
-        }
+            Done::Read(p, file) => {
+                sources.read += 1;
+                (p, file)
+            }
+            Done::Reused(p, file) => (p, file),
+        };
+        let count = p.batches.iter().map(Vec::len).sum();
+        report.files += 1;
+        report.bytes += p.bytes;
+        sources.files.push(FileRecord {
+            first,
+            count,
+            bytes: p.bytes,
+            warnings: p.warnings.clone(),
+            ..file
+        });
+        first += count;
+        file_warnings.extend(p.warnings);
+        batches.extend(p.batches);
     }
     report.warnings.append(&mut file_warnings);
-    (concat(batches), report)
+    (concat(batches), report, sources)
 }
 
 /// The articles of every batch, in order, moved once (not at all when
@@ -186,10 +227,38 @@ fn concat(mut batches: Batches) -> Vec<Article> {
     articles
 }
 
-/// What one step of the walk gave.
+/// What one step of the walk gave: a file read now, one whose articles
+/// were taken from the corpus before, or a warning. A file's record is
+/// filled in by [`gather`], but for where it is and its stat.
 enum Done {
-    Parsed(Parsed),
+    Read(Parsed, FileRecord),
+    Reused(Parsed, FileRecord),
     Skipped(Warning),
+}
+
+impl Done {
+    /// `input` read and parsed; its stat is taken first, so that a change
+    /// while it is read shows at the next refresh.
+    fn read(input: &Input, options: &LoadOptions, start: SystemTime) -> Self {
+        let stat = FileStat::of(input).filter(|stat| !stat.is_racy(start));
+        let parsed = parse(Job { input, options });
+        Done::Read(parsed, FileRecord::of(input, stat))
+    }
+}
+
+impl FileRecord {
+    /// The record of `input` with this stat, before it is filled in.
+    fn of(input: &Input, stat: Option<FileStat>) -> Self {
+        Self {
+            path: input.path.clone(),
+            id: input.id.clone(),
+            stat,
+            first: 0,
+            count: 0,
+            bytes: 0,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// Parses one file's bytes as loading a file of this `kind` named `name`

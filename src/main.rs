@@ -99,10 +99,14 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
     }
     let fetcher = fetcher(context);
     let (args, context) = (args.clone(), context.clone());
-    let loader = Box::new(move || {
-        cli::open_corpus(&args, &context)
-            .map(|(corpus, _)| corpus)
-            .map_err(|e| e.to_string())
+    // Only what changed is read again; a corpus with no files recorded
+    // (the seeds) is loaded whole.
+    let loader = Box::new(move |before: &byline::Corpus| {
+        let again = match before.sources.files.is_empty() {
+            true => cli::open_corpus(&args, &context).map(|(corpus, _)| corpus),
+            false => before.refresh(&context.options),
+        };
+        again.map_err(|e| e.to_string())
     });
     match byline::tui::run(app, store, loader, fetcher) {
         Ok(Outcome { exit, saved }) => {

@@ -12,6 +12,7 @@ mod host;
 mod inline;
 mod latest;
 mod pending;
+mod watch;
 mod workers;
 
 use std::collections::VecDeque;
@@ -28,6 +29,7 @@ use crate::ui;
 pub use host::{Headless, Host};
 pub use inline::inline;
 use pending::Pending;
+pub use watch::{QUIET as WATCH_QUIET, Watcher, watch};
 pub use workers::{Fetcher, Loader, Workers};
 
 /// What the loop's channel carries.

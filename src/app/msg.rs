@@ -46,6 +46,9 @@ pub enum Msg {
     Signal(Signal),
     /// The browser given a link has ended (or could not start).
     Opened(Opened),
+    /// Files under the corpus's roots changed (`watch = true`): they are
+    /// loaded again as `R` loads them.
+    FilesChanged,
     /// The articles loaded again ([`Job::Reload`]), or why they could not be.
     Reloaded(Result<Arc<Corpus>, String>),
     /// A fetch ([`Job::Fetch`]) has finished `done` feeds of `total`.
@@ -102,6 +105,9 @@ pub struct Found {
 #[derive(Debug, Clone)]
 pub struct LaidOut {
     pub pane: Pane,
+    /// The epoch of the corpus `article` indexes ([`Corpus::epoch`]): a
+    /// layout of a corpus since reloaded is of another article.
+    pub epoch: u64,
     pub article: usize,
     pub layout: Arc<ArticleLayout>,
 }

@@ -34,7 +34,7 @@ pub fn parse(
         name: job.input.name.clone(),
         title: title.to_owned(),
         section: job.input.section.clone(),
-        body,
+        body: body.into(),
         ..Article::default()
     })
 }

@@ -31,8 +31,10 @@ struct FindJob {
     query: String,
 }
 
-/// Loads the articles again, as they were loaded at the start.
-pub type Loader = Box<dyn Fn() -> Result<Corpus, String> + Send>;
+/// Loads the articles again, as they were loaded at the start; it is given
+/// the corpus the app reads, to reuse what did not change (see
+/// [`Corpus::refresh`]).
+pub type Loader = Box<dyn Fn(&Corpus) -> Result<Corpus, String> + Send>;
 
 /// Fetches the subscribed feeds into the archive, telling how many of how
 /// many are done as it goes.
@@ -42,7 +44,9 @@ pub struct Workers {
     /// The workers that read the corpus: started again with a new one.
     reading: Reading,
     saver: Latest<Box<ReadingState>>,
-    reload: Option<Latest<()>>,
+    reload: Option<Latest<Arc<Corpus>>>,
+    /// The corpus the app reads: a reload starts from it.
+    corpus: Arc<Corpus>,
     fetch: Option<Latest<()>>,
     tx: Sender<Envelope>,
 }
@@ -75,6 +79,7 @@ impl Workers {
             reading: Reading::start(corpus, tx)?,
             saver,
             reload: None,
+            corpus: Arc::clone(corpus),
             fetch: None,
             tx: tx.clone(),
         })
@@ -84,10 +89,13 @@ impl Workers {
     /// there is nothing to load from.
     pub fn with_loader(mut self, loader: Loader) -> io::Result<Self> {
         let to_loop = self.tx.clone();
-        self.reload = Some(Latest::start("byline-reload", move |(), _| {
-            let loaded = loader().map(Arc::new);
-            let _ = to_loop.send(Envelope::now(Msg::Reloaded(loaded)));
-        })?);
+        self.reload = Some(Latest::start(
+            "byline-reload",
+            move |before: Arc<Corpus>, _| {
+                let loaded = loader(&before).map(Arc::new);
+                let _ = to_loop.send(Envelope::now(Msg::Reloaded(loaded)));
+            },
+        )?);
         Ok(self)
     }
 
@@ -108,6 +116,7 @@ impl Workers {
     /// The app reads `corpus` now: so do the workers, from here on.
     pub fn use_corpus(&mut self, corpus: &Arc<Corpus>) -> io::Result<()> {
         self.reading = Reading::start(corpus, &self.tx)?;
+        self.corpus = Arc::clone(corpus);
         Ok(())
     }
 }
@@ -181,7 +190,7 @@ impl Workers {
                 }
             },
             Job::Reload => match &self.reload {
-                Some(reload) => reload.submit(()),
+                Some(reload) => reload.submit(Arc::clone(&self.corpus)),
                 None => {
                     let nothing = Err("nothing to load again from".to_owned());
                     let _ = self.tx.send(Envelope::now(Msg::Reloaded(nothing)));
@@ -278,6 +287,7 @@ fn layouts(
         if !cancelled() {
             let laid = LaidOut {
                 pane,
+                epoch: corpus.epoch,
                 article,
                 layout,
             };

@@ -11,7 +11,10 @@ use crate::article::Article;
 fn counts(article: &Article) -> (HashMap<String, u32, foldhash::fast::RandomState>, u32) {
     let mut counts: HashMap<String, u32, foldhash::fast::RandomState> = HashMap::default();
     let mut length = 0u32;
-    for (text, weight) in [(&article.title, TITLE_WEIGHT), (&article.body, 1)] {
+    for (text, weight) in [
+        (article.title.as_str(), TITLE_WEIGHT),
+        (article.body.as_str(), 1),
+    ] {
         tokens::for_each(text, |t, _| {
             length = length.saturating_add(weight);
             *counts.entry_ref(t).or_insert(0) += weight;
