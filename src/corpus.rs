@@ -14,6 +14,7 @@ mod feed;
 mod input;
 mod json;
 mod jsonl;
+mod lazy;
 pub mod listing;
 mod options;
 mod page;
@@ -38,6 +39,7 @@ use walk::{Found, Step};
 
 pub use dedup::Duplicate;
 pub use input::{Input, InputKind};
+pub use lazy::Bodies;
 pub use options::{DEFAULT_MAX_BODY, DEFAULT_MAX_JSON, DEFAULT_MAX_LINE, LoadOptions};
 pub use sources::{FileRecord, FileStat, Sources};
 pub use warning::{EntryAt, LoadError, Warning, WarningKind};
@@ -79,6 +81,13 @@ pub struct Corpus {
     pub root_paths: Vec<PathBuf>,
     /// Articles dropped as exact duplicates of one that was kept.
     pub duplicates: Vec<Duplicate>,
+    /// The files the articles came from, in corpus order, and the index
+    /// in it of each article's: one file can be read again alone.
+    pub files: Vec<Input>,
+    pub file_of: Vec<u32>,
+    /// Bodies not loaded yet: a corpus made from its listing (see
+    /// [`Corpus::from_listing`]) reads them a file at a time, on demand.
+    pub bodies: Option<Bodies>,
     /// The files read, and what each gave: what a refresh starts from.
     pub sources: Sources,
     /// Different for every load and refresh (0 for a corpus built by
@@ -89,6 +98,11 @@ pub struct Corpus {
 
 /// The epoch of the next load.
 static EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// A new epoch, for a corpus just made (see [`Corpus::epoch`]).
+fn next_epoch() -> u64 {
+    EPOCH.fetch_add(1, Ordering::Relaxed)
+}
 
 impl Corpus {
     /// Loads every article under `paths` (files or directories).
@@ -122,7 +136,7 @@ impl Corpus {
             .par_bridge()
             .filter_map(|(seq, step)| {
                 let done = match step.resolve()? {
-                    Found::Input(input) => Done::read(&input, options, start),
+                    Found::Input(input) => Done::read(input, options, start),
                     Found::Warning(warning) => Done::Skipped(warning),
                 };
                 Some((seq, done))
@@ -135,8 +149,14 @@ impl Corpus {
     /// and a refresh end here alike, so that they agree.
     fn assemble(mut done: Vec<(usize, Done)>, root_paths: Vec<PathBuf>) -> Self {
         done.sort_unstable_by_key(|&(seq, _)| seq);
-        let (mut articles, mut report, mut sources) = gather(done);
-        let (duplicates, dropped) = dedup::split_duplicates(&mut articles);
+        let Gathered {
+            mut articles,
+            mut report,
+            files,
+            mut file_of,
+            mut sources,
+        } = gather(done);
+        let (duplicates, dropped) = dedup::split_duplicates(&mut articles, &mut file_of);
         report.duplicates = duplicates.len();
         sources.dropped = dropped;
         // One root's paths are unique already; only several can collide.
@@ -149,8 +169,11 @@ impl Corpus {
             roots: roots_of(&root_paths),
             root_paths,
             duplicates,
+            files,
+            file_of,
+            bodies: None,
             sources,
-            epoch: EPOCH.fetch_add(1, Ordering::Relaxed),
+            epoch: next_epoch(),
         }
     }
 
@@ -175,43 +198,70 @@ pub fn roots_of(paths: &[PathBuf]) -> Vec<String> {
         .collect()
 }
 
+/// What the steps of a load gave, put together in order.
+struct Gathered {
+    articles: Vec<Article>,
+    report: LoadReport,
+    /// The files that gave articles, and which gave each article.
+    files: Vec<Input>,
+    file_of: Vec<u32>,
+    /// Every file read or reused, and what each gave.
+    sources: Sources,
+}
+
 /// The articles, report and files of a load, from what its steps gave in
 /// order.
-fn gather(done: Vec<(usize, Done)>) -> (Vec<Article>, LoadReport, Sources) {
+fn gather(done: Vec<(usize, Done)>) -> Gathered {
     let mut report = LoadReport::default();
     let mut sources = Sources::default();
     let mut batches: Batches = Vec::with_capacity(done.len());
+    let (mut files, mut file_of) = (Vec::new(), Vec::new());
     let mut first = 0;
     // Warnings of the walk come first, then those of files, in order.
     let mut file_warnings = Vec::new();
     for (_, done) in done {
-        let (p, file) = match done {
+        let (input, p, stat, reused) = match done {
             Done::Skipped(warning) => {
                 report.warnings.push(warning);
                 continue;
             }
-            Done::Read(p, file) => {
-                sources.read += 1;
-                (p, file)
-            }
-            Done::Reused(p, file) => (p, file),
+            Done::File {
+                input,
+                parsed,
+                stat,
+                reused,
+            } => (input, parsed, stat, reused),
         };
-        let count = p.batches.iter().map(Vec::len).sum();
+        let count: usize = p.batches.iter().map(Vec::len).sum();
         report.files += 1;
         report.bytes += p.bytes;
+        sources.read += usize::from(!reused);
         sources.files.push(FileRecord {
+            path: input.path.clone(),
+            id: input.id.clone(),
+            stat,
             first,
             count,
             bytes: p.bytes,
             warnings: p.warnings.clone(),
-            ..file
         });
         first += count;
+        if count > 0 {
+            let file = u32::try_from(files.len()).unwrap_or(u32::MAX);
+            file_of.resize(file_of.len() + count, file);
+            files.push(input);
+        }
         file_warnings.extend(p.warnings);
         batches.extend(p.batches);
     }
     report.warnings.append(&mut file_warnings);
-    (concat(batches), report, sources)
+    Gathered {
+        articles: concat(batches),
+        report,
+        files,
+        file_of,
+        sources,
+    }
 }
 
 /// The articles of every batch, in order, moved once (not at all when
@@ -231,32 +281,31 @@ fn concat(mut batches: Batches) -> Vec<Article> {
 /// were taken from the corpus before, or a warning. A file's record is
 /// filled in by [`gather`], but for where it is and its stat.
 enum Done {
-    Read(Parsed, FileRecord),
-    Reused(Parsed, FileRecord),
+    /// A file, parsed now or (`reused`) taken from the corpus before, and
+    /// its stat when it was read.
+    File {
+        input: Input,
+        parsed: Parsed,
+        stat: Option<FileStat>,
+        reused: bool,
+    },
     Skipped(Warning),
 }
 
 impl Done {
     /// `input` read and parsed; its stat is taken first, so that a change
     /// while it is read shows at the next refresh.
-    fn read(input: &Input, options: &LoadOptions, start: SystemTime) -> Self {
-        let stat = FileStat::of(input).filter(|stat| !stat.is_racy(start));
-        let parsed = parse(Job { input, options });
-        Done::Read(parsed, FileRecord::of(input, stat))
-    }
-}
-
-impl FileRecord {
-    /// The record of `input` with this stat, before it is filled in.
-    fn of(input: &Input, stat: Option<FileStat>) -> Self {
-        Self {
-            path: input.path.clone(),
-            id: input.id.clone(),
+    fn read(input: Input, options: &LoadOptions, start: SystemTime) -> Self {
+        let stat = FileStat::of(&input).filter(|stat| !stat.is_racy(start));
+        let parsed = parse(Job {
+            input: &input,
+            options,
+        });
+        Done::File {
+            input,
+            parsed,
             stat,
-            first: 0,
-            count: 0,
-            bytes: 0,
-            warnings: Vec::new(),
+            reused: false,
         }
     }
 }
@@ -304,7 +353,7 @@ fn too_large(job: Job) -> Parsed {
     Parsed::failed(job, WarningKind::FileTooLarge { mib }, 0)
 }
 
-fn parse(job: Job) -> Parsed {
+pub(crate) fn parse(job: Job) -> Parsed {
     let input = job.input;
     if input.kind == InputKind::JsonLines {
         match input.open(job.options.max_json) {

@@ -19,16 +19,20 @@ pub struct Duplicate {
 }
 
 /// Keeps the first of articles with the same URL, or the same title and body,
-/// and says which were dropped in favour of which.
+/// and says which were dropped in favour of which. `file_of` (which file
+/// gave each article) loses the same entries.
 #[cfg(test)]
-pub fn drop_duplicates(articles: &mut Vec<Article>) -> Vec<Duplicate> {
-    split_duplicates(articles).0
+pub fn drop_duplicates(articles: &mut Vec<Article>, file_of: &mut Vec<u32>) -> Vec<Duplicate> {
+    split_duplicates(articles, file_of).0
 }
 
 /// As [`drop_duplicates`], and gives the articles dropped too, each with its
 /// place among the articles given: a refresh gives them back to the files
 /// that had them (see [`super::Sources`]).
-pub fn split_duplicates(articles: &mut Vec<Article>) -> (Vec<Duplicate>, Vec<(usize, Article)>) {
+pub fn split_duplicates(
+    articles: &mut Vec<Article>,
+    file_of: &mut Vec<u32>,
+) -> (Vec<Duplicate>, Vec<(usize, Article)>) {
     let original = find_originals(articles);
     // Where each kept article lands once the duplicates are gone.
     let mut new_index = Vec::with_capacity(articles.len());
@@ -53,6 +57,8 @@ pub fn split_duplicates(articles: &mut Vec<Article>) -> (Vec<Duplicate>, Vec<(us
     if duplicates.is_empty() {
         return (duplicates, Vec::new());
     }
+    let mut flags = original.iter();
+    file_of.retain(|_| flags.next().copied().flatten().is_none());
     let mut dropped = Vec::with_capacity(duplicates.len());
     let mut kept = Vec::with_capacity(articles.len() - duplicates.len());
     for (at, (article, first)) in std::mem::take(articles)
@@ -159,7 +165,7 @@ mod tests {
             article("d", "T", "aaa"),
             article("e", "T", "bbb"),
         ];
-        let duplicates = drop_duplicates(&mut articles);
+        let duplicates = drop_duplicates(&mut articles, &mut Vec::new());
         let kept: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(kept, ["a", "b", "c"]);
         let of: Vec<(&str, usize)> = duplicates.iter().map(|d| (d.id.as_str(), d.of)).collect();

@@ -22,7 +22,7 @@ pub enum InputKind {
 }
 
 /// One file to read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
     pub path: PathBuf,
     /// Relative to the root given, with `/` separators: the base of the
@@ -37,7 +37,7 @@ pub struct Input {
 }
 
 /// Where an input's bytes are.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Source {
     /// Built into the binary.
     Embedded(&'static [u8]),
@@ -73,6 +73,31 @@ impl Input {
             kind: kind_of(Path::new(name)).unwrap_or(InputKind::Text),
             source: Source::Embedded(bytes),
         }
+    }
+
+    /// A file named by a listing: checked before it is opened, since it
+    /// may have become anything (a FIFO, say) since it was listed.
+    pub fn listed(
+        path: PathBuf,
+        id: String,
+        name: Option<String>,
+        section: String,
+        kind: InputKind,
+    ) -> Self {
+        Self {
+            path,
+            id,
+            name,
+            section,
+            kind,
+            source: Source::Unchecked,
+        }
+    }
+
+    /// The same file, as a listing names it (see [`Input::listed`]).
+    pub fn relisted(&self) -> Self {
+        let (path, id, name) = (self.path.clone(), self.id.clone(), self.name.clone());
+        Self::listed(path, id, name, self.section.clone(), self.kind)
     }
 
     /// At most `limit` bytes of the file, and whether it had more. With

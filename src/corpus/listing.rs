@@ -27,7 +27,7 @@ mod codec;
 use std::path::PathBuf as RootPath;
 
 use super::walk::{self, Found};
-use super::{Corpus, LoadError, LoadOptions, LoadReport, roots_of};
+use super::{Corpus, Input, LoadError, LoadOptions, LoadReport, roots_of};
 use crate::packed::{Packed, TitleIndex};
 use codec::{decode, encode, put_bytes, put_u64};
 
@@ -40,6 +40,9 @@ pub struct Listing {
     pub ids: Packed,
     pub sections: Packed,
     pub titles: TitleIndex,
+    /// Which file each article is in (see [`Corpus::files`]).
+    pub files: Vec<Input>,
+    pub file_of: Vec<u32>,
     pub report: LoadReport,
     /// What names the corpus, for its reading state (see [`Corpus::roots`]).
     pub roots: Vec<String>,
@@ -56,6 +59,9 @@ impl Listing {
             ids: Packed::from_strs(articles.iter().map(|a| a.id.as_str())),
             sections: Packed::from_strs(articles.iter().map(|a| a.section.as_str())),
             titles: TitleIndex::new(articles),
+            // To be checked before they are read again: listed.
+            files: corpus.files.iter().map(Input::relisted).collect(),
+            file_of: corpus.file_of.clone(),
             report: corpus.report.clone(),
             roots: corpus.roots.clone(),
             root_paths: corpus.root_paths.clone(),
@@ -84,8 +90,9 @@ pub fn open(
 ) -> Result<Listing, LoadError> {
     let head = head(paths, options);
     let file = dir.join(file_name(&head));
-    let (key, settled) = key(head, paths, settle)?;
-    if let Some(listing) = read_own(&file).and_then(|b| decode(&b, &key)) {
+    let settled_before = SystemTime::now().checked_sub(settle);
+    let (key, settled) = key(head, paths, settled_before)?;
+    if let Some(listing) = read_own(&file).and_then(|b| decode(&b, Some(&key))) {
         return Ok(Listing {
             roots: roots_of(paths),
             root_paths: paths.to_vec(),
@@ -93,14 +100,55 @@ pub fn open(
         });
     }
     let listing = Listing::of(&Corpus::load(paths, options)?);
-    // A file that could not be read might be readable by someone else, or
-    // next time: what was loaded depends on more than the key.
-    if settled && listing.report.unreadable() == 0 {
-        // Best effort: a cache that cannot be written is not an error.
-        let _ = write_atomically(&file, &encode(&listing, &key));
-        prune(dir);
+    if settled {
+        keep(&listing, &file, &key, dir);
     }
     Ok(listing)
+}
+
+/// The listing last written for the corpus at `paths`, whether or not its
+/// files have changed since: what the reader shows first, while it loads
+/// the corpus (which corrects what has changed).
+pub fn latest(paths: &[PathBuf], options: &LoadOptions, dir: &Path) -> Option<Listing> {
+    let file = dir.join(file_name(&head(paths, options)));
+    let listing = decode(&read_own(&file)?, None)?;
+    Some(Listing {
+        roots: roots_of(paths),
+        root_paths: paths.to_vec(),
+        ..listing
+    })
+}
+
+/// Writes the listing of `corpus`, loaded from `paths` from `loaded_at`
+/// on, for [`open`] and [`latest`] to find. Only a file left alone since
+/// `settle` before the load began is counted on: one changed since could
+/// hold other text than the corpus loaded from it.
+pub fn store(
+    corpus: &Corpus,
+    options: &LoadOptions,
+    dir: &Path,
+    settle: Duration,
+    loaded_at: SystemTime,
+) -> Result<(), LoadError> {
+    let paths = &corpus.root_paths;
+    let head = head(paths, options);
+    let file = dir.join(file_name(&head));
+    let (key, settled) = key(head, paths, loaded_at.checked_sub(settle))?;
+    if settled {
+        keep(&Listing::of(corpus), &file, &key, dir);
+    }
+    Ok(())
+}
+
+/// Writes `listing` under `key`, unless what was loaded depends on more
+/// than the key: a file that could not be read might be readable by
+/// someone else, or next time.
+fn keep(listing: &Listing, file: &Path, key: &[u8], dir: &Path) {
+    if listing.report.unreadable() == 0 {
+        // Best effort: a cache that cannot be written is not an error.
+        let _ = write_atomically(file, &encode(listing, key));
+        prune(dir);
+    }
 }
 
 /// The bytes of `file` if this user owns it. One written by another (root,
@@ -139,11 +187,11 @@ fn prune(dir: &Path) {
 
 /// Everything a load of `paths` depends on, as bytes: the `head` that
 /// names the corpus, then its files. Also whether every file has been left
-/// alone for `settle`.
+/// alone since `settled_before`.
 fn key(
     mut key: Vec<u8>,
     paths: &[PathBuf],
-    settle: Duration,
+    settled_before: Option<SystemTime>,
 ) -> Result<(Vec<u8>, bool), LoadError> {
     // A rebuilt byline can load differently under the same version number:
     // its own file says which build it is.
@@ -151,9 +199,7 @@ fn key(
         Ok(exe) => put_times(&mut key, exe.len(), [(exe.mtime(), exe.mtime_nsec())]),
         Err(err) => put_bytes(&mut key, err.to_string().as_bytes()),
     }
-    let settled_before = SystemTime::now()
-        .checked_sub(settle)
-        .unwrap_or(SystemTime::UNIX_EPOCH);
+    let settled_before = settled_before.unwrap_or(SystemTime::UNIX_EPOCH);
     let mut settled = true;
     for step in walk::walk(paths)? {
         match step.resolve() {

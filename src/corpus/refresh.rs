@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::parsed::Parsed;
 use super::walk::{self, Found};
-use super::{Corpus, Done, FileRecord, FileStat, LoadError, LoadOptions};
+use super::{Corpus, Done, FileRecord, FileStat, Input, LoadError, LoadOptions};
 
 impl Corpus {
     /// What [`Corpus::load`] of the same roots would give now, with the same
@@ -37,8 +37,8 @@ impl Corpus {
                     Found::Input(input) => {
                         let now = FileStat::of(&input);
                         match known.get(&(input.path.as_path(), input.id.as_str())) {
-                            Some(&file) if file.reusable(now.as_ref()) => self.reuse(file),
-                            _ => Done::read(&input, options, start),
+                            Some(&file) if file.reusable(now.as_ref()) => self.reuse(input, file),
+                            _ => Done::read(input, options, start),
                         }
                     }
                     Found::Warning(warning) => Done::Skipped(warning),
@@ -50,13 +50,18 @@ impl Corpus {
     }
 
     /// What `file` gave when this corpus was loaded, as if parsed again.
-    fn reuse(&self, file: &FileRecord) -> Done {
+    fn reuse(&self, input: Input, file: &FileRecord) -> Done {
         let parsed = Parsed {
             batches: vec![self.sources.articles_of(file, &self.articles)],
             warnings: file.warnings.clone(),
             bytes: file.bytes,
         };
-        Done::Reused(parsed, file.clone())
+        Done::File {
+            input,
+            parsed,
+            stat: file.stat,
+            reused: true,
+        }
     }
 }
 

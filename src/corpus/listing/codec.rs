@@ -4,9 +4,12 @@ use super::{Listing, LoadReport};
 use crate::clean::{is_clean, is_clean_line};
 use crate::corpus::{EntryAt, Warning, WarningKind};
 use crate::packed::{Packed, TitleIndex};
+use files::put_files;
+
+mod files;
 
 /// The start of every listing file; the number changes with the layout.
-pub(super) const MAGIC: &[u8] = b"byline listing 2\n";
+pub(super) const MAGIC: &[u8] = b"byline listing 3\n";
 
 pub fn put_u64(out: &mut Vec<u8>, n: u64) {
     out.extend_from_slice(&n.to_le_bytes());
@@ -53,6 +56,7 @@ pub fn encode(listing: &Listing, key: &[u8]) -> Vec<u8> {
             None => out.push(0),
         }
     }
+    put_files(&mut out, &listing.files, &listing.file_of);
     let sum = checksum(&out);
     put_u64(&mut out, sum);
     out
@@ -65,14 +69,16 @@ fn checksum(bytes: &[u8]) -> u64 {
     foldhash::quality::FixedState::with_seed(0x6279_6c69_6e65).hash_one(bytes)
 }
 
-/// The listing in `bytes` if it was written under `key`, whole and sound.
-pub fn decode(bytes: &[u8], key: &[u8]) -> Option<Listing> {
+/// The listing in `bytes` if it was written under `key` (under any key
+/// without one), whole and sound.
+pub fn decode(bytes: &[u8], key: Option<&[u8]>) -> Option<Listing> {
     let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
     if u64::from_le_bytes(sum.try_into().ok()?) != checksum(body) {
         return None;
     }
     let mut r = Reader(body.strip_prefix(MAGIC)?);
-    if r.bytes()? != key {
+    let written_under = r.bytes()?;
+    if key.is_some_and(|key| key != written_under) {
         return None;
     }
     let bytes = r.u64()?;
@@ -101,10 +107,13 @@ pub fn decode(bytes: &[u8], key: &[u8]) -> Option<Listing> {
         });
     }
     let titles = TitleIndex::from_parts(titles, dates)?;
+    let (files, file_of) = r.files(ids.len())?;
     r.0.is_empty().then_some(Listing {
         ids,
         sections,
         titles,
+        files,
+        file_of,
         report,
         roots: Vec::new(),
         root_paths: Vec::new(),

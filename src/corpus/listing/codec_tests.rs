@@ -27,7 +27,7 @@ fn page_and_feed_warnings_survive_the_cache() {
         let warning = Warning::new(Path::new("f.rss"), kind);
         listing.report.warnings.push(warning);
     }
-    let decoded = decode(&encode(&listing, b"k"), b"k").expect("decodes");
+    let decoded = decode(&encode(&listing, b"k"), Some(b"k")).expect("decodes");
     assert_eq!(decoded.report.warnings, listing.report.warnings);
     let said: Vec<_> = decoded
         .report

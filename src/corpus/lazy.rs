@@ -1,0 +1,120 @@
+//! A corpus made from its cached listing, before any body is read: the
+//! list can be drawn from it at once, and a body is read from its file when
+//! it is wanted, while the whole corpus loads behind.
+
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+use super::listing::Listing;
+use super::parsed::Job;
+use super::{Corpus, LoadOptions, concat, parse};
+use crate::article::Article;
+
+/// The bodies of a corpus made from its listing: each is read at most
+/// once, by whichever thread wants it first, and kept.
+#[derive(Debug, Clone)]
+pub struct Bodies {
+    options: LoadOptions,
+    read: Vec<OnceLock<Box<Article>>>,
+}
+
+impl Corpus {
+    /// The articles of `listing` without their bodies, which are read with
+    /// `options` as they are wanted ([`Corpus::read_body`]).
+    pub fn from_listing(listing: Listing, options: &LoadOptions) -> Self {
+        let titles = listing.titles.titles();
+        let dates = listing.titles.dates();
+        let articles: Vec<Article> = (0..listing.len())
+            .into_par_iter()
+            .map(|i| Article {
+                id: listing.ids.get(i).to_owned(),
+                title: titles.get(i).to_owned(),
+                section: listing.sections.get(i).to_owned(),
+                date: dates.get(i).copied().flatten(),
+                ..Article::default()
+            })
+            .collect();
+        let read = std::iter::repeat_with(OnceLock::new)
+            .take(articles.len())
+            .collect();
+        Self {
+            articles,
+            report: listing.report,
+            roots: listing.roots,
+            root_paths: listing.root_paths,
+            duplicates: Vec::new(),
+            files: listing.files,
+            file_of: listing.file_of,
+            bodies: Some(Bodies {
+                options: options.clone(),
+                read,
+            }),
+            // No file's stat is known: a refresh reads every file.
+            sources: super::Sources::default(),
+            epoch: super::next_epoch(),
+        }
+    }
+
+    /// Whether some bodies have not been read (see [`Corpus::from_listing`]).
+    pub fn is_partial(&self) -> bool {
+        self.bodies.is_some()
+    }
+
+    /// The article at `index`, with its body once it has been read.
+    pub fn article(&self, index: usize) -> &Article {
+        let read = self.bodies.as_ref().and_then(|b| b.read.get(index)?.get());
+        read.map_or(&self.articles[index], |a| a)
+    }
+
+    /// Whether the body of the article at `index` is still to be read.
+    pub fn body_pending(&self, index: usize) -> bool {
+        self.bodies
+            .as_ref()
+            .and_then(|b| b.read.get(index))
+            .is_some_and(|read| read.get().is_none())
+    }
+
+    /// Reads the body of the article at `index` from its file, once; then
+    /// [`Corpus::article`] gives it. An error says why it could not be, in
+    /// words: the file is gone, or no longer holds the article.
+    pub fn read_body(&self, index: usize) -> Result<(), String> {
+        let Some(bodies) = &self.bodies else {
+            return Ok(());
+        };
+        let (Some(slot), Some(listed)) = (bodies.read.get(index), self.articles.get(index)) else {
+            return Err("no such article".to_owned());
+        };
+        if slot.get().is_some() {
+            return Ok(());
+        }
+        let file = self
+            .file_of
+            .get(index)
+            .and_then(|&f| self.files.get(f as usize));
+        let Some(input) = file else {
+            return Err("its file is not known".to_owned());
+        };
+        let parsed = parse(Job {
+            input,
+            options: &bodies.options,
+        });
+        let articles = concat(parsed.batches);
+        // By id; by title when a second root renamed the id (`~2`).
+        let found = (articles.iter().position(|a| a.id == listed.id))
+            .or_else(|| articles.iter().position(|a| a.title == listed.title));
+        let Some(found) = found else {
+            let why = parsed.warnings.first().map(ToString::to_string);
+            return Err(why.unwrap_or_else(|| "it changed since it was listed".to_owned()));
+        };
+        let mut article = articles.into_iter().nth(found).unwrap_or_default();
+        // The listing names it: its id stays the one the list shows.
+        article.id.clone_from(&listed.id);
+        let _ = slot.set(Box::new(article));
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+#[path = "lazy_tests.rs"]
+mod tests;

@@ -1,0 +1,115 @@
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use super::*;
+use crate::corpus::listing;
+
+/// Text files in two folders, a duplicate, and JSON Lines entries.
+fn corpus_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |rel: &str, text: &str| {
+        let path = dir.path().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    };
+    write(
+        "tech/1.txt",
+        "Chelsea sack Mutu\n\nA body.\n\nA second paragraph.",
+    );
+    write("tech/2.txt", "Mutu to hold talks\n\nAnother body.");
+    write(
+        "sport/copy.txt",
+        "Chelsea sack Mutu\n\nA body.\n\nA second paragraph.",
+    );
+    write(
+        "feed.jsonl",
+        "{\"title\": \"中非 summit\", \"date\": \"2004-11-09\", \"body\": \"Leaders met.\"}\n\
+         {\"title\": \"Second entry\", \"body\": \"More.\"}\n",
+    );
+    dir
+}
+
+/// The corpus loaded whole, and made again from the listing it stored.
+fn loaded_and_listed(dir: &Path) -> (Corpus, Corpus) {
+    let (cache, options) = (tempfile::tempdir().unwrap(), LoadOptions::default());
+    let loaded = Corpus::load(&[dir.to_owned()], &options).unwrap();
+    let later = SystemTime::now() + Duration::from_secs(10);
+    listing::store(&loaded, &options, cache.path(), Duration::ZERO, later).unwrap();
+    let listed = listing::latest(&[dir.to_owned()], &options, cache.path()).expect("stored");
+    (loaded, Corpus::from_listing(listed, &options))
+}
+
+#[test]
+fn a_corpus_from_its_listing_lists_what_the_load_did_without_bodies() {
+    let dir = corpus_dir();
+    let (loaded, listed) = loaded_and_listed(dir.path());
+    assert!(listed.is_partial() && !loaded.is_partial());
+    assert_eq!(listed.articles.len(), loaded.articles.len());
+    for (i, (l, a)) in listed.articles.iter().zip(&loaded.articles).enumerate() {
+        assert_eq!(
+            (&l.id, &l.title, &l.section, l.date),
+            (&a.id, &a.title, &a.section, a.date)
+        );
+        assert!(l.body.is_empty() && listed.body_pending(i), "{}", l.id);
+    }
+    assert_eq!(listed.report, loaded.report);
+}
+
+#[test]
+fn a_body_read_on_demand_is_the_article_the_load_gave() {
+    let dir = corpus_dir();
+    let (loaded, listed) = loaded_and_listed(dir.path());
+    for i in (0..listed.articles.len()).rev() {
+        listed.read_body(i).unwrap();
+        assert!(!listed.body_pending(i));
+        assert_eq!(listed.article(i), &loaded.articles[i]);
+    }
+}
+
+#[test]
+fn a_file_changed_or_gone_since_the_listing_says_so_and_stays_pending() {
+    let dir = corpus_dir();
+    let (loaded, listed) = loaded_and_listed(dir.path());
+    let index = |id: &str| loaded.articles.iter().position(|a| a.id == id).unwrap();
+    fs::remove_file(dir.path().join("tech/2.txt")).unwrap();
+    let error = listed.read_body(index("tech/2.txt")).unwrap_err();
+    assert!(error.contains("tech/2.txt"), "{error}");
+    assert!(listed.body_pending(index("tech/2.txt")));
+    // A new title under the same name is still that file's article.
+    fs::write(dir.path().join("sport/copy.txt"), "New title\n\nNew body.").unwrap();
+    listed.read_body(index("sport/copy.txt")).unwrap();
+    assert_eq!(listed.article(index("sport/copy.txt")).body, "New body.");
+}
+
+#[test]
+fn a_fifo_in_place_of_a_listed_file_is_not_opened() {
+    let dir = corpus_dir();
+    let (loaded, listed) = loaded_and_listed(dir.path());
+    let path = dir.path().join("tech/2.txt");
+    fs::remove_file(&path).unwrap();
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &path,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
+        0,
+    )
+    .unwrap();
+    let i = loaded
+        .articles
+        .iter()
+        .position(|a| a.id == "tech/2.txt")
+        .unwrap();
+    // Returns (it would block forever on a FIFO without a writer).
+    assert!(listed.read_body(i).is_err());
+}
+
+#[test]
+fn a_loaded_corpus_is_its_own_bodies() {
+    let dir = corpus_dir();
+    let (loaded, _) = loaded_and_listed(dir.path());
+    assert!(!loaded.body_pending(0));
+    assert_eq!(loaded.article(0), &loaded.articles[0]);
+    loaded.read_body(0).unwrap();
+}

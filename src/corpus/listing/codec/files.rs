@@ -1,0 +1,83 @@
+//! The files of a listing: where each article's body is, so that a corpus
+//! made from the listing can read one body without loading the rest.
+
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::path::PathBuf;
+
+use super::{Reader, put_bytes, put_u64};
+use crate::clean::is_clean_line;
+use crate::corpus::{Input, InputKind};
+
+pub fn put_files(out: &mut Vec<u8>, files: &[Input], file_of: &[u32]) {
+    put_u64(out, files.len() as u64);
+    for file in files {
+        put_bytes(out, file.path.as_os_str().as_bytes());
+        put_bytes(out, file.id.as_bytes());
+        match &file.name {
+            Some(name) => {
+                out.push(1);
+                put_bytes(out, name.as_bytes());
+            }
+            None => out.push(0),
+        }
+        put_bytes(out, file.section.as_bytes());
+        out.push(file.kind as u8);
+    }
+    put_u64(out, file_of.len() as u64);
+    for &f in file_of {
+        out.extend_from_slice(&f.to_le_bytes());
+    }
+}
+
+impl Reader<'_> {
+    /// The files and which gave each of `articles` articles (none, for a
+    /// corpus made without files).
+    pub(super) fn files(&mut self, articles: usize) -> Option<(Vec<Input>, Vec<u32>)> {
+        let count = self.len()?;
+        // Each file takes at least 33 bytes: a count beyond them is a lie.
+        if count > self.0.len() / 33 {
+            return None;
+        }
+        let files = (0..count)
+            .map(|_| self.file())
+            .collect::<Option<Vec<_>>>()?;
+        let listed = self.len()?;
+        if listed != articles && listed != 0 {
+            return None;
+        }
+        let file_of = (0..listed)
+            .map(|_| Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?)))
+            .collect::<Option<Vec<u32>>>()?;
+        file_of
+            .iter()
+            .all(|&f| (f as usize) < files.len())
+            .then_some((files, file_of))
+    }
+
+    fn file(&mut self) -> Option<Input> {
+        let path = PathBuf::from(OsStr::from_bytes(self.bytes()?));
+        let id = self.line()?;
+        let name = match self.take(1)? {
+            [0] => None,
+            [1] => Some(self.line()?),
+            _ => return None,
+        };
+        let section = self.line()?;
+        let kind = match self.take(1)? {
+            [0] => InputKind::Text,
+            [1] => InputKind::Json,
+            [2] => InputKind::JsonLines,
+            [3] => InputKind::Html,
+            [4] => InputKind::Feed,
+            _ => return None,
+        };
+        Some(Input::listed(path, id, name, section, kind))
+    }
+
+    /// One cleaned line, as ids, names and sections are.
+    fn line(&mut self) -> Option<String> {
+        let line = self.str()?;
+        is_clean_line(line).then(|| line.to_owned())
+    }
+}
