@@ -1,9 +1,15 @@
 //! Whole-process measurements of the reader in a pseudo-terminal: time from
-//! spawn to the first complete frame, and CPU used while idle.
+//! spawn to the first complete frame, to the selected article's body, and
+//! to the first key handled; and CPU used while idle.
 //!
 //! `cargo bench --bench first_frame` measures the BBC corpus (when
 //! ../shared is there) and the bundled seed; `BYLINE_BENCH_CORPUS=DIR`
-//! adds a corpus of your own (e.g. 100k generated articles).
+//! adds a corpus of your own (e.g. 100k generated articles, or a file of a
+//! million JSON Lines entries). Each corpus is measured cold (no listing
+//! cached, as on a first start) and warm (from the listing the last start
+//! left, the bodies loading behind the first frame).
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // a benchmark stops at the first surprise
 
 #[path = "../tests/common/pty.rs"]
 mod pty;
@@ -12,21 +18,79 @@ use std::time::{Duration, Instant};
 
 const RUNS: usize = 10;
 
-/// Median time until the status bar, drawn last, shows `ready`.
-fn first_frame(args: &[&str], ready: &str) -> Duration {
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            let mut session = pty::Session::start(args, 200, 60, &[]);
-            session.wait_for(ready);
-            let elapsed = start.elapsed();
-            session.keys("q");
-            session.wait_exit();
-            elapsed
-        })
-        .collect();
+/// What one start took, from spawning the process.
+#[derive(Clone, Copy)]
+struct Start {
+    /// The status bar, drawn last, shows the first row.
+    frame: Duration,
+    /// The selected article's body is on screen (not `reading…`).
+    article: Duration,
+    /// A key typed at the first frame (`j`) has moved the selection.
+    key: Duration,
+}
+
+/// Polls the screen every half millisecond until `done` holds.
+fn until(session: &pty::Session, done: impl Fn(&str) -> bool) {
+    let start = Instant::now();
+    while !done(&session.screen()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "{}",
+            session.screen()
+        );
+        std::thread::sleep(Duration::from_micros(500));
+    }
+}
+
+fn start_once(args: &[&str], cache: Option<&str>) -> Start {
+    let env: Vec<(&str, &str)> = cache.map(|c| ("XDG_CACHE_HOME", c)).into_iter().collect();
+    let begun = Instant::now();
+    let mut session = pty::Session::start(args, 200, 60, &env);
+    until(&session, |s| s.contains(" 1/"));
+    let frame = begun.elapsed();
+    session.keys("j");
+    until(&session, |s| s.contains(" 2/"));
+    let key = begun.elapsed();
+    until(&session, |s| !s.contains("reading…"));
+    let article = begun.elapsed();
+    session.keys("q");
+    session.wait_exit();
+    Start {
+        frame,
+        article,
+        key,
+    }
+}
+
+fn median(mut times: Vec<Duration>) -> f64 {
     times.sort();
-    times[RUNS / 2]
+    times[times.len() / 2].as_secs_f64() * 1e3
+}
+
+fn report(name: &str, args: &[&str]) {
+    let cache = tempfile::tempdir().expect("a temporary folder");
+    let cache = cache.path().to_str().expect("a UTF-8 temporary path");
+    for warm in [false, true] {
+        if warm {
+            // Leaves the listing, written behind the first frame.
+            start_once(args, Some(cache));
+            std::thread::sleep(Duration::from_secs(3));
+        }
+        let starts: Vec<Start> = (0..RUNS)
+            .map(|_| start_once(args, warm.then_some(cache)))
+            .collect();
+        println!(
+            "{name} ({}): first frame {:.1} ms, article {:.1} ms, first key {:.1} ms (medians of {RUNS})",
+            if warm {
+                "warm, from the listing"
+            } else {
+                "cold"
+            },
+            median(starts.iter().map(|s| s.frame).collect()),
+            median(starts.iter().map(|s| s.article).collect()),
+            median(starts.iter().map(|s| s.key).collect()),
+        );
+    }
 }
 
 /// CPU ticks (user + system) of a process, from /proc.
@@ -40,6 +104,8 @@ fn cpu_ticks(pid: u32) -> Option<u64> {
 fn idle_cpu(args: &[&str], ready: &str) -> Option<u64> {
     let mut session = pty::Session::start(args, 200, 60, &[]);
     session.wait_for(ready);
+    // The load behind the first frame, and the listing written after it.
+    std::thread::sleep(Duration::from_secs(2));
     let pid = session.child.process_id()?;
     let before = cpu_ticks(pid)?;
     std::thread::sleep(Duration::from_secs(10));
@@ -49,20 +115,12 @@ fn idle_cpu(args: &[&str], ready: &str) -> Option<u64> {
     Some(used)
 }
 
-fn report(name: &str, args: &[&str], ready: &str) {
-    let frame = first_frame(args, ready);
-    println!(
-        "{name}: first frame (median of {RUNS}) {:.1} ms",
-        frame.as_secs_f64() * 1e3
-    );
-}
-
 fn main() {
     // `cargo bench` passes --bench; a filter, if any, is ignored.
-    report("seed", &[], "1/1 ·");
+    report("seed", &[]);
     let bbc = "../shared/corpus/bbc";
     if std::path::Path::new(bbc).is_dir() {
-        report("bbc", &[bbc], "1/2127 ·");
+        report("bbc", &[bbc]);
         match idle_cpu(&[bbc], "1/2127 ·") {
             Some(ticks) => println!("bbc: CPU while idle for 10 s: {ticks} ticks (1 tick = 10 ms)"),
             None => println!("bbc: idle CPU not measured (no /proc)"),
@@ -71,6 +129,6 @@ fn main() {
         println!("skipped bbc: {bbc} is absent");
     }
     if let Ok(dir) = std::env::var("BYLINE_BENCH_CORPUS") {
-        report(&dir, &[&dir], "1/");
+        report(&dir, &[&dir]);
     }
 }

@@ -16,6 +16,7 @@ mod input;
 mod line_edit;
 mod link;
 mod list;
+mod loading;
 mod marks;
 mod mouse;
 mod msg;
@@ -94,6 +95,8 @@ pub struct App {
     now: Stamp,
     /// A fetch under way: feeds done, of how many.
     fetching: Option<(usize, usize)>,
+    /// Bodies loading behind a corpus made from its listing.
+    loading: loading::Loading,
     /// A number typed before a key: which of the article's links it means.
     count: Option<usize>,
     /// The terminal window has the keyboard: reading time counts only then.
@@ -137,13 +140,16 @@ impl App {
             has_sections,
             now,
             fetching: None,
+            loading: loading::Loading::default(),
             count: None,
             window_focused: true,
             timer: marks::ReadTimer::default(),
             out: Effects::default(),
         };
         app.relist();
+        app.start_loading();
         app.settle();
+        app.want_body();
         app.recount_unread();
         // Nothing has happened yet: nothing to save.
         app.saving = save::Saving::default();
@@ -177,11 +183,14 @@ impl App {
             Msg::Signal(signal) => self.signal(signal),
             Msg::Opened(opened) => self.opened(opened),
             Msg::FilesChanged => self.out.jobs.push(Job::Reload),
+            Msg::Loading { progress } => self.loading_progress(progress),
+            Msg::BodyRead { index, result } => self.body_read(index, result),
             Msg::Reloaded(corpus) => self.reloaded(corpus),
             Msg::Fetching { done, total } => self.fetching = Some((done, total)),
             Msg::Fetched(fetched) => self.fetched(fetched),
         }
         self.timers();
+        self.want_body();
         self.out.redraw |= redraw;
         std::mem::take(&mut self.out)
     }

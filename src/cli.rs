@@ -11,6 +11,7 @@ mod feeds;
 mod fetch;
 mod filtered;
 mod print;
+mod reader;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -23,6 +24,7 @@ use crate::xdg::Env;
 pub use args::{Cli, Command, CorpusArgs};
 pub use commands::{open_corpus, run};
 pub use feeds::{FeedsCommand, FetchArgs};
+pub use reader::{loader, open_for_reader};
 
 /// What commands need besides their arguments, settled in `main` from the
 /// configuration and the environment.

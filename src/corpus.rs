@@ -19,6 +19,7 @@ pub mod listing;
 mod options;
 mod page;
 mod parsed;
+mod progress;
 mod refresh;
 mod sniff;
 mod sources;
@@ -35,6 +36,7 @@ use rayon::prelude::*;
 use crate::article::Article;
 use input::Contents;
 use parsed::{Batches, Job, Parsed};
+use progress::Progress;
 use walk::{Found, Step};
 
 pub use dedup::Duplicate;
@@ -107,8 +109,18 @@ fn next_epoch() -> u64 {
 impl Corpus {
     /// Loads every article under `paths` (files or directories).
     pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Self, LoadError> {
+        Self::load_telling(paths, options, &|_| {})
+    }
+
+    /// Loads as [`Corpus::load`] does, telling how many bytes are read
+    /// every few megabytes, from whichever thread read the last.
+    pub fn load_telling(
+        paths: &[PathBuf],
+        options: &LoadOptions,
+        tell: &(dyn Fn(u64) + Sync),
+    ) -> Result<Self, LoadError> {
         let steps = walk::walk(paths)?;
-        Ok(Self::from_steps(steps, paths.to_vec(), options))
+        Ok(Self::from_steps(steps, paths.to_vec(), options, tell))
     }
 
     /// The seed articles embedded in the binary.
@@ -116,7 +128,7 @@ impl Corpus {
         let steps = SEEDS
             .iter()
             .map(|(name, bytes)| Step::Input(Input::embedded(name, bytes)));
-        let mut corpus = Self::from_steps(steps, vec![PathBuf::from("<seeds>")], options);
+        let mut corpus = Self::from_steps(steps, vec![PathBuf::from("<seeds>")], options, &|_| {});
         corpus.sources.seeds = true;
         corpus
     }
@@ -129,14 +141,16 @@ impl Corpus {
         steps: impl Iterator<Item = Step> + Send,
         root_paths: Vec<PathBuf>,
         options: &LoadOptions,
+        tell: &(dyn Fn(u64) + Sync),
     ) -> Self {
         let start = SystemTime::now();
+        let progress = Progress::new(tell);
         let done: Vec<(usize, Done)> = steps
             .enumerate()
             .par_bridge()
             .filter_map(|(seq, step)| {
                 let done = match step.resolve()? {
-                    Found::Input(input) => Done::read(input, options, start),
+                    Found::Input(input) => Done::read(input, options, start, &progress),
                     Found::Warning(warning) => Done::Skipped(warning),
                 };
                 Some((seq, done))
@@ -295,12 +309,13 @@ enum Done {
 impl Done {
     /// `input` read and parsed; its stat is taken first, so that a change
     /// while it is read shows at the next refresh.
-    fn read(input: Input, options: &LoadOptions, start: SystemTime) -> Self {
+    fn read(input: Input, options: &LoadOptions, start: SystemTime, progress: &Progress) -> Self {
         let stat = FileStat::of(&input).filter(|stat| !stat.is_racy(start));
-        let parsed = parse(Job {
+        let job = Job {
             input: &input,
             options,
-        });
+        };
+        let parsed = parse(job, progress);
         Done::File {
             input,
             parsed,
@@ -353,12 +368,13 @@ fn too_large(job: Job) -> Parsed {
     Parsed::failed(job, WarningKind::FileTooLarge { mib }, 0)
 }
 
-pub(crate) fn parse(job: Job) -> Parsed {
+/// Parses one file, adding what it reads to `progress`.
+pub(crate) fn parse(job: Job, progress: &Progress) -> Parsed {
     let input = job.input;
     if input.kind == InputKind::JsonLines {
         match input.open(job.options.max_json) {
             Ok(Some((file, _))) => {
-                if let Some(mut parsed) = jsonl::parse(job, file) {
+                if let Some(mut parsed) = jsonl::parse(job, progress.counting(file)) {
                     entries::unique_ids(&mut parsed.batches);
                     return parsed;
                 }
@@ -374,7 +390,10 @@ pub(crate) fn parse(job: Job) -> Parsed {
         InputKind::Json | InputKind::JsonLines => input.read_limited(job.options.max_json, true),
     };
     match read {
-        Ok(Contents::Bytes(bytes, cut)) => parse_read(job, &bytes, cut),
+        Ok(Contents::Bytes(bytes, cut)) => {
+            progress.add(bytes.len() as u64);
+            parse_read(job, &bytes, cut)
+        }
         Ok(Contents::TooLarge) => too_large(job),
         Ok(Contents::Binary { size }) => Parsed::failed(job, WarningKind::Binary, size),
         Err(err) => Parsed::unreadable(job, &err),

@@ -64,6 +64,15 @@ impl ArticleLayout {
         Self { width, lines }
     }
 
+    /// The title, and a line saying that the body is being read.
+    pub fn reading(article: &Article, width: usize) -> Self {
+        let width = width.max(1);
+        let mut lines = Vec::new();
+        push_wrapped(&mut lines, &article.title, width, LineKind::Title, 0);
+        push_wrapped(&mut lines, "reading…", width, LineKind::Meta, 1);
+        Self { width, lines }
+    }
+
     /// The first line of `block`, or the last line when there are fewer blocks.
     pub fn line_of_block(&self, block: usize) -> usize {
         self.lines

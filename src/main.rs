@@ -3,7 +3,6 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
@@ -76,15 +75,16 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
             2,
         );
     }
-    let corpus = match cli::open_corpus(args, context) {
-        Ok((corpus, _)) => corpus,
+    let corpus = match cli::open_for_reader(args, context) {
+        Ok(corpus) => corpus,
         Err(e) => return fail(&e, 2),
     };
+    let loader = Box::new(cli::loader(args, context, corpus.report.bytes));
     let mut store = context
         .state_dir
         .as_ref()
         .map(|dir| Store::new(dir, &corpus.roots));
-    let mut app = App::new(Arc::new(corpus), config, Rect::default(), Stamp::now());
+    let mut app = App::new(corpus, config, Rect::default(), Stamp::now());
     app.set_monochrome(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
     match store.as_mut().map(Store::load) {
         Some(Ok(Loaded { state, warnings })) => {
@@ -98,16 +98,6 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
         None => {}
     }
     let fetcher = fetcher(context);
-    let (args, context) = (args.clone(), context.clone());
-    // Only what changed is read again; a corpus with no files recorded
-    // (the seeds) is loaded whole.
-    let loader = Box::new(move |before: &byline::Corpus| {
-        let again = match before.sources.files.is_empty() {
-            true => cli::open_corpus(&args, &context).map(|(corpus, _)| corpus),
-            false => before.refresh(&context.options),
-        };
-        again.map_err(|e| e.to_string())
-    });
     match byline::tui::run(app, store, loader, fetcher) {
         Ok(Outcome { exit, saved }) => {
             let code = match exit {

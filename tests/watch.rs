@@ -62,8 +62,9 @@ fn files_changed_on_disk_are_loaded_again_and_listed() {
     let looping = {
         let corpus = Arc::clone(&corpus);
         thread::spawn(move || {
-            let loader: runtime::Loader = Box::new(move |before: &Corpus| {
-                before.refresh(&options).map_err(|e| e.to_string())
+            let loader: runtime::Loader = Box::new(move |before: &Corpus, _| {
+                let refreshed = before.refresh(&options).map_err(|e| e.to_string())?;
+                Ok(Arc::new(refreshed))
             });
             let area = Rect::new(0, 0, 80, 24);
             let mut app = App::new(Arc::clone(&corpus), Config::default(), area, Stamp::now());

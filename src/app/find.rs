@@ -88,7 +88,7 @@ impl App {
         let inline = self
             .reader
             .article
-            .is_none_or(|i| reader::inline(&self.corpus.articles[i]));
+            .is_none_or(|i| reader::inline(self.corpus.article(i)));
         let Some(find) = &mut self.find else { return };
         find.generation += 1;
         find.current = None;

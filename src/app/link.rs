@@ -17,7 +17,7 @@ impl App {
     /// with a number, that link of its numbered list.
     fn link(&mut self, count: Option<usize>) -> Option<String> {
         let index = self.selected_article()?;
-        let article = &self.corpus.articles[index];
+        let article = self.corpus.article(index);
         let url = match count {
             Some(n) => match n.checked_sub(1).and_then(|i| article.links.get(i)) {
                 Some(link) => Some(link),

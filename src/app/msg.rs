@@ -49,6 +49,16 @@ pub enum Msg {
     /// Files under the corpus's roots changed (`watch = true`): they are
     /// loaded again as `R` loads them.
     FilesChanged,
+    /// How much of the corpus a load ([`Job::Reload`]) has read, 0 to 1.
+    Loading {
+        progress: f32,
+    },
+    /// The body of the article at `index` was read ([`Job::ReadBody`]),
+    /// or why it could not be.
+    BodyRead {
+        index: usize,
+        result: Result<(), String>,
+    },
     /// The articles loaded again ([`Job::Reload`]), or why they could not be.
     Reloaded(Result<Arc<Corpus>, String>),
     /// A fetch ([`Job::Fetch`]) has finished `done` feeds of `total`.
@@ -147,8 +157,13 @@ pub enum Job {
     },
     /// Write the reading state (answered by [`Msg::Saved`]).
     Save(Box<ReadingState>),
-    /// Load the articles again (answered by [`Msg::Reloaded`]).
+    /// Load the articles again (answered by [`Msg::Loading`] as it goes,
+    /// then [`Msg::Reloaded`]).
     Reload,
+    /// Read the body of the article at this index from its file, in a
+    /// corpus made from its listing (answered by [`Msg::BodyRead`]); a
+    /// newer one cancels it.
+    ReadBody(usize),
     /// Fetch the subscribed feeds (answered by [`Msg::Fetching`] as it goes,
     /// then [`Msg::Fetched`]).
     Fetch,

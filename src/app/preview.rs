@@ -36,8 +36,9 @@ impl App {
         if self.preview.article == Some(index) && self.preview.width == width {
             return;
         }
-        let text = &self.corpus.articles[index];
+        let text = self.corpus.article(index);
         let layout = match reader::inline(text) {
+            _ if self.corpus.body_pending(index) => Arc::new(ArticleLayout::reading(text, width)),
             true => Arc::new(ArticleLayout::new(text, width)),
             false => {
                 self.out.jobs.push(Job::LayOut {

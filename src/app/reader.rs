@@ -120,13 +120,16 @@ impl App {
             false => self.state.position(&self.corpus.articles[index].id),
         };
         let corpus = Arc::clone(&self.corpus);
-        let text = &corpus.articles[index];
+        let text = corpus.article(index);
         if !same {
             // The old article's lines must not stand under the new title.
             self.reader.layout = Arc::new(ArticleLayout::default());
         }
         self.reader.article = article;
-        if inline(text) {
+        if corpus.body_pending(index) {
+            // Until its body is read from its file (see `loading`).
+            self.install_layout(Arc::new(ArticleLayout::reading(text, width)), 0);
+        } else if inline(text) {
             self.install_layout(Arc::new(ArticleLayout::new(text, width)), block);
         } else {
             self.reader.pending = Some(width);

@@ -9,8 +9,13 @@ use crate::corpus::Corpus;
 
 impl App {
     pub(super) fn reloaded(&mut self, corpus: Result<Arc<Corpus>, String>) {
+        let first_load = self.loading_ended();
         let corpus = match corpus {
             Ok(corpus) => corpus,
+            Err(error) if first_load => {
+                self.warn(format!("not loaded, only listed: {error}"));
+                return;
+            }
             Err(error) => {
                 self.warn(format!("not reloaded: {error}"));
                 return;
@@ -42,11 +47,14 @@ impl App {
         self.recount_unread();
         self.out.corpus = Some(corpus);
         let now = self.corpus.articles.len();
-        self.message = Some(match now.cmp(&before) {
-            std::cmp::Ordering::Greater => format!("loaded again: {} new", now - before),
-            std::cmp::Ordering::Less => format!("loaded again: {} gone", before - now),
-            std::cmp::Ordering::Equal => "loaded again".to_owned(),
-        });
+        self.message = match now.cmp(&before) {
+            // The corpus behind its listing: news only when it differs.
+            std::cmp::Ordering::Equal if first_load => None,
+            _ if first_load => Some(format!("loaded: {now} articles, {before} listed")),
+            std::cmp::Ordering::Greater => Some(format!("loaded again: {} new", now - before)),
+            std::cmp::Ordering::Less => Some(format!("loaded again: {} gone", before - now)),
+            std::cmp::Ordering::Equal => Some("loaded again".to_owned()),
+        };
         self.settle();
     }
 }

@@ -30,7 +30,7 @@ pub fn open_corpus(args: &CorpusArgs, context: &Context) -> Result<(Corpus, Dura
 }
 
 /// The paths given, else those configured; empty: the bundled seeds.
-fn paths<'a>(args: &'a CorpusArgs, context: &'a Context) -> &'a [PathBuf] {
+pub(super) fn paths<'a>(args: &'a CorpusArgs, context: &'a Context) -> &'a [PathBuf] {
     if args.seeds {
         &[]
     } else if args.paths.is_empty() {

@@ -113,3 +113,30 @@ fn a_loaded_corpus_is_its_own_bodies() {
     assert_eq!(loaded.article(0), &loaded.articles[0]);
     loaded.read_body(0).unwrap();
 }
+
+#[test]
+fn an_entry_of_json_lines_is_read_alone_as_the_whole_file_would_give_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = String::new();
+    for i in 0..300 {
+        match i % 3 {
+            0 => lines.push_str(&format!(
+                "{{\"id\": \"{}\", \"title\": \"Own {i}\", \"body\": \"Body {i}.\"}}\n",
+                1000 - i
+            )),
+            1 => lines.push_str(&format!(
+                "{{\"title\": \"Numbered {i}\", \"body\": \"Body {i} mentions \\\"7\\\".\"}}\n\n"
+            )),
+            _ => lines.push_str(&format!(
+                "{{\"title\": \"Same title\", \"section\": \"s{i}\", \"body\": \"Body {i}.\"}}\n"
+            )),
+        }
+    }
+    fs::write(dir.path().join("all.jsonl"), lines).unwrap();
+    let (loaded, listed) = loaded_and_listed(dir.path());
+    assert!(loaded.articles.len() > 250);
+    for i in 0..listed.articles.len() {
+        listed.read_body(i).unwrap();
+        assert_eq!(listed.article(i), &loaded.articles[i], "{i}");
+    }
+}

@@ -9,6 +9,7 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 
 use super::parsed::Parsed;
+use super::progress::Progress;
 use super::walk::{self, Found};
 use super::{Corpus, Done, FileRecord, FileStat, Input, LoadError, LoadOptions};
 
@@ -23,6 +24,8 @@ impl Corpus {
             return Ok(Self::seeds(options));
         }
         let start = SystemTime::now();
+        // Only changed files are read: too few to be worth telling.
+        let progress = Progress::new(&|_| {});
         let known: HashMap<(&Path, &str), &FileRecord> = self
             .sources
             .files
@@ -38,7 +41,7 @@ impl Corpus {
                         let now = FileStat::of(&input);
                         match known.get(&(input.path.as_path(), input.id.as_str())) {
                             Some(&file) if file.reusable(now.as_ref()) => self.reuse(input, file),
-                            _ => Done::read(input, options, start),
+                            _ => Done::read(input, options, start, &progress),
                         }
                     }
                     Found::Warning(warning) => Done::Skipped(warning),

@@ -46,10 +46,10 @@ pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
                 article,
                 width,
             } => {
-                let Some(text) = app.corpus().articles.get(article) else {
+                if article >= app.corpus().articles.len() {
                     continue;
-                };
-                let layout = Arc::new(ArticleLayout::new(text, width));
+                }
+                let layout = Arc::new(ArticleLayout::new(app.corpus().article(article), width));
                 Msg::LaidOut(LaidOut {
                     pane,
                     epoch: app.corpus().epoch,
@@ -59,6 +59,10 @@ pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
             }
             Job::Save(_) => Msg::Saved(Ok(None)),
             Job::Reload => Msg::Reloaded(Err("nothing to load again from".to_owned())),
+            Job::ReadBody(index) => Msg::BodyRead {
+                index,
+                result: app.corpus().read_body(index),
+            },
             Job::Fetch => Msg::Fetched(Err("no feeds to fetch".to_owned())),
         };
         let mut more = app.handle(answer, now);

@@ -16,6 +16,7 @@ pub(super) struct Pending {
     preview: Option<(usize, usize)>,
     pub(super) save: bool,
     reload: bool,
+    body: Option<usize>,
     fetch: bool,
 }
 
@@ -29,6 +30,7 @@ impl Pending {
             && self.preview.is_none()
             && !self.save
             && !self.reload
+            && self.body.is_none()
             && !self.fetch
     }
 
@@ -50,6 +52,7 @@ impl Pending {
             } => self.preview = Some((*article, *width)),
             Job::Save(_) => self.save = true,
             Job::Reload => self.reload = true,
+            Job::ReadBody(index) => self.body = Some(*index),
             Job::Fetch => self.fetch = true,
         }
     }
@@ -72,6 +75,7 @@ impl Pending {
             }
             Msg::Saved(_) => self.save = false,
             Msg::Reloaded(_) => self.reload = false,
+            Msg::BodyRead { index, .. } if self.body == Some(*index) => self.body = None,
             Msg::Fetched(_) => self.fetch = false,
             _ => {}
         }

@@ -31,10 +31,10 @@ struct FindJob {
     query: String,
 }
 
-/// Loads the articles again, as they were loaded at the start; it is given
-/// the corpus the app reads, to reuse what did not change (see
-/// [`Corpus::refresh`]).
-pub type Loader = Box<dyn Fn(&Corpus) -> Result<Corpus, String> + Send>;
+/// Loads the articles again, as they were loaded at the start, telling
+/// how far it got (0 to 1) as it goes; it is given the corpus the app
+/// reads, to reuse what did not change (see [`Corpus::refresh`]).
+pub type Loader = Box<dyn Fn(&Corpus, &(dyn Fn(f32) + Sync)) -> Result<Arc<Corpus>, String> + Send>;
 
 /// Fetches the subscribed feeds into the archive, telling how many of how
 /// many are done as it goes.
@@ -53,6 +53,7 @@ pub struct Workers {
 
 struct Reading {
     search: SearchWorker,
+    bodies: Latest<usize>,
     text: TextWorker,
     find: Latest<FindJob>,
     reader: Latest<(usize, usize)>,
@@ -92,7 +93,10 @@ impl Workers {
         self.reload = Some(Latest::start(
             "byline-reload",
             move |before: Arc<Corpus>, _| {
-                let loaded = loader(&before).map(Arc::new);
+                let progress = |progress| {
+                    let _ = to_loop.send(Envelope::now(Msg::Loading { progress }));
+                };
+                let loaded = loader(&before, &progress);
                 let _ = to_loop.send(Envelope::now(Msg::Reloaded(loaded)));
             },
         )?);
@@ -140,10 +144,16 @@ impl Reading {
             }
         })?;
         let text = TextWorker::start(corpus, tx)?;
+        let (reading, to_loop) = (Arc::clone(corpus), tx.clone());
+        let bodies = Latest::start("byline-body", move |index, _| {
+            let result = reading.read_body(index);
+            let _ = to_loop.send(Envelope::now(Msg::BodyRead { index, result }));
+        })?;
         let reader = layouts("byline-layout", Pane::Reader, corpus, tx)?;
         let preview = layouts("byline-preview", Pane::Preview, corpus, tx)?;
         Ok(Self {
             search,
+            bodies,
             text,
             find,
             reader,
@@ -182,6 +192,7 @@ impl Workers {
                 width,
             } => self.reading.preview.submit((article, width)),
             Job::Save(state) => self.saver.submit(state),
+            Job::ReadBody(index) => self.reading.bodies.submit(index),
             Job::Fetch => match &self.fetch {
                 Some(fetch) => fetch.submit(()),
                 None => {
@@ -280,10 +291,10 @@ fn layouts(
 ) -> io::Result<Latest<(usize, usize)>> {
     let (corpus, tx) = (Arc::clone(corpus), tx.clone());
     Latest::start(name, move |(article, width), cancelled| {
-        let Some(text) = corpus.articles.get(article) else {
+        if article >= corpus.articles.len() {
             return;
-        };
-        let layout = Arc::new(ArticleLayout::new(text, width));
+        }
+        let layout = Arc::new(ArticleLayout::new(corpus.article(article), width));
         if !cancelled() {
             let laid = LaidOut {
                 pane,

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Styles, draw_line_edit, fit, framed, put};
-use crate::app::{App, SearchOverlay};
+use crate::app::{App, FindMode, SearchOverlay};
 use crate::geometry::Finder;
 use crate::layout::LineKind;
 use crate::search;
@@ -40,8 +40,15 @@ pub fn draw(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles, buf
 /// ellipsis while ranking is under way).
 fn draw_query(app: &App, overlay: &SearchOverlay, inner: Rect, styles: &Styles, buf: &mut Buffer) {
     let more = if overlay.complete { "" } else { "…" };
+    // Text found in titles only, until the bodies are loaded.
+    let partial = match app.loading() {
+        Some(p) if overlay.mode == FindMode::Text => {
+            format!("· titles only, loading {}% ", super::status::percent(p))
+        }
+        _ => String::new(),
+    };
     let count = format!(
-        " {}{more}/{} ",
+        " {}{more}/{} {partial}",
         overlay.hits.len(),
         app.corpus().articles.len()
     );

@@ -91,10 +91,13 @@ fn position(app: &App, width: u16) -> String {
         None => app.sort().name().to_owned(),
     };
     let unread = app.unread();
+    let loading = app
+        .loading()
+        .map_or(String::new(), |p| format!(" · loading {}%", percent(p)));
     let indexing = app
         .indexing()
         .building_percent()
-        .map_or(String::new(), |p| format!(" · indexing {p}%"));
+        .map_or(loading, |p| format!(" · indexing {p}%"));
     let mut left = format!("{position}· {focus} · {unread} unread{view}{indexing} · {sort} ");
     for shorter in [
         format!("{position}· {focus} · {unread} unread{view} "),
@@ -157,4 +160,9 @@ fn draw_hints(app: &App, area: Rect, mut x: u16, end: u16, styles: &Styles, buf:
         x = put(buf, area, x + 1, area.y, &key, styles.status_key) - area.x;
         x = put(buf, area, x + 1, area.y, label, styles.status) - area.x + 1;
     }
+}
+
+/// A fraction as a whole percent, 0 to 100.
+pub fn percent(fraction: f32) -> u32 {
+    (fraction.clamp(0.0, 1.0) * 100.0) as u32
 }
