@@ -154,12 +154,14 @@ fn a_refresh_after_a_fetch_reads_only_the_feeds_that_changed() {
             .unwrap();
         archive.write_cache(url, &HttpCache::default()).unwrap();
     }
+    // Past the moment in which a change could leave a file's times as they
+    // were: the files written above are reused, not read again to be safe.
+    let past_a_tick = || std::thread::sleep(std::time::Duration::from_millis(25));
+    past_a_tick();
     let options = crate::LoadOptions::default();
     let corpus = crate::Corpus::load(&[dir.path().to_owned()], &options).unwrap();
     assert_eq!(corpus.articles.len(), 3);
-    // Past the moment in which a change could leave a file's times as they
-    // were: the files written above are reused, not read again to be safe.
-    std::thread::sleep(std::time::Duration::from_millis(25));
+    past_a_tick();
     archive
         .update(feeds[1], |items| {
             items.push(item("1-2", None, 0));
