@@ -1,13 +1,15 @@
 //! Full-text search: building the index for 100,000 synthetic articles
-//! (about 420 MB, as `byline-gen` makes them) and answering queries over
-//! it. `cargo bench --bench text` (`BYLINE_TEXT_ARTICLES=N` for another
-//! size). The build is timed once and printed; criterion times queries.
+//! (about 420 MB, as `byline-gen` makes them) and answering every query
+//! form over it. `cargo bench --bench text` (`BYLINE_TEXT_ARTICLES=N` for
+//! another size, e.g. 300000). The build, the index's size on disk against
+//! the text's bytes, and reading it back are timed once and printed (the
+//! file goes under `target/` and is deleted); criterion times queries.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use byline::Article;
-use byline::search::text::{TextIndex, TextQuery, answer};
+use byline::search::text::{TextIndex, TextQuery, answer, store};
 // The generator behind `byline-gen`, shared by path.
 #[allow(dead_code)]
 #[path = "../src/bin/byline-gen/synth.rs"]
@@ -15,15 +17,18 @@ mod synth;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-/// A common word, a rarer pair, a phrase, a prefix, an exclusion, and a
-/// word that is nowhere.
+/// Every query form: a word, two words, an exclusion (alone, and with a
+/// word), a prefix, phrases (one ending in a prefix), and a word that is
+/// nowhere.
 const QUERIES: &[&str] = &[
     "government",
     "minister talks",
+    "-shares",
+    "market -shares",
+    "minist*",
     "\"prime minister\"",
     "\"minister talks\"",
-    "minist*",
-    "market -shares",
+    "\"prime minis*\"",
     "xqzjw",
 ];
 
@@ -59,6 +64,7 @@ fn text(c: &mut Criterion) {
         index.heap_bytes() as f64 / 1e6,
         100.0 * index.heap_bytes() as f64 / bytes as f64,
     );
+    on_disk(&articles, &index, bytes);
     let mut group = c.benchmark_group(format!("text/{n}"));
     group.sample_size(20);
     group.warm_up_time(Duration::from_millis(500));
@@ -72,10 +78,52 @@ fn text(c: &mut Criterion) {
                     .len()
             })
         });
-        let hits = index.search(&articles, &TextQuery::parse(q)).len();
-        println!("text/{n}/{q}: {hits} hits");
+        // The search alone, without snippets: median of 5.
+        let query = TextQuery::parse(q);
+        let mut times: Vec<Duration> = (0..5)
+            .map(|_| {
+                let started = Instant::now();
+                black_box(index.find(&query));
+                started.elapsed()
+            })
+            .collect();
+        times.sort();
+        let hits = index.find(&query).len();
+        println!(
+            "text/{n}/{q}: {hits} hits; search alone {:.1} ms",
+            times[2].as_secs_f64() * 1e3
+        );
     }
     group.finish();
+}
+
+/// The index written as the cache writes it: its size against the text's,
+/// and how long reading it back takes (hashing the articles included).
+fn on_disk(articles: &[Article], index: &TextIndex, bytes: usize) {
+    let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("text-bench");
+    let key = store::key(articles);
+    if let Err(err) = store::write(&file, key, index) {
+        println!("text/disk: not written: {err}");
+        return;
+    }
+    let size = std::fs::metadata(&file).map_or(0, |m| m.len());
+    let started = Instant::now();
+    let read = store::read(&file, store::key(articles));
+    let took = started.elapsed();
+    println!(
+        "text/disk/{}: {:.0} MB on disk, {:.1}% of {:.0} MB of text; read back in {:.2} s ({})",
+        articles.len(),
+        size as f64 / 1e6,
+        100.0 * size as f64 / bytes as f64,
+        bytes as f64 / 1e6,
+        took.as_secs_f64(),
+        if read.as_ref() == Some(index) {
+            "the same"
+        } else {
+            "NOT the same"
+        },
+    );
+    let _ = std::fs::remove_file(&file);
 }
 
 criterion_group!(benches, text);

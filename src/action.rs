@@ -56,12 +56,15 @@ actions! {
     Undo => "undo", "Undo the last mark";
     MarkAllRead => "mark_all_read", "Mark every article in the view read";
     NextUnread => "next_unread", "Open the next unread article";
-    CycleView => "cycle_view", "Show all / unread / starred";
+    CycleView => "cycle_view", "Show all / unread / starred / saved views";
     CycleSort => "cycle_sort", "Sort by date, title, section or corpus order";
+    Filter => "filter", "Filter the list: section:, is:unread, words...";
+    Sections => "sections", "Show / hide the sections pane (unread counts)";
     OpenUrl => "open_url", "Open the article's link in the browser";
     CopyUrl => "copy_url", "Copy the article's link (OSC 52)";
     Reload => "reload", "Load the articles again (new, changed, deleted)";
     Fetch => "fetch", "Fetch the subscribed feeds, in the background";
+    FullText => "full_text", "Fetch the article's whole page into the archive";
     Warnings => "warnings", "Show load warnings";
     Help => "help", "Show this help";
     Suspend => "suspend", "Suspend byline (fg to return)";

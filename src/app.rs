@@ -11,7 +11,10 @@ use ratatui::layout::Rect;
 
 mod act;
 mod fetch;
+mod filter;
 mod find;
+mod fresh;
+mod full_text;
 mod input;
 mod line_edit;
 mod link;
@@ -25,15 +28,18 @@ mod reader;
 mod reload;
 mod save;
 mod search;
+mod sections;
 
+pub use filter::ListFilter;
 pub use find::Find;
 pub use line_edit::{LineEdit, LineKey};
 pub use link::openable;
 pub use marks::READ_AFTER_MS;
 pub use msg::{Effects, Exit, Fetched, Found, Job, LaidOut, Msg, Opened, Pane, Signal};
 pub use preview::Preview;
-pub use reader::Reader;
+pub use reader::{INLINE_BYTES, Reader};
 pub use search::{FindMode, Indexing, SearchOverlay};
+pub use sections::{SectionRow, SectionsPane};
 
 use crate::config::Config;
 use crate::corpus::Corpus;
@@ -81,6 +87,17 @@ pub struct App {
     /// Unread articles in the corpus, kept up to date for the status bar.
     unread: usize,
     view: View,
+    /// The saved view shown (index into the config's views); `view` is
+    /// then all.
+    saved_view: Option<usize>,
+    /// The filter on top of the view, its prompt while open, and the text
+    /// typed last (the prompt opens with it).
+    filter: ListFilter,
+    filter_prompt: Option<LineEdit>,
+    filter_typed: String,
+    /// The sections pane while open, and the section chosen in it.
+    sections: Option<SectionsPane>,
+    section: Option<String>,
     sort: Sort,
     /// A word for the status bar about the last thing done; the next key clears it.
     message: Option<String>,
@@ -95,6 +112,14 @@ pub struct App {
     now: Stamp,
     /// A fetch under way: feeds done, of how many.
     fetching: Option<(usize, usize)>,
+    /// When to fetch by itself (`fetch_on_start`, `refresh_minutes`);
+    /// `None` while a fetch runs and when the settings never ask.
+    next_fetch: Option<Stamp>,
+    /// The id of the article whose full text is being fetched (`F`).
+    full_text: Option<String>,
+    /// Archive items first fetched after this (Unix seconds) are new;
+    /// see [`fresh`].
+    new_after: Option<i64>,
     /// Bodies loading behind a corpus made from its listing.
     loading: loading::Loading,
     /// A number typed before a key: which of the article's links it means.
@@ -111,6 +136,7 @@ impl App {
     pub fn new(corpus: Arc<Corpus>, config: Config, area: Rect, now: Stamp) -> Self {
         let has_dates = corpus.articles.iter().any(|a| a.date.is_some());
         let has_sections = corpus.articles.iter().any(|a| !a.section.is_empty());
+        let new_after = fresh::newest_first_seen(&corpus);
         let mut app = Self {
             corpus,
             config,
@@ -129,6 +155,12 @@ impl App {
             saving: save::Saving::default(),
             unread: 0,
             view: View::All,
+            saved_view: None,
+            filter: ListFilter::default(),
+            filter_prompt: None,
+            filter_typed: String::new(),
+            sections: None,
+            section: None,
             sort: if has_dates {
                 Sort::Newest
             } else {
@@ -140,6 +172,9 @@ impl App {
             has_sections,
             now,
             fetching: None,
+            next_fetch: None,
+            new_after,
+            full_text: None,
             loading: loading::Loading::default(),
             count: None,
             window_focused: true,
@@ -151,6 +186,7 @@ impl App {
         app.settle();
         app.want_body();
         app.recount_unread();
+        app.next_fetch = app.first_fetch();
         // Nothing has happened yet: nothing to save.
         app.saving = save::Saving::default();
         app
@@ -166,6 +202,7 @@ impl App {
     pub fn handle(&mut self, msg: Msg, now: Stamp) -> Effects {
         self.now = now;
         let redraw = !matches!(msg, Msg::Tick | Msg::Saved(Ok(None)));
+        let finder_open = matches!(self.overlay, Some(Overlay::Search(_)));
         match msg {
             Msg::Key(key) => self.key(&key),
             Msg::Mouse(mouse) => self.mouse(&mouse),
@@ -175,8 +212,11 @@ impl App {
             Msg::Action(action) => self.act(action),
             Msg::Tick => {}
             Msg::Ranked(result) => self.search_results(result),
-            Msg::TextFound(result) => self.text_results(result),
-            Msg::Indexed { progress } => self.indexed(progress),
+            Msg::TextFound(result) => {
+                self.filter_text_found(&result);
+                self.text_results(result);
+            }
+            Msg::Indexed { progress } => self.indexed_for_all(progress),
             Msg::Found(found) => self.found(found),
             Msg::LaidOut(laid) => self.laid_out(laid),
             Msg::Saved(result) => self.saved(result),
@@ -188,6 +228,11 @@ impl App {
             Msg::Reloaded(corpus) => self.reloaded(corpus),
             Msg::Fetching { done, total } => self.fetching = Some((done, total)),
             Msg::Fetched(fetched) => self.fetched(fetched),
+            Msg::FullTextFetched(result) => self.full_text_fetched(result),
+        }
+        if finder_open && !matches!(self.overlay, Some(Overlay::Search(_))) {
+            // The finder's text searches may have cancelled the filter's.
+            self.ask_filter_text();
         }
         self.timers();
         self.want_body();
@@ -196,12 +241,16 @@ impl App {
     }
 
     /// When [`App::handle`] wants a [`Msg::Tick`] if nothing else comes:
-    /// the read mark, or a save.
+    /// the read mark, a save, or a fetch of its own.
     pub fn next_deadline(&self) -> Option<Stamp> {
-        [self.timer.deadline(), self.saving.deadline()]
-            .into_iter()
-            .flatten()
-            .min()
+        [
+            self.timer.deadline(),
+            self.saving.deadline(),
+            self.next_fetch,
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     /// Runs what is due at `self.now`.
@@ -210,6 +259,7 @@ impl App {
             self.mark_open_article_read();
         }
         self.save_if_due();
+        self.fetch_if_due();
     }
 
     fn signal(&mut self, signal: Signal) {
@@ -328,7 +378,11 @@ impl App {
     }
 
     pub fn geometry(&self) -> Geometry {
-        Geometry::new(self.area, &self.config.reader, self.focus)
+        let geometry = Geometry::new(self.area, &self.config.reader, self.focus);
+        match self.sections {
+            Some(_) => geometry.with_sections(),
+            None => geometry,
+        }
     }
 
     /// The corpus index of the selected article.

@@ -92,6 +92,14 @@ pub struct Article {
     /// none), so it should be shown as such.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub title_from_body: bool,
+    /// The feeds' archive kept the item's whole page, not only the feed's
+    /// text (`F`, or a feed's `full_text`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub full_text: bool,
+    /// Unix seconds when the archive first fetched the item; `None` for
+    /// anything not from the archive. The list marks it new by this.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<i64>,
 }
 
 impl Article {
@@ -161,7 +169,8 @@ impl Article {
     }
 
     /// The metadata line shown under the title:
-    /// `section · source · author · date and time · N words · M min read`.
+    /// `section · source · author · date and time · N words · M min read`,
+    /// and `· full text` when the archive keeps the whole page.
     pub fn meta_line(&self) -> String {
         let mut parts: Vec<String> = Vec::with_capacity(5);
         for field in [
@@ -179,6 +188,9 @@ impl Article {
         }
         parts.extend(self.date.and_then(local_time_label));
         parts.push(self.extent().label());
+        if self.full_text {
+            parts.push("full text".to_owned());
+        }
         parts.join(" · ")
     }
 

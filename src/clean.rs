@@ -7,11 +7,13 @@ use memchr::memmem;
 mod boilerplate;
 mod decode;
 mod names;
+mod owned;
 mod plain;
 
 pub use boilerplate::{Boilerplate, DEFAULT_BOILERPLATE};
 pub use decode::{DecodeError, decode};
 pub use names::{escape_path, path_id};
+pub use owned::{is_unchanged, sanitize_owned, split_article_owned};
 use plain::is_graphic;
 
 /// Removes escape sequences (7-bit and C1 forms) whole, other control
@@ -193,16 +195,9 @@ pub fn split_article(text: &str) -> (&str, String) {
     (title, paragraphs(rest))
 }
 
-/// [`paragraphs`] of text already owned: when every line is a paragraph,
-/// the text is kept as it is rather than copied.
-pub fn into_paragraphs(mut text: String) -> String {
-    if memmem::find(text.as_bytes(), b"\n\n").is_some() {
-        return paragraphs(&text);
-    }
-    text.truncate(text.trim_end_matches('\n').len());
-    let leading = text.len() - text.trim_start_matches('\n').len();
-    text.drain(..leading);
-    text
+/// [`paragraphs`] of text already owned, joined in its own buffer.
+pub fn into_paragraphs(text: String) -> String {
+    owned::paragraphs_owned(text)
 }
 
 /// One paragraph a line. When the text has blank lines, they separate

@@ -5,6 +5,7 @@
 mod error;
 mod layer;
 mod theme;
+mod views;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ pub use error::ConfigError;
 pub(crate) use error::Source;
 use layer::Partial;
 pub use theme::Theme;
+pub use views::SavedView;
 
 /// The defaults, commented; `byline config --print-default` prints them.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
@@ -47,6 +49,15 @@ pub struct CorpusConfig {
     pub watch: bool,
 }
 
+/// When the reader fetches the subscribed feeds by itself (`r` always can).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FetchConfig {
+    /// Fetch as soon as the reader opens.
+    pub on_start: bool,
+    /// Fetch again this many minutes after the last fetch ended; 0: never.
+    pub refresh_minutes: u16,
+}
+
 /// Everything a user can set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -54,9 +65,12 @@ pub struct Config {
     pub keymap: Keymap,
     pub theme: Theme,
     pub corpus: CorpusConfig,
+    pub fetch: FetchConfig,
     /// The program (and its first arguments) that opens links, when
     /// `$BROWSER` is not set; empty means xdg-open (open on macOS).
     pub opener: Vec<String>,
+    /// `[views]`: saved filters in the view cycle, in file order.
+    pub views: Vec<SavedView>,
 }
 
 impl Config {
@@ -120,6 +134,11 @@ impl Config {
                 .complete()
                 .map_err(|field| missing(&format!("theme.{field}")))?,
             opener: r.opener.unwrap_or_default(),
+            views: merged.views.unwrap_or_default(),
+            fetch: FetchConfig {
+                on_start: r.fetch_on_start.unwrap_or_default(),
+                refresh_minutes: r.refresh_minutes.unwrap_or_default(),
+            },
             corpus: CorpusConfig {
                 paths: merged.corpus.paths.unwrap_or_default(),
                 boilerplate: merged.corpus.boilerplate.unwrap_or_default(),
@@ -170,6 +189,8 @@ impl Default for Config {
                 status_bg: Color::Gray,
             },
             corpus: CorpusConfig::default(),
+            views: Vec::new(),
+            fetch: FetchConfig::default(),
         })
     }
 }

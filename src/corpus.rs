@@ -43,6 +43,7 @@ pub use dedup::Duplicate;
 pub use input::{Input, InputKind};
 pub use lazy::Bodies;
 pub use options::{DEFAULT_MAX_BODY, DEFAULT_MAX_JSON, DEFAULT_MAX_LINE, LoadOptions};
+pub use page::article_text;
 pub use sources::{FileRecord, FileStat, Sources};
 pub use warning::{EntryAt, LoadError, Warning, WarningKind};
 
@@ -201,6 +202,13 @@ impl Corpus {
             .or_else(|| self.duplicates.iter().find(|d| d.id == id).map(|d| d.of))?;
         Some((index, self.articles.get(index)?))
     }
+}
+
+/// The id the loader gives the entry whose own id is `own` (a feed item's
+/// guid, escaped) in the file whose id is `file`: how an article is traced
+/// back to its item in the feeds' archive.
+pub fn entry_id(file: &str, own: &str) -> String {
+    format!("{file}#{}", feed::id::escape(own.trim()))
 }
 
 /// What names a corpus opened from `paths` (see [`Corpus::roots`]): each
@@ -392,12 +400,30 @@ pub(crate) fn parse(job: Job, progress: &Progress) -> Parsed {
     match read {
         Ok(Contents::Bytes(bytes, cut)) => {
             progress.add(bytes.len() as u64);
-            parse_read(job, &bytes, cut)
+            parse_owned(job, bytes, cut)
         }
         Ok(Contents::TooLarge) => too_large(job),
         Ok(Contents::Binary { size }) => Parsed::failed(job, WarningKind::Binary, size),
         Err(err) => Parsed::unreadable(job, &err),
     }
+}
+
+/// [`parse_read`] of bytes in a buffer of their own: a text article keeps
+/// its buffer as its body when it is clean already (see `text`).
+fn parse_owned(job: Job, bytes: Vec<u8>, cut: bool) -> Parsed {
+    if sniff::refine(job.input.kind, &bytes) != InputKind::Text {
+        return parse_read(job, &bytes, cut);
+    }
+    let mut parsed = Parsed {
+        bytes: bytes.len() as u64,
+        ..Parsed::default()
+    };
+    match text::parse_owned(job, bytes, cut, &mut parsed.warnings) {
+        Ok(article) => parsed.batches = vec![vec![article]],
+        Err(kind) => parsed.warnings.push(job.warning(kind)),
+    }
+    entries::unique_ids(&mut parsed.batches);
+    parsed
 }
 
 /// Parses what was read of a file; `cut` says the read stopped at its limit.

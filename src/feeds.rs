@@ -7,13 +7,14 @@
 
 pub mod archive;
 mod file;
-pub mod html_text;
 pub mod item;
+mod locate;
 pub mod opml;
 
 use serde::{Deserialize, Serialize};
 
 pub use file::FeedsError;
+pub use locate::{Located, NotLocated};
 
 /// One feed, as `feeds.toml` lists it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,7 +11,7 @@ pub mod schedule;
 
 use std::time::Duration;
 
-pub use article::fetch_article;
+pub use article::{fetch_full_text, may_fetch_unasked};
 pub use feed::{FeedReport, Outcome};
 pub use http::{Conditional, Got, Response, get};
 pub use run::{Run, RunError, fetch_subscribed};
@@ -101,6 +101,8 @@ pub enum FetchError {
     BadUrl(String),
     #[error("not a feed: {0}")]
     NotAFeed(String),
+    #[error("no article in the page: {0}")]
+    NoArticle(String),
     #[error("{0}")]
     Network(String),
     #[error("archive: {0}")]

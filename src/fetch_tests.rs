@@ -438,14 +438,26 @@ fn full_text_feeds_fetch_each_new_items_page_and_keep_the_summary() {
 }
 
 #[test]
-fn fetch_article_returns_the_page_and_refuses_other_schemes() {
-    let server = Server::start(|_| Reply::ok("<p>caf\u{e9}</p>"));
-    assert_eq!(
-        fetch_article(&server.url("/x"), &client()).unwrap(),
-        "<p>caf\u{e9}</p>"
+fn a_full_text_is_the_pages_article_and_other_schemes_are_refused() {
+    let page = "<html><head><title>T</title></head><body><nav><a href=\"/\">Home</a>                 <a href=\"/about\">About</a></nav><article><h1>T</h1>                <p>The caf\u{e9} opened its doors on Monday morning, and the queue ran around the block                 before seven, its owner said, with neighbours who had waited years for it.</p>                <p>She had <a href=\"/plans\">planned it</a> for a decade, saving what she could                 from two jobs, and never once doubted that the street would come.</p></article>                <footer>Copyright 2025 The Paper. All rights reserved.</footer></body></html>";
+    let server = Server::start(move |_| Reply::ok(page));
+    let url = server.url("/story");
+    let text = fetch_full_text(&url, &client(), &crate::corpus::LoadOptions::default()).unwrap();
+    assert!(text.starts_with("The caf\u{e9} opened"), "{text}");
+    assert!(
+        !text.contains("Home") && !text.contains("All rights"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(&format!("Links:\n[1] {}", server.url("/plans"))),
+        "links resolve against the page: {text}"
     );
     assert!(matches!(
-        fetch_article("file:///etc/passwd", &client()),
+        fetch_full_text(
+            "file:///etc/passwd",
+            &client(),
+            &crate::corpus::LoadOptions::default()
+        ),
         Err(FetchError::BadUrl(_))
     ));
 }

@@ -6,6 +6,12 @@ use ratatui::layout::Rect;
 
 use crate::config::ReaderConfig;
 
+/// A list narrower than this gives the whole of itself to the sections
+/// pane rather than a third.
+pub const SECTIONS_SHARE_MIN: u16 = 40;
+/// The widest the sections pane grows.
+pub const SECTIONS_MAX_WIDTH: u16 = 28;
+
 /// Below this the reader says the terminal is too small.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 3;
@@ -26,6 +32,10 @@ pub struct Geometry {
     pub reader: Option<Rect>,
     /// The column between the panes, when both show.
     pub separator: Option<Rect>,
+    /// The sections pane, left of the list, while it is open.
+    pub sections: Option<Rect>,
+    /// The column between the sections and the list, when both show.
+    pub sections_separator: Option<Rect>,
     pub status: Rect,
     pub too_small: bool,
 }
@@ -56,9 +66,8 @@ impl Geometry {
             return Self {
                 list,
                 reader,
-                separator: None,
                 status,
-                too_small: false,
+                ..Self::default()
             };
         }
         let percent = u32::from(config.list_percent.clamp(10, 90));
@@ -82,8 +91,40 @@ impl Geometry {
             reader: Some(reader),
             separator: Some(separator),
             status,
-            too_small: false,
+            ..Self::default()
         }
+    }
+
+    /// The panes with the sections pane open: it takes the left of the
+    /// list, or the whole of a list too narrow to share. The reader keeps
+    /// its width, so articles need no new layout; rows keep their height.
+    pub fn with_sections(mut self) -> Self {
+        let Some(list) = self.list else {
+            return self;
+        };
+        if list.width < SECTIONS_SHARE_MIN {
+            self.sections = Some(list);
+            self.list = None;
+            return self;
+        }
+        let width = (list.width / 3).min(SECTIONS_MAX_WIDTH);
+        self.sections = Some(Rect { width, ..list });
+        self.sections_separator = Some(Rect {
+            x: list.x + width,
+            width: 1,
+            ..list
+        });
+        self.list = Some(Rect {
+            x: list.x + width + 1,
+            width: list.width - width - 1,
+            ..list
+        });
+        self
+    }
+
+    /// Rows of the sections pane on screen.
+    pub fn section_rows(&self) -> usize {
+        self.sections.map_or(0, |r| usize::from(r.height))
     }
 
     /// Rows of the list on screen.
@@ -232,6 +273,35 @@ mod tests {
                 if let Some(r) = g.reader {
                     assert!(text_column(r, 80).right() <= r.right());
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_sections_pane_shares_the_list_or_takes_it_and_never_the_reader() {
+        let wide = Geometry::new(Rect::new(0, 0, 120, 40), &CONFIG, Focus::List);
+        let g = wide.with_sections();
+        assert_eq!(g.sections, Some(Rect::new(0, 0, 16, 39)));
+        assert_eq!(g.sections_separator, Some(Rect::new(16, 0, 1, 39)));
+        assert_eq!(g.list, Some(Rect::new(17, 0, 31, 39)));
+        assert_eq!((g.reader, g.list_rows()), (wide.reader, 39));
+        let g = Geometry::new(Rect::new(0, 0, 80, 24), &CONFIG, Focus::List).with_sections();
+        assert_eq!(g.sections.map(|r| r.width), Some(26));
+        let g = Geometry::new(Rect::new(0, 0, 30, 10), &CONFIG, Focus::List).with_sections();
+        assert_eq!((g.sections, g.list), (Some(Rect::new(0, 0, 30, 9)), None));
+        let g = Geometry::new(Rect::new(0, 0, 80, 24), &CONFIG, Focus::Reader).with_sections();
+        assert_eq!(g.sections, None, "the reader alone: no room for it");
+        for w in 0..130 {
+            for h in 0..6 {
+                let area = Rect::new(0, 0, w, h);
+                let g = Geometry::new(area, &CONFIG, Focus::List).with_sections();
+                for r in [g.sections, g.sections_separator, g.list]
+                    .into_iter()
+                    .flatten()
+                {
+                    assert!(r.right() <= area.right() && r.bottom() <= area.bottom());
+                }
+                assert_eq!(g.sections.is_some(), !g.too_small);
             }
         }
     }

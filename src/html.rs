@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use dom_query::{Document, NodeRef};
 use url::Url;
 
-use crate::clean::{into_paragraphs, sanitize};
+use crate::clean::{into_paragraphs, is_unchanged, sanitize};
 
 pub use links::{allowed_link, resolve_link};
 
@@ -71,7 +71,7 @@ pub fn append_link_list(body: &mut String, links: &[String], notes: &[(usize, St
 /// cleaned as plain text. Relative links resolve against `base`.
 pub fn render_field(text: &str, is_html: bool, base: Option<&Url>) -> Rendered {
     if !is_html && !looks_like_html(text) {
-        return plain(text);
+        return plain(Cow::Borrowed(text));
     }
     let (markup, cut) = cut_markup(text, MAX_ELEMENTS);
     let document = Document::fragment(markup);
@@ -94,12 +94,12 @@ pub fn first_body<'a>(
     let mut base: Option<Option<Url>> = None;
     // Taken one at a time: a field after the first body is not looked at.
     for (at, field) in fields.into_iter().enumerate() {
-        let Some(text) = field.as_deref() else {
+        let Some(text) = field else {
             continue;
         };
-        let rendered = if at == html_at || looks_like_html(text) {
+        let rendered = if at == html_at || looks_like_html(&text) {
             let base = base.get_or_insert_with(|| url.and_then(|u| Url::parse(u).ok()));
-            render_field(text, true, base.as_ref())
+            render_field(&text, true, base.as_ref())
         } else {
             plain(text)
         };
@@ -127,9 +127,16 @@ pub fn first_words(body: &str, words: usize) -> String {
 }
 
 /// Text without markup, cleaned as any plain text is.
-fn plain(text: &str) -> Rendered {
+/// Plain text, copied once at most: not at all when it was unescaped into
+/// a string of its own and is clean already.
+fn plain(text: Cow<'_, str>) -> Rendered {
+    let clean = if is_unchanged(&text) {
+        text.into_owned()
+    } else {
+        sanitize(&text)
+    };
     Rendered {
-        body: into_paragraphs(sanitize(text)),
+        body: into_paragraphs(clean),
         ..Rendered::default()
     }
 }

@@ -3,15 +3,13 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::atomic::AtomicBool;
-use std::time::Duration;
 
-use byline::app::{App, Exit, Fetched};
+use byline::app::{App, Exit};
 use byline::cli::{self, Cli, Command, Context, CorpusArgs, Io};
 use byline::config::Config;
-use byline::feeds::archive::Archive;
-use byline::fetch;
-use byline::runtime::{Fetcher, Outcome};
+use byline::runtime::{
+    ArchivePaths, Fetcher, FullTexter, Outcome, archive_fetcher, archive_full_texter,
+};
 use byline::state::{Loaded, Stamp, Store};
 use byline::xdg::Env;
 use clap::Parser;
@@ -97,8 +95,8 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
         Some(Err(e)) => app.warn(format!("reading state not loaded: {e}")),
         None => {}
     }
-    let fetcher = fetcher(context);
-    match byline::tui::run(app, store, loader, fetcher) {
+    let feeds = feed_work(context);
+    match byline::tui::run(app, store, loader, feeds) {
         Ok(Outcome { exit, saved }) => {
             let code = match exit {
                 Exit::Quit => 0,
@@ -114,34 +112,20 @@ fn read(args: &CorpusArgs, config: Config, context: &Context) -> ExitCode {
     }
 }
 
-/// What `r` runs in the reader: the fetch `byline fetch` runs, telling
-/// the loop how far it got. `None` without a place for the feeds' files.
-fn fetcher(context: &Context) -> Option<Fetcher> {
-    let (file, dir) = (context.feeds_file.clone()?, context.archive_dir.clone()?);
-    Some(Box::new(move |tell| {
-        let archive = Archive::new(&dir);
-        let run = fetch::Run {
-            feeds_file: &file,
-            archive: &archive,
-            names: &[],
-            // Another fetch under way: say so rather than wait.
-            lock_wait: Duration::ZERO,
-            now: chrono::Utc::now().timestamp(),
-        };
-        let progress = |p: fetch::Progress| {
-            if let fetch::Progress::Finished { done, total, .. } = p {
-                tell(done, total);
-            }
-        };
-        let cancel = AtomicBool::new(false);
-        let summary =
-            fetch::fetch_subscribed(run, &|_| {}, &cancel, &progress).map_err(|e| e.to_string())?;
-        Ok(Fetched {
-            summary: summary.line(),
-            failures: summary.failure_lines(),
-            changed: summary.changed(),
-        })
-    }))
+/// What `r` and `F` run in the reader; neither without a place for the
+/// feeds' files.
+fn feed_work(context: &Context) -> (Option<Fetcher>, Option<FullTexter>) {
+    let Some((feeds_file, archive_dir)) =
+        context.feeds_file.clone().zip(context.archive_dir.clone())
+    else {
+        return (None, None);
+    };
+    let paths = ArchivePaths {
+        feeds_file,
+        archive_dir,
+    };
+    let full_texter = archive_full_texter(paths.clone(), context.options.clone());
+    (Some(archive_fetcher(paths)), Some(full_texter))
 }
 
 /// Says why on stderr and exits with `code`. Not `eprintln!`, which panics

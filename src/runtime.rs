@@ -8,6 +8,7 @@
 //! until the work the one before it started has answered, so a test sees
 //! what a patient user would.
 
+mod archive;
 mod host;
 mod inline;
 mod latest;
@@ -26,11 +27,12 @@ use ratatui::backend::Backend;
 use crate::app::{App, Effects, Exit, Job, Msg};
 use crate::state::Stamp;
 use crate::ui;
+pub use archive::{ArchivePaths, Clock, archive_fetcher, archive_fetcher_at, archive_full_texter};
 pub use host::{Headless, Host};
 pub use inline::inline;
 use pending::Pending;
 pub use watch::{QUIET as WATCH_QUIET, Watcher, watch};
-pub use workers::{Fetcher, Loader, Workers};
+pub use workers::{Fetcher, FullTexter, Loader, Workers};
 
 /// What the loop's channel carries.
 #[derive(Debug)]

@@ -134,6 +134,10 @@ pub struct ReadingState {
     /// The finder's last queries, newest last.
     #[serde(default, skip_serializing_if = "Stamped::is_unset")]
     queries: Stamped<Vec<String>>,
+    /// The latest first-fetch time (Unix seconds) of an archive item the
+    /// reader has listed: items fetched after it are new next time.
+    #[serde(default, skip_serializing_if = "Stamped::is_unset")]
+    listed_until: Stamped<i64>,
     #[serde(skip)]
     undo: Vec<Undo>,
 }
@@ -322,6 +326,7 @@ impl ReadingState {
         self.clock = self.clock.max(other.clock);
         self.last_open.merge(&other.last_open);
         self.session.merge(&other.session);
+        self.listed_until.merge(&other.listed_until);
         self.queries.merge(&other.queries);
         for (id, theirs) in &other.articles {
             match self.articles.get_mut(id) {

@@ -35,7 +35,7 @@ mod input;
 mod opener;
 
 use crate::app::{App, Msg, Opened, Signal};
-use crate::runtime::{self, Envelope, Fetcher, Host, Loader, Outcome, Workers};
+use crate::runtime::{self, Envelope, Fetcher, FullTexter, Host, Loader, Outcome, Workers};
 use crate::state::{Stamp, Store};
 use input::Input;
 
@@ -198,19 +198,25 @@ impl Host<CrosstermBackend<Stdout>> for Crossterm {
 
 /// Runs the reader until the user quits, saving reading state to `store`;
 /// `loader` loads the articles again when asked (`R`), `fetcher` fetches
-/// the subscribed feeds (`r`).
+/// the subscribed feeds (`r`) and `full_texter` an article's page (`F`).
 pub fn run(
     mut app: App,
     store: Option<Store>,
     loader: Loader,
-    fetcher: Option<Fetcher>,
+    (fetcher, full_texter): (Option<Fetcher>, Option<FullTexter>),
 ) -> io::Result<Outcome> {
     install_panic_hook();
     let (tx, rx) = mpsc::channel();
     spawn_signal_thread(tx.clone())?;
-    let mut workers = Workers::start(app.corpus(), store, &tx)?.with_loader(loader)?;
+    let cache = crate::xdg::Env::from_process().cache_dir();
+    let mut workers = Workers::start(app.corpus(), store, &tx)?
+        .with_loader(loader)?
+        .with_text_cache(cache);
     if let Some(fetcher) = fetcher {
         workers = workers.with_fetcher(fetcher)?;
+    }
+    if let Some(full_texter) = full_texter {
+        workers = workers.with_full_texter(full_texter)?;
     }
     let opener = app.config().opener.clone();
     // Held to the end of the run: dropping it stops watching.

@@ -5,6 +5,7 @@ mod list;
 mod overlay;
 mod reader;
 mod search;
+mod sections;
 mod status;
 mod style;
 
@@ -26,6 +27,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if geometry.too_small {
         put(buf, area, 0, area.y, "Terminal too small", styles.status);
         return;
+    }
+    if let (Some(area), Some(pane)) = (geometry.sections, app.sections()) {
+        sections::draw(app, pane, area, &styles, buf);
+    }
+    if let Some(sep) = geometry.sections_separator {
+        for y in sep.top()..sep.bottom() {
+            buf.set_string(sep.x, y, "│", styles.border);
+        }
     }
     if let Some(list) = geometry.list {
         list::draw(app, list, &styles, buf);

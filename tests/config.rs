@@ -40,7 +40,8 @@ fn refused(fixture: &str, expected: &str) {
 fn unknown_key() {
     refused(
         "unknown_key.toml",
-        "3:1: unknown key `colour`, expected one of `measure`, `list_percent`, `two_pane_min_width`, `opener`",
+        "3:1: unknown key `colour`, expected one of `measure`, `list_percent`, `two_pane_min_width`, \
+         `opener`, `fetch_on_start`, `refresh_minutes`",
     );
 }
 
@@ -48,7 +49,7 @@ fn unknown_key() {
 fn unknown_table() {
     refused(
         "unknown_table.toml",
-        "2:2: unknown key `colors`, expected one of `reader`, `keys`, `theme`, `corpus`",
+        "2:2: unknown key `colors`, expected one of `reader`, `keys`, `theme`, `corpus`, `views`",
     );
 }
 
@@ -158,7 +159,23 @@ fn escape_in_key() {
     refused(
         "escape_in_key.toml",
         "2:1: unknown key `colour`, expected one of `measure`, `list_percent`, \
-         `two_pane_min_width`, `opener`",
+         `two_pane_min_width`, `opener`, `fetch_on_start`, `refresh_minutes`",
+    );
+}
+
+#[test]
+fn bad_view() {
+    refused(
+        "bad_view.toml",
+        "3:10: view recent: after:yesterdayish: not a date; write after:YYYY-MM-DD",
+    );
+}
+
+#[test]
+fn builtin_view_name() {
+    refused(
+        "builtin_view_name.toml",
+        "2:1: view \"unread\" is built in; give the saved view another name",
     );
 }
 
@@ -169,6 +186,8 @@ fn every_fixture_has_a_test() {
         "bad_key",
         "bad_list_percent",
         "bad_measure",
+        "bad_view",
+        "builtin_view_name",
         "duplicate_in_file",
         "duplicate_with_default",
         "escape_in_key",

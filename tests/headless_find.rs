@@ -109,3 +109,43 @@ fn the_status_bar_shows_indexing_progress_while_building() {
     assert!(!draw(&app).contains("indexing"));
     assert!(app.indexing().ready());
 }
+
+#[test]
+fn a_text_hit_in_a_long_article_scrolls_to_it_once_the_layout_comes() {
+    // Over INLINE_BYTES: laid out on a worker, after the hit is opened.
+    let filler = "Nothing to see in this paragraph, only words and more words.\n".repeat(600);
+    let body = format!("{filler}The zanzibar clause was signed at last.\n{filler}");
+    assert!(body.len() > byline::app::INLINE_BYTES);
+    let long = byline::Article {
+        id: "long.txt".into(),
+        title: "A long treaty".into(),
+        body: body.into(),
+        ..byline::Article::default()
+    };
+    let short = byline::Article {
+        id: "short.txt".into(),
+        title: "Short".into(),
+        body: "Brief.".into(),
+        ..byline::Article::default()
+    };
+    let corpus = Corpus {
+        articles: vec![short, long],
+        ..Corpus::default()
+    };
+    let (app, screen) = run(corpus, (100, 30), keys("/\tzanzibar\n", 0));
+    let find = app.find().expect("find is set");
+    assert_eq!(find.hits.len(), 1, "{screen}");
+    assert_eq!(
+        find.current,
+        Some(0),
+        "the hit is the current one: {screen}"
+    );
+    let line = find.hits[0].line;
+    assert!(
+        app.reader().top > 500,
+        "scrolled down: {}",
+        app.reader().top
+    );
+    assert!(app.reader().top <= line, "the hit is on screen");
+    assert!(screen.contains("zanzibar clause"), "{screen}");
+}

@@ -16,7 +16,9 @@ const LAYERS: &[&[&str]] = &[
     &["packed"],
     &["html"],
     &["corpus", "layout", "state"],
-    &["config", "search"],
+    // Saved views in config.toml are read in the filter language.
+    &["search"],
+    &["config"],
     &["feeds", "geometry"],
     &["fetch"],
     &["app", "cli"],

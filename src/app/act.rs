@@ -15,6 +15,11 @@ impl App {
             self.settle();
             return;
         }
+        if self.sections.is_some() {
+            self.act_on_sections(action);
+            self.settle();
+            return;
+        }
         match action {
             Action::Down => self.step(1, true),
             Action::Up => self.step(1, false),
@@ -28,6 +33,12 @@ impl App {
             Action::Bottom => self.step(usize::MAX, true),
             Action::Open if !self.rows.is_empty() => self.focus = Focus::Reader,
             Action::Back if self.find.is_some() => self.find = None,
+            Action::Back
+                if self.focus == Focus::List
+                    && (!self.filter.typed_is_empty() || self.section.is_some()) =>
+            {
+                self.clear_filter()
+            }
             Action::Back => self.focus = Focus::List,
             Action::SwitchFocus if !self.rows.is_empty() => {
                 self.focus = match self.focus {
@@ -55,11 +66,14 @@ impl App {
             Action::Undo => self.undo(),
             Action::CycleView => self.cycle_view(),
             Action::CycleSort => self.cycle_sort(),
+            Action::Filter => self.open_filter_prompt(),
+            Action::Sections => self.toggle_sections(),
             Action::NextUnread => self.next_unread(),
             Action::MarkAllRead => self.mark_all_read(),
             Action::OpenUrl => self.open_url(count),
             Action::CopyUrl => self.copy_url(count),
             Action::Fetch => self.fetch(),
+            Action::FullText => self.fetch_full_text(),
             Action::Reload => {
                 self.message = Some("loading…".to_owned());
                 self.out.jobs.push(super::Job::Reload);

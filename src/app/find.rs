@@ -34,6 +34,9 @@ pub struct Find {
     generation: u64,
     /// The hits to come were asked for by typing: show the first one.
     jump: bool,
+    /// The article is being laid out on a worker: find (and show the
+    /// first hit, when this is set) once its layout comes.
+    jump_on_layout: bool,
     /// Where the reader stood when the current hit was shown: once it has
     /// moved (a scroll, a jump), `n` and `N` go on from the screen, as in less.
     shown_at: Option<usize>,
@@ -89,10 +92,18 @@ impl App {
             .reader
             .article
             .is_none_or(|i| reader::inline(self.corpus.article(i)));
+        let laying_out = self.reader.pending.is_some();
         let Some(find) = &mut self.find else { return };
         find.generation += 1;
         find.current = None;
         find.shown_at = None;
+        if laying_out && !find.line.text.is_empty() {
+            // The lines to search are not here yet: a full-text hit opening
+            // a long article would find nothing and scroll nowhere.
+            find.searching = true;
+            find.jump_on_layout |= jump;
+            return;
+        }
         if inline || find.line.text.is_empty() {
             let hits = find_in_layout(&self.reader.layout, &find.line.text);
             let generation = find.generation;
@@ -182,7 +193,9 @@ impl App {
         if article_changed {
             find.editing = false;
             find.origin = 0;
+            find.jump_on_layout = false;
         }
-        self.search_article(false);
+        let jump = std::mem::take(&mut find.jump_on_layout);
+        self.search_article(jump);
     }
 }

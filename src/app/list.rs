@@ -21,6 +21,9 @@ impl App {
                 .state
                 .filter(view, articles.iter().map(|a| a.id.as_str())),
         };
+        if !self.filter.is_empty() {
+            rows.retain(|&i| self.filter.admits(i, &articles[i], &self.state));
+        }
         match self.sort {
             Sort::Corpus => {}
             Sort::Newest => {
@@ -38,10 +41,18 @@ impl App {
         self.selected = row.unwrap_or(0);
     }
 
-    /// Shows the next view (the status bar names it). Switching views is not reading: the timer is
-    /// not restarted.
+    /// Shows the next view (the status bar names it): all, unread,
+    /// starred, then the saved views of config.toml in order. Switching
+    /// views is not reading: the timer is not restarted.
     pub(super) fn cycle_view(&mut self) {
-        self.view = self.view.cycle();
+        let saved = self.config.views.len();
+        (self.view, self.saved_view) = match (self.view, self.saved_view) {
+            (_, Some(i)) if i + 1 < saved => (View::All, Some(i + 1)),
+            (_, Some(_)) => (View::All, None),
+            (View::Starred, None) if saved > 0 => (View::All, Some(0)),
+            (view, None) => (view.cycle(), None),
+        };
+        self.combine_filters();
         self.relist();
         self.list_top = 0;
     }

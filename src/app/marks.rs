@@ -44,6 +44,7 @@ impl App {
     /// purpose stays unread.
     pub fn restore_state(&mut self, state: ReadingState) {
         self.state = state;
+        self.start_new_marks();
         self.recount_unread();
         let session = self.state.session().clone();
         // Before sessions were kept, the article open last was reopened.
@@ -52,6 +53,15 @@ impl App {
             None => (true, self.state.last_open().map(str::to_owned)),
         };
         self.view = session.view;
+        // A saved view gone from config.toml: all, as its `view` says.
+        self.saved_view = session
+            .saved_view
+            .as_ref()
+            .and_then(|name| self.config.views.iter().position(|v| v.name == *name));
+        if self.saved_view.is_some() {
+            self.view = View::All;
+        }
+        self.combine_filters();
         self.sort = session.sort.unwrap_or(self.sort);
         self.relist();
         let found = wanted.and_then(|id| {
@@ -148,6 +158,7 @@ impl App {
     pub(super) fn open_article(&mut self, index: usize) {
         if !self.rows.contains(&index) {
             self.view = View::All;
+            self.drop_filters();
             self.relist();
             self.message = Some(format!("view: {}", self.view.name()));
         }
@@ -168,6 +179,7 @@ impl App {
     pub(super) fn record_session(&mut self) {
         let session = Session {
             view: self.view,
+            saved_view: self.saved_view().map(|v| v.name.clone()),
             sort: Some(self.sort),
             reader: self.focus == Focus::Reader,
             selected: self
@@ -236,6 +248,7 @@ impl App {
         self.unread = self
             .state
             .unread_count(self.corpus.articles.iter().map(|a| a.id.as_str()));
+        self.count_sections();
     }
 }
 

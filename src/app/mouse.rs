@@ -18,6 +18,10 @@ impl App {
         }
         let geometry = self.geometry();
         let at = Position { x, y };
+        if let Some(pane) = geometry.sections.filter(|r| r.contains(at)) {
+            let top = self.sections.as_ref().map_or(0, |p| p.top);
+            return self.choose_section(top + usize::from(y - pane.y));
+        }
         if let Some(list) = geometry.list.filter(|r| r.contains(at)) {
             let row = self.list_top + usize::from(y - list.y);
             if row < self.rows.len() {

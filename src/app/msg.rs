@@ -68,6 +68,9 @@ pub enum Msg {
     },
     /// A fetch ended: what it got, or why it did not run.
     Fetched(Result<Fetched, String>),
+    /// A full text ([`Job::FetchFullText`]) is kept in the archive: its
+    /// words; or why not.
+    FullTextFetched(Result<usize, String>),
 }
 
 /// What a fetch brought.
@@ -167,6 +170,10 @@ pub enum Job {
     /// Fetch the subscribed feeds (answered by [`Msg::Fetching`] as it goes,
     /// then [`Msg::Fetched`]).
     Fetch,
+    /// Fetch the page of the archived item the article `id` was loaded
+    /// from, and keep its article in the archive (answered by
+    /// [`Msg::FullTextFetched`]).
+    FetchFullText { id: String },
 }
 
 /// How the program ends.

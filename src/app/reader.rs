@@ -79,6 +79,7 @@ impl App {
         if self.rows.is_empty() {
             self.focus = Focus::List;
         }
+        self.scroll_sections();
         let relaid = self.lay_out_reader();
         if let Some(article_changed) = relaid {
             self.refresh_find(article_changed);

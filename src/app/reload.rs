@@ -26,10 +26,18 @@ impl App {
             .selected_article()
             .map(|i| self.corpus.articles[i].id.clone());
         self.corpus = Arc::clone(&corpus);
+        if first_load {
+            // The listing knew nothing of when items were fetched: the
+            // session's new marks start from the whole corpus.
+            self.start_new_marks();
+        } else {
+            self.note_listed();
+        }
         self.has_dates = corpus.articles.iter().any(|a| a.date.is_some());
         self.has_sections = corpus.articles.iter().any(|a| !a.section.is_empty());
         // Indices of the old corpus mean nothing now: ids find the articles.
         self.rows.clear();
+        self.forget_text_hits();
         self.relist();
         let row =
             selected.and_then(|id| self.rows.iter().position(|&i| corpus.articles[i].id == id));
@@ -44,6 +52,8 @@ impl App {
             self.out.jobs.push(Job::Rank(overlay.line.text.clone()));
             self.start_indexing();
         }
+        // Asked after the index was reset, so it is built for these articles.
+        self.ask_filter_text();
         self.recount_unread();
         self.out.corpus = Some(corpus);
         let now = self.corpus.articles.len();

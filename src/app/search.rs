@@ -79,6 +79,7 @@ impl App {
     /// Whether keys go to a text field rather than the key table.
     pub fn wants_text(&self) -> bool {
         matches!(self.overlay, Some(Overlay::Search(_)))
+            || self.filter_prompt.is_some()
             || self.find.as_ref().is_some_and(|f| f.editing)
     }
 
@@ -90,6 +91,10 @@ impl App {
     /// An edit of whichever text field is open.
     pub(super) fn edit_text(&mut self, edit: impl FnOnce(&mut LineEdit) -> LineKey) {
         self.message = None;
+        if let Some(line) = &mut self.filter_prompt {
+            let done = edit(line);
+            return self.filter_line(done);
+        }
         match &mut self.overlay {
             Some(Overlay::Search(overlay)) => {
                 let done = edit(&mut overlay.line);

@@ -566,3 +566,9 @@ fn find_follows_a_resize_and_ends_with_the_article() {
 
 #[path = "reading_tests.rs"]
 mod reading;
+
+#[path = "filter_tests.rs"]
+mod filter;
+
+#[path = "sections_tests.rs"]
+mod sections;

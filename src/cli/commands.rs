@@ -207,7 +207,7 @@ fn search_text(
     io: &mut Io,
 ) -> Result<(), CliError> {
     let (corpus, _) = load(args, context, io)?;
-    let index = TextIndex::new(&corpus.articles);
+    let index = text_index(corpus, context);
     let query = TextQuery::parse(query);
     let hits = index.search(&corpus.articles, &query);
     let count = hits.len();
@@ -217,6 +217,14 @@ fn search_text(
     });
     print_text_hits(shown, json, io.out)?;
     found(count)
+}
+
+/// The text index of `corpus`: from the cache when one made for these
+/// very articles is there, else built (and cached).
+pub(super) fn text_index(corpus: &Corpus, context: &Context) -> TextIndex {
+    let (articles, paths) = (&corpus.articles, &corpus.root_paths);
+    let dir = context.cache_dir.as_deref();
+    search::text::store::open(articles, paths, dir, &|_| {}, &|| false).unwrap_or_default()
 }
 
 /// The listing of the corpus the arguments name, printing warnings and

@@ -214,8 +214,7 @@ fn full_text(
         .clone()
         .ok_or_else(|| CliError::Usage(format!("item {id:?} has no link")))?;
     let client = Client::new(&FetchOptions::from_settings(&subs.fetch));
-    let html = article::fetch_article(&url, &client)?;
-    let text = article::extract_text(&html);
+    let text = article::fetch_full_text(&url, &client, &crate::corpus::LoadOptions::default())?;
     archive.store_full_text(&feed.url, id, &text)?;
     writeln!(
         io.out,

@@ -2,13 +2,13 @@
 //! the cached listing: filters read sources, authors and tags, which the
 //! listing does not keep; bare words need the bodies for the index.
 
-use super::commands::{load, saved_state};
+use super::commands::{load, saved_state, text_index};
 use super::print::{print_article_rows, print_json_lines, print_text_hits};
 use super::{CliError, Context, CorpusArgs, Io};
 use crate::corpus::Corpus;
 use crate::search;
 use crate::search::filter::Filter;
-use crate::search::text::{TextIndex, TextQuery, snippet};
+use crate::search::text::{TextQuery, snippet};
 use crate::state::{ReadingState, View};
 
 /// What the search asks for, besides the filter.
@@ -37,7 +37,7 @@ fn admitted(
         .map(|a| filter.admits(a, &state))
         .collect();
     if !filter.text.is_empty() {
-        let index = TextIndex::new(&corpus.articles);
+        let index = text_index(corpus, context);
         let mut found = vec![false; pass.len()];
         for hit in index.search(&corpus.articles, &TextQuery::parse(&filter.text)) {
             found[hit.index] = true;
@@ -83,7 +83,7 @@ pub(super) fn search(
     let articles = &corpus.articles;
     if asked.text {
         let query = TextQuery::parse(asked.query);
-        let hits = TextIndex::new(articles).search(articles, &query);
+        let hits = text_index(corpus, context).find(&query);
         let shown = hits.iter().filter(|h| pass[h.index]).take(asked.limit);
         let rows = shown.map(|h| {
             (

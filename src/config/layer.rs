@@ -23,6 +23,7 @@ struct Raw {
     theme: RawTheme,
     #[serde(default)]
     corpus: RawCorpus,
+    views: Option<super::views::RawViews>,
 }
 
 /// `[reader]`, every key optional.
@@ -35,6 +36,10 @@ pub(super) struct RawReader {
     pub list_percent: Option<u16>,
     pub two_pane_min_width: Option<u16>,
     pub opener: Option<Vec<String>>,
+    pub fetch_on_start: Option<bool>,
+    /// 0 is never; a week at most, so that the deadline cannot overflow.
+    #[serde(default, deserialize_with = "ranged::<_, 0, 10080>")]
+    pub refresh_minutes: Option<u16>,
 }
 
 /// A number that must lie in `LO..=HI`: a measure of 0 columns or a list
@@ -85,6 +90,8 @@ pub(super) struct Partial {
     pub reader: RawReader,
     pub theme: PartialTheme,
     pub corpus: RawCorpus,
+    /// `[views]`, when the file has the table.
+    pub views: Option<Vec<super::SavedView>>,
     /// In file order.
     pub keys: Bindings,
 }
@@ -96,6 +103,10 @@ impl Partial {
             reader: raw.reader,
             theme: raw.theme.parse(source)?,
             corpus: raw.corpus,
+            views: raw
+                .views
+                .map(|v| super::views::parse(v, source))
+                .transpose()?,
             keys: bindings(raw.keys, source)?,
         })
     }
@@ -110,6 +121,8 @@ impl Partial {
                 list_percent: r.list_percent.or(b.list_percent),
                 two_pane_min_width: r.two_pane_min_width.or(b.two_pane_min_width),
                 opener: r.opener.or(b.opener),
+                fetch_on_start: r.fetch_on_start.or(b.fetch_on_start),
+                refresh_minutes: r.refresh_minutes.or(b.refresh_minutes),
             },
             theme: self.theme.or(base.theme),
             corpus: RawCorpus {
@@ -117,6 +130,7 @@ impl Partial {
                 boilerplate: self.corpus.boilerplate.or(base.corpus.boilerplate),
                 watch: self.corpus.watch.or(base.corpus.watch),
             },
+            views: self.views.or(base.views),
             keys: self.keys,
         }
     }

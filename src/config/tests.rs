@@ -120,3 +120,39 @@ fn a_missing_file_is_the_defaults_and_an_unreadable_one_is_named() {
         format!("{}: not UTF-8 text", binary.display())
     );
 }
+
+#[test]
+fn saved_views_keep_file_order_and_bad_ones_are_refused_with_their_place() {
+    let config =
+        Config::parse("[views]\nzed = \"section:sport is:unread\"\nalpha = \"-tag:x\"\n").unwrap();
+    let names: Vec<&str> = config.views.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names, ["zed", "alpha"], "file order, not sorted");
+    assert_eq!(config.views[0].text, "section:sport is:unread");
+    assert_eq!(config.views[0].filter.terms.len(), 2);
+    assert!(Config::default().views.is_empty());
+    assert_eq!(
+        error("[views]\nx = \"is:read\"\n"),
+        "config.toml:2:5: view x: is:read: is: takes unread or starred"
+    );
+    assert_eq!(
+        error("[views]\n\"\\u001b[31m\" = \"is:unread\"\n"),
+        "config.toml:2:1: a view's name is 1 to 40 printable characters"
+    );
+}
+
+#[test]
+fn fetching_by_itself_is_off_by_default_and_refresh_minutes_is_bounded() {
+    assert_eq!(Config::default().fetch, FetchConfig::default());
+    let config = Config::parse("[reader]\nfetch_on_start = true\nrefresh_minutes = 15\n").unwrap();
+    assert_eq!(
+        config.fetch,
+        FetchConfig {
+            on_start: true,
+            refresh_minutes: 15
+        }
+    );
+    let e = error("[reader]\nrefresh_minutes = -1\n");
+    assert!(e.contains("a whole number from 0 to 10080"), "{e}");
+    let e = error("[reader]\nfetch_on_start = \"yes\"\n");
+    assert!(e.contains("config.toml:2"), "{e}");
+}

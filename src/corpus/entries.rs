@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
-use super::feed::id::{Ids, escape};
+use super::feed::id::Ids;
 use super::parsed::{Batches, Job, limit_body};
 use super::warning::{EntryAt, Warning, WarningKind};
 use crate::article::Article;
@@ -85,14 +85,14 @@ fn parse_entry(job: Job, json: &str, at: EntryAt, notes: &mut Vec<Warning>) -> O
     };
     // Text only: a numeric `id` (a database's row) is no stable key.
     let own = match raw.take(Field::Id) {
-        Some(Value::Text(id)) if !id.trim().is_empty() => Some(escape(id.trim())),
+        Some(Value::Text(id)) if !id.trim().is_empty() => Some(id),
         _ => None,
     };
     let article = into_article(&mut raw, job);
     notes.extend(raw.notes.into_iter().map(note));
     let mut article = article?;
     article.id = match own {
-        Some(own) => format!("{}#{own}", job.input.id),
+        Some(own) => super::entry_id(&job.input.id, &own),
         None => format!("{}#{}", job.input.id, at.n),
     };
     if let (Some(name), true) = (&job.input.name, article.name.is_none()) {
@@ -144,6 +144,7 @@ fn into_article(raw: &mut RawArticle, job: Job) -> Option<Article> {
         Some(author) => Some(author),
         None => people(raw, Field::Authors),
     };
+    let (first_seen, full_text) = archive_marks(raw);
     Some(Article {
         title,
         section,
@@ -154,8 +155,22 @@ fn into_article(raw: &mut RawArticle, job: Job) -> Option<Article> {
         tags,
         body: body.into(),
         links,
+        first_seen,
+        full_text,
         ..Article::default()
     })
+}
+
+/// What the feeds' archive writes of an item beyond what feeds carry:
+/// when it was first fetched, and whether its page was fetched whole.
+/// Anything else in those fields is ignored, as no other format has them.
+fn archive_marks(raw: &mut RawArticle) -> (Option<i64>, bool) {
+    let first_seen = match raw.take(Field::FirstSeen) {
+        Some(Value::Raw(json)) => date::parse(json, Field::FirstSeen.name()).ok().flatten(),
+        _ => None,
+    };
+    let full_text = matches!(raw.take(Field::FullText), Some(Value::Bool(true)));
+    (first_seen, full_text)
 }
 
 /// The first of `fields` that is text and not blank once cleaned by

@@ -9,6 +9,7 @@ use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 use url::Url;
 
+use super::LoadOptions;
 use super::input::Input;
 use super::parsed::{Job, limit_body};
 use super::warning::{Warning, WarningKind};
@@ -47,8 +48,19 @@ struct Extracted {
 }
 
 fn extract(markup: &str, input: &Input) -> Result<Extracted, WarningKind> {
+    extract_at(markup, || {
+        let path = std::path::absolute(&input.path).ok()?;
+        Url::from_file_path(path).ok()
+    })
+}
+
+/// [`extract`], the page published at `fallback` unless it says where.
+fn extract_at(
+    markup: &str,
+    fallback: impl FnOnce() -> Option<Url>,
+) -> Result<Extracted, WarningKind> {
     let document = Document::from(markup);
-    let page_url = page_url(&document, input);
+    let page_url = page_url(&document).or_else(fallback);
     let base = base_url(&document, page_url.as_ref()).or_else(|| page_url.clone());
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
@@ -65,6 +77,36 @@ fn extract(markup: &str, input: &Input) -> Result<Extracted, WarningKind> {
     })
 }
 
+/// The article of a page fetched from `url` (the reader's `F`, a feed's
+/// `full_text`), as the loader keeps a saved page's text: paragraphs one
+/// a line, boilerplate stripped, the link list at the end, links resolved
+/// against where the page says it was published, else `url`.
+pub fn article_text(bytes: &[u8], url: &str, options: &LoadOptions) -> Result<String, WarningKind> {
+    if bytes.is_empty() {
+        return Err(WarningKind::Empty);
+    }
+    let text = decode_page(bytes)?;
+    let (markup, _) = html::cut_markup(&text, MAX_ELEMENTS);
+    let page = extract_at(markup, || Url::parse(url).ok())?;
+    let (mut body, _) = rendered_body(&page.found.content, page.base.as_ref(), options);
+    limit_body(&mut body, options.max_body, false);
+    Ok(body)
+}
+
+/// The text of what dom_smoothie found, with its link list, and the links.
+fn rendered_body(
+    content: &str,
+    base: Option<&Url>,
+    options: &LoadOptions,
+) -> (String, Vec<String>) {
+    let content = Document::fragment(content);
+    let rendered = html::render_node(&content.root(), base);
+    let (mut body, links) = (rendered.body, rendered.links);
+    options.boilerplate.strip(&mut body);
+    append_link_list(&mut body, &links, &[]);
+    (body, links)
+}
+
 fn into_article(job: Job, page: Extracted, warnings: &mut Vec<Warning>) -> Article {
     let Job { input, options } = job;
     let Extracted {
@@ -72,11 +114,7 @@ fn into_article(job: Job, page: Extracted, warnings: &mut Vec<Warning>) -> Artic
         page_url,
         base,
     } = page;
-    let content = Document::fragment(found.content);
-    let rendered = html::render_node(&content.root(), base.as_ref());
-    let (mut body, links) = (rendered.body, rendered.links);
-    options.boilerplate.strip(&mut body);
-    append_link_list(&mut body, &links, &[]);
+    let (mut body, links) = rendered_body(&found.content, base.as_ref(), options);
     if let Some(kind) = limit_body(&mut body, options.max_body, false) {
         warnings.push(job.warning(kind));
     }
@@ -138,20 +176,15 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     encoding_rs::Encoding::for_label(&rest[..end])
 }
 
-/// Where the page was published: its canonical URL, or `og:url`, or else
-/// where the file is.
-fn page_url(document: &Document, input: &Input) -> Option<Url> {
-    let declared = [
+/// Where the page says it was published: its canonical URL, or `og:url`.
+fn page_url(document: &Document) -> Option<Url> {
+    [
         ("link[rel~=canonical]", "href"),
         ("meta[property='og:url']", "content"),
     ]
     .into_iter()
     .filter_map(|(selector, attr)| document.select_single(selector).attr(attr))
-    .find_map(|href| Url::parse(href.trim()).ok().filter(html::allowed_link));
-    declared.or_else(|| {
-        let path = std::path::absolute(&input.path).ok()?;
-        Url::from_file_path(path).ok()
-    })
+    .find_map(|href| Url::parse(href.trim()).ok().filter(html::allowed_link))
 }
 
 /// The page's `<base href>`, resolved against where it was published.

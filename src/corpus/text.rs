@@ -3,7 +3,7 @@
 use super::parsed::{Job, limit_body};
 use super::warning::{Warning, WarningKind};
 use crate::article::Article;
-use crate::clean::{decode, sanitize, split_article};
+use crate::clean::{decode, is_unchanged, sanitize, split_article, split_article_owned};
 
 /// Parses one text file; `file_cut` says the read stopped at the size limit.
 pub fn parse(
@@ -21,7 +21,37 @@ pub fn parse(
         bytes
     };
     let text = sanitize(&decode(bytes)?);
-    let (title, mut body) = split_article(&text);
+    let (title, body) = split_article(&text);
+    finish(job, title.to_owned(), body, file_cut, warnings)
+}
+
+/// [`parse`] of bytes read whole into a buffer of their own: text that is
+/// UTF-8 and clean already (most) becomes the body in that buffer, with
+/// no copy; anything else takes [`parse`]'s way.
+pub fn parse_owned(
+    job: Job,
+    bytes: Vec<u8>,
+    file_cut: bool,
+    warnings: &mut Vec<Warning>,
+) -> Result<Article, WarningKind> {
+    match String::from_utf8(bytes) {
+        Ok(text) if !file_cut && !text.is_empty() && is_unchanged(&text) => {
+            let (title, body) = split_article_owned(text);
+            finish(job, title, body, file_cut, warnings)
+        }
+        Ok(text) => parse(job, text.as_bytes(), file_cut, warnings),
+        Err(e) => parse(job, e.as_bytes(), file_cut, warnings),
+    }
+}
+
+/// The article of a cleaned title and body.
+fn finish(
+    job: Job,
+    title: String,
+    mut body: String,
+    file_cut: bool,
+    warnings: &mut Vec<Warning>,
+) -> Result<Article, WarningKind> {
     if title.is_empty() {
         return Err(WarningKind::BlankFile);
     }
@@ -32,7 +62,7 @@ pub fn parse(
     Ok(Article {
         id: job.input.id.clone(),
         name: job.input.name.clone(),
-        title: title.to_owned(),
+        title,
         section: job.input.section.clone(),
         body: body.into(),
         ..Article::default()

@@ -58,17 +58,19 @@ fn the_archive_opens_as_a_corpus_with_the_item_fields() {
     let dir = tempfile::tempdir().unwrap();
     let archive = Archive::new(dir.path());
     let url = "https://a.example/feed";
-    let mut one = item("g-1", Some("2025-06-10T04:00:00+00:00"), 0);
+    let mut one = item("g-1", Some("2025-06-10T04:00:00+00:00"), 1_700_000_000);
     one.summary = Some("The summary.".into());
     one.url = Some("https://a.example/1".into());
     one.section = "World".into();
-    archive.write_items(url, &[one]).unwrap();
+    let mut two = item("g-2", None, 0);
+    two.full_text = true;
+    archive.write_items(url, &[one, two]).unwrap();
     archive.write_cache(url, &HttpCache::default()).unwrap();
     let corpus =
         crate::Corpus::load(&[dir.path().to_owned()], &crate::LoadOptions::default()).unwrap();
     assert_eq!(
         corpus.articles.len(),
-        1,
+        2,
         "the hidden cache file is not an article"
     );
     let a = &corpus.articles[0];
@@ -77,6 +79,10 @@ fn the_archive_opens_as_a_corpus_with_the_item_fields() {
         ("title g-1", "World", "The summary.")
     );
     assert_eq!(a.url.as_deref(), Some("https://a.example/1"));
+    // What makes an article new, and marked full text, in the reader.
+    assert_eq!((a.first_seen, a.full_text), (Some(1_700_000_000), false));
+    let b = &corpus.articles[1];
+    assert_eq!((b.first_seen, b.full_text), (Some(0), true));
     assert!(
         corpus.report.warnings.is_empty(),
         "{:?}",

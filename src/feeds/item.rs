@@ -4,7 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::html_text::html_to_text;
 use crate::clean::{sanitize, single_line};
 
 /// An item kept in the archive. Every text field was cleaned on the way in.
@@ -211,10 +210,13 @@ fn stable_id(guid: &str, item: &Item) -> String {
     format!("h:{:016x}", hash.0)
 }
 
-/// The text of a feed's text construct: HTML made plain, plain kept.
+/// The text of a feed's text construct: HTML rendered as the loader
+/// renders it (links numbered, their list at the end), plain kept.
 fn text_of(text: &feed_rs::model::Text) -> String {
     if is_html(Some(text.content_type.as_str())) {
-        html_to_text(&text.content)
+        crate::html::render_field(&text.content, true, None)
+            .into_parts()
+            .0
     } else {
         crate::clean::into_paragraphs(sanitize(&text.content))
     }

@@ -1,32 +1,36 @@
 //! Full articles on demand: many feeds carry only a summary, so the page
-//! an item links to is fetched and its text kept in the archive.
-//!
-//! [`extract_text`] is the seam for the HTML work's extractor (readability
-//! over `dom_smoothie`): until it is merged, the page's text is taken with
-//! the stopgap [`html_to_text`], boilerplate and all.
+//! an item links to is fetched, its article found as saved pages' are
+//! (readability, [`crate::corpus::article_text`]), and its text kept in
+//! the archive. A feed's own `full_text` fetches without being asked, so
+//! it may not make byline ask this machine or its network for pages
+//! ([`may_fetch_unasked`]); a user's `F` may.
 
 use std::net::IpAddr;
 
 use super::{Client, Conditional, FetchError, Got, get};
-use crate::feeds::html_text::html_to_text;
+use crate::corpus::LoadOptions;
 
-/// The HTML of the page at `url` (http or https only), decoded as UTF-8
-/// (else Windows-1252), within the client's limits.
-pub fn fetch_article(url: &str, client: &Client) -> Result<String, FetchError> {
+/// The article at `url` (http or https only), fetched within the client's
+/// limits, as text: paragraphs one a line, its links listed at the end.
+pub fn fetch_full_text(
+    url: &str,
+    client: &Client,
+    options: &LoadOptions,
+) -> Result<String, FetchError> {
     let response = get(client, url, &Conditional::default())?;
     match response.got {
-        Got::Body { bytes, .. } => crate::clean::decode(&bytes)
-            .map(|text| text.into_owned())
-            .map_err(|e| FetchError::NotAFeed(e.to_string())),
-        // Not asked conditionally, so not expected: an empty page.
-        Got::NotModified => Ok(String::new()),
+        Got::Body { bytes, .. } => crate::corpus::article_text(&bytes, &response.url, options)
+            .map_err(|e| FetchError::NoArticle(crate::clean::single_line(&e.to_string()))),
+        // Not asked conditionally, so not expected.
+        Got::NotModified => Err(FetchError::NoArticle("the server sent no page".to_owned())),
     }
 }
 
-/// The article's text from its page. Replace with the HTML work's
-/// extractor once merged.
-pub fn extract_text(html: &str) -> String {
-    html_to_text(html)
+/// Whether a fetch nobody asked for (a feed's `full_text`) may fetch
+/// `link`, found in the feed at `feed_url`: not a local or private address,
+/// unless the feed itself is local (a user's own feed on their network).
+pub fn may_fetch_unasked(feed_url: &str, link: &str) -> bool {
+    !is_local(link) || is_local(feed_url)
 }
 
 /// Whether `url` names this machine or a private network by its address
@@ -96,5 +100,22 @@ mod tests {
         ] {
             assert!(!is_local(public), "{public}");
         }
+    }
+
+    #[test]
+    fn a_remote_feed_never_makes_byline_fetch_local_pages_by_itself() {
+        let remote = "https://news.example/feed";
+        let local = "http://127.0.0.1:8080/feed";
+        assert!(may_fetch_unasked(remote, "https://news.example/story"));
+        for probe in [
+            "http://127.0.0.1:631/admin",
+            "http://192.168.1.1/setup",
+            "http://localhost:9200/_cat",
+            "http://[::1]/",
+        ] {
+            assert!(!may_fetch_unasked(remote, probe), "{probe}");
+            assert!(may_fetch_unasked(local, probe), "a local feed: {probe}");
+        }
+        assert!(may_fetch_unasked(local, "https://news.example/story"));
     }
 }

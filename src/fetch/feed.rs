@@ -223,19 +223,29 @@ fn store(
         (changed, (merged, new_ids))
     })?;
     if sub.full_text {
-        let feed_is_local = article::is_local(url);
-        for (id, link) in new_ids {
-            if article::is_local(&link) && !feed_is_local {
-                continue;
-            }
-            let text =
-                article::fetch_article(&link, client).map(|html| article::extract_text(&html));
-            match text.map(|t| archive.store_full_text(url, &id, &t)) {
-                Ok(Ok(())) => {}
-                Ok(Err(e)) => report.full_text_errors.push(format!("{link}: {e}")),
-                Err(e) => report.full_text_errors.push(format!("{link}: {e}")),
-            }
-        }
+        full_texts(client, archive, url, new_ids, report);
     }
     Ok(merged)
+}
+
+/// The pages of a `full_text` feed's new items, each kept in the archive,
+/// except those the feed may not make byline fetch ([`article::may_fetch_unasked`]).
+fn full_texts(
+    client: &Client,
+    archive: &Archive,
+    url: &str,
+    new_ids: Vec<(String, String)>,
+    report: &mut FeedReport,
+) {
+    let options = crate::corpus::LoadOptions::default();
+    for (id, link) in new_ids {
+        if !article::may_fetch_unasked(url, &link) {
+            continue;
+        }
+        let stored = article::fetch_full_text(&link, client, &options)
+            .and_then(|text| Ok(archive.store_full_text(url, &id, &text)?));
+        if let Err(e) = stored {
+            report.full_text_errors.push(format!("{link}: {e}"));
+        }
+    }
 }

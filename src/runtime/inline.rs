@@ -64,6 +64,9 @@ pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
                 result: app.corpus().read_body(index),
             },
             Job::Fetch => Msg::Fetched(Err("no feeds to fetch".to_owned())),
+            Job::FetchFullText { .. } => {
+                Msg::FullTextFetched(Err("no archive to fetch into".to_owned()))
+            }
         };
         let mut more = app.handle(answer, now);
         jobs.extend(std::mem::take(&mut more.jobs));

@@ -18,6 +18,7 @@ pub(super) struct Pending {
     reload: bool,
     body: Option<usize>,
     fetch: bool,
+    full_text: bool,
 }
 
 impl Pending {
@@ -32,6 +33,7 @@ impl Pending {
             && !self.reload
             && self.body.is_none()
             && !self.fetch
+            && !self.full_text
     }
 
     pub(super) fn asked(&mut self, job: &Job) {
@@ -54,6 +56,7 @@ impl Pending {
             Job::Reload => self.reload = true,
             Job::ReadBody(index) => self.body = Some(*index),
             Job::Fetch => self.fetch = true,
+            Job::FetchFullText { .. } => self.full_text = true,
         }
     }
 
@@ -77,6 +80,7 @@ impl Pending {
             Msg::Reloaded(_) => self.reload = false,
             Msg::BodyRead { index, .. } if self.body == Some(*index) => self.body = None,
             Msg::Fetched(_) => self.fetch = false,
+            Msg::FullTextFetched(_) => self.full_text = false,
             _ => {}
         }
     }

@@ -2,6 +2,7 @@
 //! messages on the loop's channel: ranking, finding, laying out, saving.
 
 use std::io;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, OnceLock};
@@ -40,6 +41,10 @@ pub type Loader = Box<dyn Fn(&Corpus, &(dyn Fn(f32) + Sync)) -> Result<Arc<Corpu
 /// many are done as it goes.
 pub type Fetcher = Box<dyn Fn(&(dyn Fn(usize, usize) + Sync)) -> Result<Fetched, String> + Send>;
 
+/// Fetches the page of the archived item an article (by id) was loaded
+/// from and keeps its text in the archive; how many words it kept.
+pub type FullTexter = Box<dyn Fn(&str) -> Result<usize, String> + Send>;
+
 pub struct Workers {
     /// The workers that read the corpus: started again with a new one.
     reading: Reading,
@@ -48,6 +53,7 @@ pub struct Workers {
     /// The corpus the app reads: a reload starts from it.
     corpus: Arc<Corpus>,
     fetch: Option<Latest<()>>,
+    full_text: Option<Latest<String>>,
     tx: Sender<Envelope>,
 }
 
@@ -82,6 +88,7 @@ impl Workers {
             reload: None,
             corpus: Arc::clone(corpus),
             fetch: None,
+            full_text: None,
             tx: tx.clone(),
         })
     }
@@ -117,10 +124,30 @@ impl Workers {
         Ok(self)
     }
 
+    /// The text index is kept in `dir` (read from there when a sound one
+    /// is, written there when built); without one it is only built.
+    pub fn with_text_cache(mut self, dir: Option<PathBuf>) -> Self {
+        self.reading.text.cache = dir;
+        self
+    }
+
+    /// Full texts are fetched by `full_texter`; without one, `F` says there
+    /// is no archive to fetch into.
+    pub fn with_full_texter(mut self, full_texter: FullTexter) -> io::Result<Self> {
+        let to_loop = self.tx.clone();
+        self.full_text = Some(Latest::start("byline-full-text", move |id: String, _| {
+            let kept = full_texter(&id);
+            let _ = to_loop.send(Envelope::now(Msg::FullTextFetched(kept)));
+        })?);
+        Ok(self)
+    }
+
     /// The app reads `corpus` now: so do the workers, from here on.
     pub fn use_corpus(&mut self, corpus: &Arc<Corpus>) -> io::Result<()> {
+        let cache = self.reading.text.cache.take();
         self.reading = Reading::start(corpus, &self.tx)?;
         self.corpus = Arc::clone(corpus);
+        self.reading.text.cache = cache;
         Ok(())
     }
 }
@@ -200,6 +227,13 @@ impl Workers {
                     let _ = self.tx.send(Envelope::now(Msg::Fetched(nothing)));
                 }
             },
+            Job::FetchFullText { id } => match &self.full_text {
+                Some(full_text) => full_text.submit(id),
+                None => {
+                    let nothing = Err("no archive to fetch into".to_owned());
+                    let _ = self.tx.send(Envelope::now(Msg::FullTextFetched(nothing)));
+                }
+            },
             Job::Reload => match &self.reload {
                 Some(reload) => reload.submit(Arc::clone(&self.corpus)),
                 None => {
@@ -216,10 +250,12 @@ impl Workers {
     }
 }
 
-/// The full-text index, built on its own thread the first time it is
-/// asked for, and a worker searching it (answering "not ready" before).
+/// The full-text index, read from the cache or built on its own thread
+/// the first time it is asked for, and a worker searching it (answering
+/// "not ready" before).
 struct TextWorker {
     index: Arc<OnceLock<TextIndex>>,
+    cache: Option<PathBuf>,
     started: AtomicBool,
     corpus: Arc<Corpus>,
     tx: Sender<Envelope>,
@@ -242,6 +278,7 @@ impl TextWorker {
         let (corpus, tx, started) = (Arc::clone(corpus), tx.clone(), AtomicBool::new(false));
         Ok(Self {
             index,
+            cache: None,
             started,
             corpus,
             tx,
@@ -258,10 +295,11 @@ impl TextWorker {
             }
             return;
         }
-        let (index, corpus, tx) = (
+        let (index, corpus, tx, cache) = (
             Arc::clone(&self.index),
             Arc::clone(&self.corpus),
             self.tx.clone(),
+            self.cache.clone(),
         );
         let spawned = std::thread::Builder::new()
             .name("byline-index".into())
@@ -271,7 +309,13 @@ impl TextWorker {
                         let _ = tx.send(Envelope::now(Msg::Indexed { progress }));
                     }
                 };
-                if let Some(built) = TextIndex::build(&corpus.articles, &report, &|| false) {
+                let (articles, paths) = (&corpus.articles, &corpus.root_paths);
+                // A corpus from its listing has no bodies yet: its index is
+                // not the corpus's, and must not replace the cached one.
+                let cache = cache.filter(|_| corpus.bodies.is_none());
+                let opened =
+                    text::store::open(articles, paths, cache.as_deref(), &report, &|| false);
+                if let Some(built) = opened {
                     let _ = index.set(built);
                 }
                 let _ = tx.send(done());

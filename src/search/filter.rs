@@ -81,6 +81,11 @@ impl Filter {
     }
 }
 
+/// `text` as filters compare it: accents folded, lower case.
+pub fn fold_lower(text: &str) -> String {
+    fold_str(text, true).to_lowercase()
+}
+
 /// A word before `:` names a filter only when it is letters: `12:30` or
 /// `http://…` stay words.
 fn is_key_like(key: &str) -> bool {

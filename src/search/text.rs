@@ -3,14 +3,17 @@
 //!
 //! The index lives in memory and is built off the UI thread, a chunk of
 //! articles at a time so progress can be shown and a newer corpus can stop
-//! it. Phrases are checked against the text of the candidates only: keeping
-//! every word's positions would double the index for a rare query.
+//! it, or is read from the cache on disk ([`store`]). Every word's
+//! positions are kept, compactly ([`postings`]), so that a phrase is
+//! checked without reading any article's text.
 
 mod answer;
 mod build;
 mod phrase;
+mod postings;
 mod query;
 mod snippet;
+pub mod store;
 mod tokens;
 mod update;
 
@@ -18,6 +21,7 @@ use hashbrown::HashMap;
 use rayon::prelude::*;
 
 use crate::article::Article;
+use postings::Term;
 
 pub use answer::{SNIPPETS, TextResult, answer, not_ready};
 pub use query::{Clause, TextQuery};
@@ -43,10 +47,24 @@ pub struct TextIndex {
     terms: HashMap<String, u32, foldhash::fast::RandomState>,
     /// Every term, sorted, with its id: prefix queries read a range.
     sorted: Vec<(String, u32)>,
-    postings: Vec<Vec<Posting>>,
-    /// Weighted length of each article, as `tf` counts.
-    lengths: Vec<u32>,
+    postings: Vec<Term>,
+    /// Words in each article's title, and in its body.
+    titles: Vec<u32>,
+    bodies: Vec<u32>,
     average: f32,
+}
+
+/// The same terms in the same articles at the same places, whatever
+/// ids the terms were given.
+impl PartialEq for TextIndex {
+    fn eq(&self, other: &Self) -> bool {
+        let terms = |i: &'_ Self| -> Vec<(String, Term)> {
+            let term = |id: &u32| i.postings[*id as usize].clone();
+            let all = i.sorted.iter().map(|(t, id)| (t.clone(), term(id)));
+            all.filter(|(_, t)| !t.docs.is_empty()).collect()
+        };
+        self.titles == other.titles && self.bodies == other.bodies && terms(self) == terms(other)
+    }
 }
 
 /// One matching article.
@@ -73,62 +91,77 @@ impl TextIndex {
     }
 
     pub fn len(&self) -> usize {
-        self.lengths.len()
+        self.titles.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lengths.is_empty()
+        self.titles.is_empty()
     }
 
-    /// About how many bytes of memory the index holds (postings, terms
-    /// twice, lengths): what a benchmark reports beside the corpus's size.
+    /// About how many bytes of memory the index holds (postings,
+    /// positions, terms twice, lengths): what a benchmark reports.
     pub fn heap_bytes(&self) -> usize {
-        let postings: usize = self.postings.iter().map(|p| p.capacity() * 8 + 24).sum();
+        let postings: usize = self
+            .postings
+            .iter()
+            .map(|t| t.docs.capacity() * 8 + t.stream.capacity() + 80)
+            .sum();
         let terms: usize = self
             .sorted
             .iter()
             .map(|(t, _)| 2 * (t.capacity() + 28))
             .sum();
-        postings + terms + self.lengths.capacity() * 4
+        postings + terms + self.titles.capacity() * 8
+    }
+
+    /// BM25's length of article `doc`: its words, the title's weighted.
+    fn length(&self, doc: usize) -> u32 {
+        let title = self.titles.get(doc).copied().unwrap_or(0);
+        let body = self.bodies.get(doc).copied().unwrap_or(0);
+        title.saturating_mul(TITLE_WEIGHT).saturating_add(body)
+    }
+
+    /// [`TextIndex::find`]; `articles` are no longer read (phrases are
+    /// checked by positions), and the argument stays for callers.
+    pub fn search(&self, _articles: &[Article], query: &TextQuery) -> Vec<TextHit> {
+        self.find(query)
     }
 
     /// The articles that hold every clause of `query`, best first (ties in
-    /// corpus order). `articles` must be the ones indexed: phrases are
-    /// checked against their text.
-    pub fn search(&self, articles: &[Article], query: &TextQuery) -> Vec<TextHit> {
+    /// corpus order).
+    pub fn find(&self, query: &TextQuery) -> Vec<TextHit> {
         let n = self.len();
         // How many positive clauses each article satisfies; -1 once excluded.
         let mut satisfied = vec![0i32; n];
         let mut needed = 0;
         for clause in &query.clauses {
-            match clause {
-                Clause::Exclude(words) => {
-                    for doc in self.docs_with_all(words) {
-                        satisfied[doc] = i32::MIN;
-                    }
+            if let Clause::Exclude(words) = clause {
+                for doc in self.phrase_docs(&self.phrase_terms(words, false)) {
+                    satisfied[doc as usize] = i32::MIN;
                 }
-                _ => {
-                    needed += 1;
-                    self.count_clause(clause, needed, &mut satisfied);
-                }
+                continue;
             }
+            needed += 1;
+            self.count_clause(clause, needed, &mut satisfied);
         }
         let mut scores = vec![0f32; n];
         for term in self.scored_terms(query) {
             self.add_bm25(term, &mut scores);
         }
-        let phrases = phrases_of(query);
-        let candidates: Vec<usize> = (0..n).filter(|&doc| satisfied[doc] == needed).collect();
-        let mut hits: Vec<TextHit> = candidates
-            .into_par_iter()
-            .filter(|&doc| phrases.is_empty() || phrases_hold(articles.get(doc), &phrases))
-            .map(|index| TextHit {
-                index,
-                score: scores[index],
-            })
+        // Best first, ties in corpus order, as one `u64` a hit: scores are
+        // never negative, so their bits order as they do, and sorting
+        // plain integers is several times quicker than comparing floats.
+        let mut keys: Vec<u64> = (0..n)
+            .filter(|&doc| satisfied[doc] == needed)
+            .map(|doc| (u64::from(!scores[doc].max(0.0).to_bits()) << 32) | doc as u64)
             .collect();
-        hits.par_sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
-        hits
+        keys.par_sort_unstable();
+        keys.into_iter()
+            .map(|key| TextHit {
+                index: (key & u64::from(u32::MAX)) as usize,
+                score: f32::from_bits(!((key >> 32) as u32)),
+            })
+            .collect()
     }
 
     /// Counts clause number `number` (from 1) for every article that
@@ -146,28 +179,35 @@ impl TextIndex {
             Clause::Prefix(p) => {
                 for id in self.with_prefix(p) {
                     self.postings[id as usize]
+                        .docs
                         .iter()
                         .for_each(|p| count(p.doc as usize));
                 }
             }
             Clause::Word(w) => {
-                let postings = self.id(w).map_or(&[][..], |id| &self.postings[id as usize]);
+                let postings = self
+                    .id(w)
+                    .map_or(&[][..], |id| &self.postings[id as usize].docs);
                 postings.iter().for_each(|p| count(p.doc as usize));
             }
-            Clause::Phrase(words) | Clause::Exclude(words) => {
-                self.docs_with_all(words).into_iter().for_each(count)
+            Clause::Phrase(words) | Clause::PrefixPhrase(words) | Clause::Exclude(words) => {
+                let prefix = matches!(clause, Clause::PrefixPhrase(_));
+                let terms = self.phrase_terms(words, prefix);
+                for doc in self.phrase_docs(&terms) {
+                    count(doc as usize);
+                }
             }
         }
     }
 
     /// BM25 of `term` added to every article that holds it.
     fn add_bm25(&self, term: u32, scores: &mut [f32]) {
-        let Some(postings) = self.postings.get(term as usize) else {
+        let Some(term) = self.postings.get(term as usize) else {
             return;
         };
-        let idf = idf(self.len(), postings.len());
-        for p in postings {
-            let length = self.lengths.get(p.doc as usize).copied().unwrap_or(0);
+        let idf = idf(self.len(), term.docs.len());
+        for p in &term.docs {
+            let length = self.length(p.doc as usize);
             if let Some(score) = scores.get_mut(p.doc as usize) {
                 *score += idf * saturation(p.tf, length, self.average);
             }
@@ -198,27 +238,18 @@ impl TextIndex {
             .map(|&(_, id)| id)
     }
 
-    /// The articles holding every one of `words`.
-    fn docs_with_all(&self, words: &[String]) -> Vec<usize> {
-        let mut lists: Vec<&[Posting]> = Vec::new();
-        for w in words {
-            match self.id(w) {
-                Some(id) => lists.push(&self.postings[id as usize]),
-                None => return Vec::new(),
-            }
-        }
-        lists.sort_by_key(|l| l.len());
-        let Some((shortest, rest)) = lists.split_first() else {
-            return Vec::new();
-        };
-        shortest
+    /// For each word of a phrase, the terms it stands for: itself, or
+    /// when `prefix`, for the last word, every term starting so.
+    fn phrase_terms(&self, words: &[String], prefix: bool) -> Vec<Vec<&Term>> {
+        let last = words.len().saturating_sub(1);
+        let term = |id: u32| &self.postings[id as usize];
+        words
             .iter()
-            .map(|p| p.doc)
-            .filter(|&doc| {
-                rest.iter()
-                    .all(|l| l.binary_search_by_key(&doc, |p| p.doc).is_ok())
+            .enumerate()
+            .map(|(i, w)| match prefix && i == last {
+                true => self.with_prefix(w).map(term).collect(),
+                false => self.id(w).map(term).into_iter().collect(),
             })
-            .map(|doc| doc as usize)
             .collect()
     }
 }
@@ -235,27 +266,6 @@ pub fn saturation(tf: u32, length: u32, average: f32) -> f32 {
     let tf = tf as f32;
     let norm = 1.0 - B + B * length as f32 / average.max(f32::EPSILON);
     tf * (K1 + 1.0) / (tf + K1 * norm)
-}
-
-/// The phrases of `query`, ready to be checked.
-fn phrases_of(query: &TextQuery) -> Vec<phrase::Phrase<'_>> {
-    query
-        .clauses
-        .iter()
-        .filter_map(|c| match c {
-            Clause::Phrase(words) => phrase::Phrase::new(words),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Whether every one of `phrases` stands in the article, word after word,
-/// within the title or within the body.
-fn phrases_hold(article: Option<&Article>, phrases: &[phrase::Phrase<'_>]) -> bool {
-    let Some(article) = article else { return false };
-    phrases
-        .iter()
-        .all(|p| p.holds(&article.title) || p.holds(&article.body))
 }
 
 #[cfg(test)]

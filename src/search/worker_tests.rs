@@ -136,3 +136,37 @@ fn works_over_a_shared_vec() {
     worker.submit("bet");
     assert_eq!(complete(&worker).hits[0].index, 1);
 }
+
+#[test]
+fn unicode_smart_case_gives_the_overlay_what_the_command_line_gets() {
+    let titles = [
+        "Zürich wins",
+        "ZÜRICH falls",
+        "zurich calm",
+        "Zurich Airport",
+    ];
+    let articles = titled(&titles);
+    let worker = SearchWorker::new(Arc::clone(&articles)).unwrap();
+    let expected: [(&str, &[usize]); 6] = [
+        ("zürich", &[0, 1, 2, 3]),
+        ("zurich", &[0, 1, 2, 3]),
+        // A capital anywhere, ASCII or not, makes case count.
+        ("Zürich", &[0, 3]),
+        ("ZÜRICH", &[1]),
+        ("ZURICH", &[1]),
+        ("zÜrich", &[]),
+    ];
+    for (query, want) in expected {
+        let cli = rank(&articles, query, &|| false).unwrap();
+        worker.submit(query);
+        let overlay = complete(&worker);
+        assert_eq!(overlay.query, query);
+        assert_eq!(
+            overlay.hits, cli,
+            "{query}: the same hits, in the same order"
+        );
+        let mut found: Vec<usize> = cli.iter().map(|h| h.index).collect();
+        found.sort_unstable();
+        assert_eq!(found, want, "{query}");
+    }
+}

@@ -13,6 +13,10 @@ pub const QUERIES_KEPT: usize = 50;
 #[serde(default)]
 pub struct Session {
     pub view: View,
+    /// The saved view of config.toml shown, by name; `view` is then all,
+    /// which is what a byline without it, or a config without the view,
+    /// shows.
+    pub saved_view: Option<String>,
     /// `None`: the corpus's own default (newest first when it has dates).
     pub sort: Option<Sort>,
     /// The reader had focus, rather than the list.
@@ -33,6 +37,23 @@ impl ReadingState {
         }
         let stamp = self.tick(now);
         self.session = Stamped(session, stamp);
+        true
+    }
+
+    /// The latest first-fetch time of an archive item listed in an
+    /// earlier session, or this one; `None` before any.
+    pub fn listed_until(&self) -> Option<i64> {
+        (!self.listed_until.is_unset()).then_some(self.listed_until.0)
+    }
+
+    /// Remembers that items fetched up to `until` have been listed; only
+    /// a later time changes anything. Whether it did.
+    pub fn set_listed_until(&mut self, until: i64, now: Stamp) -> bool {
+        if self.listed_until().is_some_and(|t| t >= until) {
+            return false;
+        }
+        let stamp = self.tick(now);
+        self.listed_until = Stamped(until, stamp);
         true
     }
 
@@ -69,6 +90,7 @@ mod tests {
         let mut a = ReadingState::default();
         let session = Session {
             view: View::Unread,
+            saved_view: Some("sport".into()),
             sort: Some(Sort::Title),
             reader: true,
             selected: Some("x".into()),
@@ -93,6 +115,28 @@ mod tests {
             a.remember_query(&format!("q{i}"), Stamp(30));
         }
         assert_eq!(a.queries().len(), QUERIES_KEPT);
+        assert!(a.set_listed_until(100, Stamp(40)));
+        assert!(!a.set_listed_until(90, Stamp(41)), "only a later time");
+        assert_eq!(a.listed_until(), Some(100));
         assert_eq!(a.queries().last().map(String::as_str), Some("q54"));
+    }
+
+    #[test]
+    fn listed_until_round_trips_merges_and_is_absent_from_older_files() {
+        let old: ReadingState =
+            serde_json::from_str(r#"{"articles": {"a": {"read": [true, 1]}}}"#).unwrap();
+        assert_eq!(old.listed_until(), None);
+        assert!(old.is_read("a"));
+        let mut a = ReadingState::default();
+        a.set_listed_until(1_700_000_000, Stamp(5));
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(json.contains("listed_until"), "{json}");
+        let back: ReadingState = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.listed_until(), Some(1_700_000_000));
+        let mut b = ReadingState::default();
+        b.merge(&a);
+        assert_eq!(b.listed_until(), Some(1_700_000_000));
+        let unset = serde_json::to_string(&ReadingState::default()).unwrap();
+        assert!(!unset.contains("listed_until"), "{unset}");
     }
 }

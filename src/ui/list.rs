@@ -1,5 +1,5 @@
 //! The list pane: one row an article: the selection bar, the marks (•
-//! unread, ★ starred, both when both), the title cut by display width with
+//! unread, ✦ new from the feeds in place of it, ★ starred), the title cut by display width with
 //! an ellipsis, then the section (when articles have sections) and the
 //! date (in the reader's time zone) when there is room.
 
@@ -21,10 +21,13 @@ const DATE_WIDTH: usize = 10;
 pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
     if app.rows().is_empty() {
         let key = app.config().keymap.key_name(Action::CycleView);
-        let empty = format!(
-            "No {} articles. ({key} changes the view)",
-            app.view().name()
-        );
+        let empty = match app.filter().typed_is_empty() {
+            true => format!("No {} articles. ({key} changes the view)", app.view_name()),
+            false => format!(
+                "No {} articles pass the filter. (esc clears it)",
+                app.view_name()
+            ),
+        };
         put(buf, area, 2, area.y, &empty, styles.dim);
         return;
     }
@@ -79,7 +82,12 @@ fn draw_row(
     let y = row.y;
     buf.set_style(row, style);
     put(buf, row, 0, y, if selected { "▌" } else { " " }, style);
-    put(buf, row, 1, y, if read { " " } else { "•" }, style);
+    let mark = match (app.is_new(index), read) {
+        (true, _) => "✦",
+        (false, false) => "•",
+        (false, true) => " ",
+    };
+    put(buf, row, 1, y, mark, style);
     if starred {
         put(
             buf,

@@ -39,6 +39,15 @@ pub fn draw(app: &App, area: Rect, styles: &Styles, buf: &mut Buffer) {
         &position(app, area.width),
         styles.status,
     ) - area.x;
+    if let Some(line) = app.filter_prompt() {
+        let rest = Rect {
+            x: area.x + x,
+            width: area.width.saturating_sub(x),
+            ..area
+        };
+        draw_line_edit(buf, rest, "· filter: ", line, styles.status, styles);
+        return;
+    }
     if let Some(find) = app.find().filter(|_| app.focus() == Focus::Reader) {
         if find.editing {
             // The prompt has the keyboard: nothing else belongs on the bar.
@@ -79,9 +88,9 @@ fn position(app: &App, width: u16) -> String {
         Focus::List => "list".to_owned(),
         Focus::Reader => format!("reader {}%", app.reader_percent()),
     };
-    let view = match app.view() {
-        View::All => String::new(),
-        other => format!(" · {} only", other.name()),
+    let view = match (app.view(), app.saved_view()) {
+        (View::All, None) => String::new(),
+        _ => format!(" · {} only", app.view_name()),
     };
     let sort = match app.fetching() {
         Some((done, total)) if total > 0 => {
@@ -89,6 +98,10 @@ fn position(app: &App, width: u16) -> String {
         }
         Some(_) => format!("{} · fetching", app.sort().name()),
         None => app.sort().name().to_owned(),
+    };
+    let sort = match app.fetching_full_text() {
+        Some(_) => format!("{sort} · fetching full text…"),
+        None => sort,
     };
     let unread = app.unread();
     let loading = app
@@ -98,9 +111,20 @@ fn position(app: &App, width: u16) -> String {
         .indexing()
         .building_percent()
         .map_or(loading, |p| format!(" · indexing {p}%"));
-    let mut left = format!("{position}· {focus} · {unread} unread{view}{indexing} · {sort} ");
+    let mut filter = app
+        .chosen_section()
+        .map_or(String::new(), |s| format!(" · section: {s}"));
+    if !app.filter().typed_is_empty() {
+        filter.push_str(&format!(" · filter: {}", app.filter().text));
+    }
+    if app.filter().titles_only() {
+        filter.push_str(" (titles until indexed)");
+    }
+    let mut left =
+        format!("{position}· {focus} · {unread} unread{view}{filter}{indexing} · {sort} ");
     for shorter in [
-        format!("{position}· {focus} · {unread} unread{view} "),
+        format!("{position}· {focus} · {unread} unread{view}{filter} "),
+        format!("{position}· {focus}{filter} "),
         format!("{position}· {focus} "),
     ] {
         if left.width() > usize::from(width) {

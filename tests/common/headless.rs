@@ -39,8 +39,6 @@ impl Run {
 }
 
 /// Runs `corpus` at `size` through `script`, which ends as quitting does;
-/// `store` keeps the reading state.
-/// Runs `corpus` at `size` through `script`, which ends as quitting does;
 /// `store` keeps the reading state, `loader` answers reloads and `fetcher`
 /// fetches.
 pub fn run_script(
@@ -51,14 +49,34 @@ pub fn run_script(
     loader: Option<runtime::Loader>,
     fetcher: Option<runtime::Fetcher>,
 ) -> Run {
-    let corpus = Arc::new(corpus);
-    let mut app = App::new(
-        Arc::clone(&corpus),
+    run_configured(
         Config::default(),
-        Rect::new(0, 0, w, h),
-        Stamp(0),
-    );
+        corpus,
+        (w, h),
+        script,
+        (store, false),
+        loader,
+        (fetcher, None),
+    )
+}
+
+/// [`run_script`] with `config` rather than the defaults; when `restore`,
+/// the app starts from what `store` holds, as `main` starts it.
+pub fn run_configured(
+    config: Config,
+    corpus: Corpus,
+    (w, h): (u16, u16),
+    script: Script,
+    (mut store, restore): (Option<Store>, bool),
+    loader: Option<runtime::Loader>,
+    (fetcher, full_texter): (Option<runtime::Fetcher>, Option<runtime::FullTexter>),
+) -> Run {
+    let corpus = Arc::new(corpus);
+    let mut app = App::new(Arc::clone(&corpus), config, Rect::new(0, 0, w, h), Stamp(0));
     app.set_monochrome(true);
+    if let (true, Some(store)) = (restore, store.as_mut()) {
+        app.restore_state(store.load().expect("the state loads").state);
+    }
     let (tx, rx) = mpsc::channel();
     let mut workers = Workers::start(&corpus, store, &tx).expect("worker threads");
     if let Some(loader) = loader {
@@ -66,6 +84,9 @@ pub fn run_script(
     }
     if let Some(fetcher) = fetcher {
         workers = workers.with_fetcher(fetcher).expect("a thread");
+    }
+    if let Some(full_texter) = full_texter {
+        workers = workers.with_full_texter(full_texter).expect("a thread");
     }
     let script: VecDeque<(Msg, Stamp)> = script.into_iter().map(|(m, t)| (m, Stamp(t))).collect();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();

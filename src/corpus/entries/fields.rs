@@ -39,6 +39,8 @@ pub enum Field {
     Tags,
     /// The entry's own stable key (the archive's items have one).
     Id,
+    /// The archive's mark of an item whose page was fetched whole.
+    FullText,
     // Dates, kept as raw JSON: a number such as 1e999 is an error to
     // serde_json as soon as it reads it as a number.
     Date,
@@ -46,9 +48,11 @@ pub enum Field {
     Published,
     DatePublished,
     PubDate,
+    /// When the archive first fetched the item: what makes it new.
+    FirstSeen,
 }
 
-const COUNT: usize = Field::PubDate as usize + 1;
+const COUNT: usize = Field::FirstSeen as usize + 1;
 
 impl Field {
     fn of(key: &str) -> Option<Self> {
@@ -72,11 +76,13 @@ impl Field {
             "category" => Category,
             "tags" => Tags,
             "id" => Id,
+            "full_text" => FullText,
             "date" => Date,
             "publishedAt" => PublishedAt,
             "published" => Published,
             "date_published" => DatePublished,
             "pubDate" => PubDate,
+            "first_seen" => FirstSeen,
             _ => return None,
         })
     }
@@ -103,11 +109,13 @@ impl Field {
             Category => "category",
             Tags => "tags",
             Id => "id",
+            FullText => "full_text",
             Date => "date",
             PublishedAt => "publishedAt",
             Published => "published",
             DatePublished => "date_published",
             PubDate => "pubDate",
+            FirstSeen => "first_seen",
         }
     }
 
@@ -121,7 +129,7 @@ impl Field {
 pub enum Value<'a> {
     Text(Cow<'a, str>),
     Number,
-    Bool,
+    Bool(bool),
     Null,
     List(Vec<Value<'a>>),
     /// An object: only its `name` is read (NewsAPI's `source`, JSON Feed's
@@ -137,7 +145,7 @@ impl Value<'_> {
         match self {
             Value::Text(_) => "text",
             Value::Number => "a number",
-            Value::Bool => "true or false",
+            Value::Bool(_) => "true or false",
             Value::Null => "null",
             Value::List(_) => "a list",
             Value::Object(_) => "an object",
@@ -248,8 +256,8 @@ impl<'de: 'a, 'a> Visitor<'de> for ValueVisitor<'a> {
         Ok(Value::Number)
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(Value::Bool)
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Value::Bool(v))
     }
 
     fn visit_unit<E>(self) -> Result<Self::Value, E> {

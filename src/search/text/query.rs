@@ -12,6 +12,9 @@ pub enum Clause {
     Prefix(String),
     /// Tokens in this order, next to each other.
     Phrase(Vec<String>),
+    /// Like a phrase, its last token standing for every token starting so
+    /// (`"prime minis*"`).
+    PrefixPhrase(Vec<String>),
     /// None of these tokens together.
     Exclude(Vec<String>),
 }
@@ -42,6 +45,7 @@ impl TextQuery {
             .flat_map(|c| match c {
                 Clause::Word(w) => std::slice::from_ref(w),
                 Clause::Phrase(words) => words.as_slice(),
+                Clause::PrefixPhrase(words) => &words[..words.len().saturating_sub(1)],
                 Clause::Prefix(_) | Clause::Exclude(_) => &[],
             })
             .map(String::as_str)
@@ -50,6 +54,7 @@ impl TextQuery {
     pub fn prefixes(&self) -> impl Iterator<Item = &str> {
         self.clauses.iter().filter_map(|c| match c {
             Clause::Prefix(p) => Some(p.as_str()),
+            Clause::PrefixPhrase(words) => words.last().map(String::as_str),
             _ => None,
         })
     }
@@ -64,6 +69,26 @@ impl TextQuery {
         let mut words: Vec<&str> = self.positive_words().collect();
         words.extend(self.prefixes());
         words.join(" ")
+    }
+}
+
+/// The query written back in its own syntax, as parsed (lower case,
+/// folded): parsing it again gives the same clauses.
+impl std::fmt::Display for TextQuery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, clause) in self.clauses.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            match clause {
+                Clause::Word(w) => f.write_str(w)?,
+                Clause::Prefix(p) => write!(f, "{p}*")?,
+                Clause::Phrase(words) => write!(f, "\"{}\"", words.join(" "))?,
+                Clause::PrefixPhrase(words) => write!(f, "\"{}*\"", words.join(" "))?,
+                Clause::Exclude(words) => write!(f, "-\"{}\"", words.join(" "))?,
+            }
+        }
+        Ok(())
     }
 }
 
@@ -88,7 +113,7 @@ fn clauses_of(piece: &str) -> Vec<Clause> {
     };
     let quoted = piece.starts_with('"');
     let inner = piece.trim_matches('"');
-    let prefix = !quoted && inner.ends_with('*');
+    let prefix = inner.ends_with('*');
     let words = tokens::collect(inner.trim_end_matches('*'));
     if words.is_empty() {
         return Vec::new();
@@ -97,7 +122,10 @@ fn clauses_of(piece: &str) -> Vec<Clause> {
         return vec![Clause::Exclude(words)];
     }
     if quoted && words.len() > 1 {
-        return vec![Clause::Phrase(words)];
+        return vec![match prefix {
+            true => Clause::PrefixPhrase(words),
+            false => Clause::Phrase(words),
+        }];
     }
     let last = words.len() - 1;
     words
@@ -160,5 +188,48 @@ mod tests {
         );
         assert_eq!(parsed("zürich"), [Word("zurich".into())]);
         assert_eq!(parsed("中"), [Prefix("中".into())]);
+    }
+
+    #[test]
+    fn prefixes_in_phrases() {
+        assert_eq!(
+            parsed(r#""prime minis*" "minis*""#),
+            [
+                PrefixPhrase(vec!["prime".into(), "minis".into()]),
+                Prefix("minis".into())
+            ]
+        );
+        let q = TextQuery::parse(r#""prime minis*""#);
+        assert_eq!(q.positive_words().collect::<Vec<_>>(), ["prime"]);
+        assert_eq!(q.prefixes().collect::<Vec<_>>(), ["minis"]);
+    }
+
+    proptest::proptest! {
+        /// Any text parses, into clauses that each hold a word.
+        #[test]
+        fn anything_parses(query in "\\PC{0,40}") {
+            for clause in TextQuery::parse(&query).clauses {
+                let empty = match &clause {
+                    Word(w) | Prefix(w) => w.is_empty(),
+                    Phrase(ws) | PrefixPhrase(ws) | Exclude(ws) => ws.is_empty() || ws.iter().any(String::is_empty),
+                };
+                proptest::prop_assert!(!empty, "{:?} from {:?}", clause, query);
+            }
+        }
+
+        /// A query written back parses to the same clauses, whatever mix
+        /// of words, prefixes, phrases and exclusions it held.
+        #[test]
+        fn written_back_parses_the_same(
+            pieces in proptest::collection::vec(
+                ("[-\"]?", "[a-zA-Zé中非0-9]{1,4}( [a-zé中非]{1,4}){0,2}", "[*\"]?"),
+                0..5,
+            ),
+        ) {
+            let text: Vec<String> = pieces.iter().map(|(a, w, b)| format!("{a}{w}{b}")).collect();
+            let query = TextQuery::parse(&text.join(" "));
+            let again = TextQuery::parse(&query.to_string());
+            proptest::prop_assert_eq!(&again, &query, "{}", query);
+        }
     }
 }

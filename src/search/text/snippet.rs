@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use aho_corasick::AhoCorasick;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{TextQuery, tokens};
@@ -22,10 +23,14 @@ pub struct Snippet {
 /// The best passage of `article`'s body for `query`; the body's first
 /// sentence when no sentence holds a word of it.
 pub fn snippet(article: &Article, query: &TextQuery) -> Snippet {
+    let wanted = Wanted::new(query);
     let mut best: Option<(usize, &str, Vec<Range<usize>>)> = None;
     for sentence in article.body.split_sentence_bounds() {
         let mut hits = Vec::new();
         let mut distinct: Vec<String> = Vec::new();
+        if best.is_some() && !wanted.could_be_in(sentence) {
+            continue;
+        }
         tokens::for_each(sentence, |t, r| {
             if query.wants(t) {
                 hits.push(r);
@@ -42,6 +47,32 @@ pub fn snippet(article: &Article, query: &TextQuery) -> Snippet {
         return Snippet::default();
     };
     cut(sentence, hits)
+}
+
+/// A quick test that a sentence may hold a word the query wants, so that
+/// most sentences are never segmented into words (segmenting every body
+/// was most of a query's time). A wanted token is a query word or starts
+/// with a prefix; an ASCII token folds to itself lower-cased, so in an
+/// ASCII sentence a wanted token's word shows the word or prefix itself,
+/// ASCII case aside. Sentences with other characters are always segmented.
+struct Wanted(Option<AhoCorasick>);
+
+impl Wanted {
+    fn new(query: &TextQuery) -> Self {
+        let words: Vec<&str> = query.positive_words().chain(query.prefixes()).collect();
+        let built = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&words)
+            .ok();
+        Self(built)
+    }
+
+    fn could_be_in(&self, sentence: &str) -> bool {
+        match &self.0 {
+            Some(words) => !sentence.is_ascii() || words.is_match(sentence),
+            None => true,
+        }
+    }
 }
 
 /// The byte ranges of `text` that are words `query` looks for.

@@ -213,3 +213,99 @@ fn a_changed_article_is_reindexed_alone() {
         TextIndex::new(&articles).search(&articles, &query)
     );
 }
+
+fn indices(articles: &[Article], query: &str) -> Vec<usize> {
+    let index = TextIndex::new(articles);
+    let mut found: Vec<usize> = index
+        .find(&TextQuery::parse(query))
+        .iter()
+        .map(|h| h.index)
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+#[test]
+fn phrases_stay_within_the_title_or_the_body() {
+    let articles = vec![
+        article("Brown wins", "Votes counted today."),
+        article("Talks", "Brown wins votes."),
+        article("Brown", "wins nothing."),
+    ];
+    assert_eq!(indices(&articles, "\"brown wins\""), [0, 1]);
+    assert_eq!(indices(&articles, "\"wins votes\""), [1]);
+    // "wins" ends one title and "votes" starts its body: not a phrase.
+    assert_eq!(
+        indices(&articles, "\"wins votes counted\""),
+        Vec::<usize>::new()
+    );
+    assert_eq!(indices(&articles, "\"votes counted today\""), [0]);
+}
+
+#[test]
+fn phrases_of_repeated_words() {
+    let articles = vec![
+        article("t", "no no no yes"),
+        article("u", "no yes no"),
+        article("v", "no, no!"),
+        article("w", "yes no yes"),
+    ];
+    assert_eq!(indices(&articles, "\"no no\""), [0, 2]);
+    assert_eq!(indices(&articles, "\"no no no\""), [0]);
+    assert_eq!(indices(&articles, "\"no no yes\""), [0]);
+    assert_eq!(indices(&articles, "\"yes no yes\""), [3]);
+    assert_eq!(indices(&articles, "-\"no no\""), [1, 3]);
+}
+
+#[test]
+fn a_phrase_may_end_in_a_prefix() {
+    let articles = vec![
+        article("t", "The prime minister spoke."),
+        article("u", "A prime ministerial car."),
+        article("v", "Prime time for the minister."),
+    ];
+    assert_eq!(indices(&articles, "\"prime minist*\""), [0, 1]);
+    assert_eq!(indices(&articles, "\"prime ministe\""), Vec::<usize>::new());
+    assert_eq!(indices(&articles, "\"the minis*\" prime"), [2]);
+}
+
+proptest::proptest! {
+    /// Phrases agree with tokenizing each title and body whole and
+    /// looking for the words one after another.
+    #[test]
+    fn phrases_agree_with_tokenizing_everything(
+        texts in proptest::collection::vec(("[ab é.]{0,12}", "[ab é.,'—中非]{0,40}"), 1..8),
+        phrase in "[abé中非]{1,2}( [abé中非]{1,2}){1,2}",
+    ) {
+        let articles: Vec<Article> = texts.iter().map(|(t, b)| article(t, b)).collect();
+        let words = tokens::collect(&phrase);
+        let holds = |text: &str| {
+            let all = tokens::collect(text);
+            all.windows(words.len()).any(|w| w == words.as_slice())
+        };
+        let want: Vec<usize> = articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| holds(&a.title) || holds(&a.body))
+            .map(|(i, _)| i)
+            .collect();
+        let query = format!("\"{}\"", words.join(" "));
+        if words.len() > 1 {
+            proptest::prop_assert_eq!(indices(&articles, &query), want, "{}", query);
+        }
+    }
+}
+
+#[test]
+fn snippets_find_sentences_past_the_quick_test() {
+    let a = article("t", "Nothing here. The MINISTER spoke. Zürich was calm.");
+    let s = snippet(&a, &TextQuery::parse("minister"));
+    assert_eq!(s.text, "The MINISTER spoke.");
+    let s = snippet(&a, &TextQuery::parse("zurich"));
+    assert_eq!(&s.text[s.highlights[0].clone()], "Zürich");
+    let s = snippet(&a, &TextQuery::parse("minist* -calm"));
+    assert_eq!(s.text, "The MINISTER spoke.");
+    // No sentence holds a word: the first one, unlit.
+    let s = snippet(&a, &TextQuery::parse("-nothing"));
+    assert_eq!((s.text.as_str(), s.highlights.len()), ("Nothing here.", 0));
+}

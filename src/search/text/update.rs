@@ -1,26 +1,21 @@
-//! Re-indexing one article that changed, without rebuilding the rest: its
-//! postings are taken out of every list its old text put them in, and its
-//! new text's are put in at their places, so the lists stay sorted.
+//! Re-indexing one article that changed, without rebuilding the rest: it
+//! is taken out of every list its old text put it in, and its new text's
+//! positions are spliced in at their places, so the lists stay sorted.
 
 use hashbrown::HashMap;
 
-use super::{Posting, TITLE_WEIGHT, TextIndex, tokens};
-use crate::article::Article;
+use super::build::{positions_of, weighted};
+use super::postings::Term;
+use super::{Article, TextIndex};
 
-/// Each token of `article`, with its weighted count, and the total.
-fn counts(article: &Article) -> (HashMap<String, u32, foldhash::fast::RandomState>, u32) {
-    let mut counts: HashMap<String, u32, foldhash::fast::RandomState> = HashMap::default();
-    let mut length = 0u32;
-    for (text, weight) in [
-        (article.title.as_str(), TITLE_WEIGHT),
-        (article.body.as_str(), 1),
-    ] {
-        tokens::for_each(text, |t, _| {
-            length = length.saturating_add(weight);
-            *counts.entry_ref(t).or_insert(0) += weight;
-        });
-    }
-    (counts, length)
+type Positions = HashMap<String, Vec<u32>, foldhash::fast::RandomState>;
+
+/// Each token of `article` with its positions, and the title's and the
+/// body's word counts.
+fn positions(article: &Article) -> (Positions, u32, u32) {
+    let mut all = Positions::default();
+    let (title, body) = positions_of(article, |t, at| all.entry_ref(t).or_default().push(at));
+    (all, title, body)
 }
 
 impl TextIndex {
@@ -28,32 +23,30 @@ impl TextIndex {
     /// the end is added (it must be the next one).
     pub fn replace(&mut self, doc: usize, old: Option<&Article>, new: &Article) {
         let Ok(id) = u32::try_from(doc) else { return };
+        let (fresh, title, body) = positions(new);
         if let Some(old) = old.filter(|_| doc < self.len()) {
-            for term in counts(old).0.keys() {
-                let Some(&t) = self.terms.get(term.as_str()) else {
+            for term in positions(old).0.keys() {
+                if fresh.contains_key(term.as_str()) {
                     continue;
-                };
-                let list = &mut self.postings[t as usize];
-                if let Ok(at) = list.binary_search_by_key(&id, |p| p.doc) {
-                    list.remove(at);
+                }
+                if let Some(&t) = self.terms.get(term.as_str()) {
+                    self.postings[t as usize].set(id, 0, &[]);
                 }
             }
         }
-        let (new_counts, length) = counts(new);
-        for (term, tf) in new_counts {
+        for (term, at) in fresh {
             let t = self.term_id(term);
-            let list = &mut self.postings[t as usize];
-            match list.binary_search_by_key(&id, |p| p.doc) {
-                Ok(at) => list[at].tf = tf,
-                Err(at) => list.insert(at, Posting { doc: id, tf }),
+            self.postings[t as usize].set(id, weighted(&at, title), &at);
+        }
+        match (self.titles.get_mut(doc), self.bodies.get_mut(doc)) {
+            (Some(t), Some(b)) => (*t, *b) = (title, body),
+            _ => {
+                self.titles.push(title);
+                self.bodies.push(body);
             }
         }
-        match self.lengths.get_mut(doc) {
-            Some(l) => *l = length,
-            None => self.lengths.push(length),
-        }
-        let total: u64 = self.lengths.iter().map(|&l| u64::from(l)).sum();
-        self.average = total as f32 / self.lengths.len().max(1) as f32;
+        let total: u64 = (0..self.len()).map(|d| u64::from(self.length(d))).sum();
+        self.average = total as f32 / self.len().max(1) as f32;
     }
 
     /// The id of `term`, added to the vocabulary (and its sorted copy) when new.
@@ -62,7 +55,7 @@ impl TextIndex {
             return id;
         }
         let id = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
-        self.postings.push(Vec::new());
+        self.postings.push(Term::default());
         let at = self.sorted.partition_point(|(t, _)| *t < term);
         self.sorted.insert(at, (term.clone(), id));
         self.terms.insert(term, id);

@@ -1,0 +1,190 @@
+//! Cleaning text the loader already owns, without copying it when it is
+//! clean already. News text almost always is: a copy per cleaning step
+//! (sanitized, then joined into paragraphs) was two fresh allocations the
+//! size of every body, and faulting in their pages was the largest single
+//! cost of a load (see README, "Measured").
+
+use super::plain::{is_graphic, run_end};
+use super::{is_invisible, paragraphs, sanitize};
+
+/// Whether [`sanitize`] leaves `text` exactly as it is, told without
+/// building a copy: printable text, single spaces between words, newlines
+/// that touch no space, and no character that cleaning removes or turns
+/// into a space or a newline.
+pub fn is_unchanged(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if is_graphic(b) {
+            i = run_end(bytes, i);
+            continue;
+        }
+        match b {
+            b'\n' => i += 1,
+            b' ' if space_is_kept(bytes, i) => i += 1,
+            0x80.. => match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if char_is_kept(c) => i += c.len_utf8(),
+                _ => return false,
+            },
+            // Tabs, CR, escapes, other controls, and spaces that fold.
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// A space that cleaning keeps: after a character that is kept (not at
+/// the start, not after a space or newline), and before a character that
+/// is not a space, a newline or the end. A non-ASCII character after it is
+/// looked at in its turn.
+fn space_is_kept(bytes: &[u8], i: usize) -> bool {
+    let after_word = i > 0 && !matches!(bytes[i - 1], b' ' | b'\n');
+    after_word
+        && bytes
+            .get(i + 1)
+            .is_some_and(|&n| is_graphic(n) || n >= 0x80)
+}
+
+/// A non-ASCII character that [`sanitize`] copies as it is.
+fn char_is_kept(c: char) -> bool {
+    let folded = matches!(
+        c,
+        '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{a0}' | '\u{2000}'
+            ..='\u{200a}' | '\u{202f}' | '\u{205f}'
+    );
+    !folded && !is_invisible(c)
+}
+
+/// [`sanitize`] of text already owned: the text itself when it is clean.
+pub fn sanitize_owned(text: String) -> String {
+    if is_unchanged(&text) {
+        text
+    } else {
+        sanitize(&text)
+    }
+}
+
+/// [`paragraphs`] of text already owned, in its own buffer: joining lines
+/// only ever shortens text, so every line moves left into place.
+pub fn paragraphs_owned(mut text: String) -> String {
+    let end = text.trim_end_matches('\n').len();
+    let start = end - text[..end].trim_start_matches('\n').len();
+    if memchr::memmem::find(&text.as_bytes()[start..end], b"\n\n").is_none() {
+        text.truncate(end);
+        text.drain(..start);
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    let (mut written, mut read) = (0, start);
+    let mut new_paragraph = false;
+    while read <= end {
+        let line_end = memchr::memchr(b'\n', &bytes[read..end]).map_or(end, |at| read + at);
+        if line_end == read {
+            new_paragraph = true;
+        } else {
+            // `written < read` once a line is in: a separator fits before it.
+            if written > 0 {
+                bytes[written] = if new_paragraph { b'\n' } else { b' ' };
+                written += 1;
+            }
+            bytes.copy_within(read..line_end, written);
+            written += line_end - read;
+            new_paragraph = false;
+        }
+        read = line_end + 1;
+    }
+    bytes.truncate(written);
+    // Whole lines moved, cut at newlines: still UTF-8. The fallback is
+    // for form's sake (no unsafe here).
+    String::from_utf8(bytes).unwrap_or_else(|e| paragraphs(&String::from_utf8_lossy(e.as_bytes())))
+}
+
+/// [`super::split_article`] of text already cleaned and owned: the title
+/// is copied out, the body stays in the text's own buffer.
+pub fn split_article_owned(mut text: String) -> (String, String) {
+    let lead = text.len() - text.trim_start_matches('\n').len();
+    let (title_end, rest) = match memchr::memchr(b'\n', &text.as_bytes()[lead..]) {
+        Some(at) => (lead + at, lead + at + 1),
+        None => (text.len(), text.len()),
+    };
+    let title = text[lead..title_end].to_owned();
+    text.drain(..rest);
+    (title, paragraphs_owned(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::split_article;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "a",
+            "word",
+            "longerwords",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\n\n\n",
+            "\r",
+            "\t",
+            "\x1b[1m",
+            "\u{9b}",
+            "\u{a0}",
+            "é",
+            "£",
+            "中非",
+            "\u{2028}",
+            "\u{85}",
+            "\u{200b}",
+            "\u{feff}",
+            "\x7f",
+            "\0",
+            "\u{fffd}",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn unchanged_exactly_when_sanitize_keeps_the_text(
+            pieces in prop::collection::vec(piece(), 0..30)
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(is_unchanged(&text), sanitize(&text) == text, "{:?}", text);
+        }
+
+        #[test]
+        fn unchanged_on_any_text(text in "\\PC{0,60}|[ -~\n\t\r\u{a0}é]{0,60}") {
+            prop_assert_eq!(is_unchanged(&text), sanitize(&text) == text, "{:?}", text);
+        }
+
+        #[test]
+        fn owned_steps_give_what_the_copying_ones_give(
+            pieces in prop::collection::vec(piece(), 0..30)
+        ) {
+            let text = pieces.concat();
+            let clean = sanitize(&text);
+            prop_assert_eq!(sanitize_owned(text.clone()), clean.clone());
+            prop_assert_eq!(paragraphs_owned(clean.clone()), paragraphs(&clean));
+            let (title, body) = split_article(&clean);
+            let (owned_title, owned_body) = split_article_owned(clean.clone());
+            prop_assert_eq!(owned_title.as_str(), title);
+            prop_assert_eq!(owned_body, body);
+        }
+    }
+
+    #[test]
+    fn lines_join_in_place() {
+        let text = "\n\nTitle\n\nfirst line\nsame paragraph\n\n\nsecond\n\n".to_owned();
+        let (title, body) = split_article_owned(text);
+        assert_eq!(title, "Title");
+        assert_eq!(body, "first line same paragraph\nsecond");
+        assert!(!is_unchanged("two  spaces"));
+        assert!(!is_unchanged("trailing \nspace"));
+        assert!(is_unchanged("naïve £15m café\n\n中非 talks"));
+    }
+}
