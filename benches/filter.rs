@@ -32,7 +32,7 @@ fn app(n: u64) -> App {
             Article {
                 id: format!("{i}"),
                 title: s.title,
-                body: String::new(),
+                body: Default::default(),
                 section: s.section.into(),
                 source: Some(s.source.into()),
                 ..Article::default()

@@ -1,6 +1,8 @@
 //! Loading benchmarks: the BBC corpus beside the repository, and 100,000
 //! synthetic articles (about 420 MB) in each layout, generated once into
 //! `bench-data/` (gitignored) and reused. `cargo bench --bench load`.
+//! `cargo bench --bench load -- reload` times a refresh after one file of
+//! the 100,000 text articles changed (`R`, or the watcher).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -72,6 +74,38 @@ fn synth_100k(c: &mut Criterion) {
     }
 }
 
+/// A refresh of the 100k text corpus after one file changed: its size
+/// changes at every run, so it is always read again, and nothing else is.
+fn reload_100k(c: &mut Criterion) {
+    let dir = match synthetic(Layout::Text, "text") {
+        Ok(dir) => dir,
+        Err(err) => return println!("skipped reload/synth-100k-text: {err}"),
+    };
+    let options = LoadOptions::default();
+    let corpus = match Corpus::load(&[dir], &options) {
+        Ok(corpus) => corpus,
+        Err(err) => return println!("skipped reload/synth-100k-text: {err}"),
+    };
+    let Some(file) = corpus.sources.files.get(corpus.sources.files.len() / 2) else {
+        return println!("skipped reload/synth-100k-text: no files");
+    };
+    let (path, original) = (file.path.clone(), fs::read(&file.path).unwrap_or_default());
+    let mut run = 0usize;
+    c.bench_function("reload/synth-100k-text-one-changed", |b| {
+        b.iter_batched(
+            || {
+                run += 1;
+                let mut changed = original.clone();
+                changed.extend(b" more".repeat(run % 7 + 1));
+                let _ = fs::write(&path, &changed);
+            },
+            |()| corpus.refresh(&options),
+            BatchSize::PerIteration,
+        )
+    });
+    let _ = fs::write(&path, &original);
+}
+
 criterion_group! {
     name = bbc_group;
     config = Criterion::default()
@@ -91,4 +125,13 @@ criterion_group! {
     targets = synth_100k
 }
 
-criterion_main!(bbc_group, synth_group);
+criterion_group! {
+    name = reload_group;
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    targets = reload_100k
+}
+
+criterion_main!(bbc_group, synth_group, reload_group);

@@ -48,7 +48,7 @@ fn open_article(c: &mut Criterion) {
     });
     // The size limit: one paragraph of 8 MiB.
     let huge = Article {
-        body: article(1_200_000).body.replace('\n', " "),
+        body: article(1_200_000).body.replace('\n', " ").into(),
         ..article(0)
     };
     let mut group = c.benchmark_group("huge");

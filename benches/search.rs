@@ -176,7 +176,7 @@ fn titles(n: usize) -> Vec<Article> {
                 id: format!("corpus.jsonl#{i}"),
                 title,
                 date: Some(1_100_000_000 + (i as i64 % 100_000) * 60),
-                body: format!("Article {i}: ").repeat(6),
+                body: format!("Article {i}: ").repeat(6).into(),
                 ..Article::default()
             }
         })

@@ -39,7 +39,7 @@ fn articles(n: u64) -> Vec<Article> {
             Article {
                 id: format!("{i}"),
                 title: s.title,
-                body: s.body,
+                body: s.body.into(),
                 section: s.section.into(),
                 ..Article::default()
             }

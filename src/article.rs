@@ -1,7 +1,11 @@
 //! The article model: what the loader produces and everything else reads.
 
+mod body;
+
 use chrono::{DateTime, Datelike, Local, Utc};
 use serde::Serialize;
+
+pub use body::Body;
 
 /// Words per minute used for the reading-time estimate.
 const WORDS_PER_MINUTE: usize = 230;
@@ -77,8 +81,9 @@ pub struct Article {
     pub source: Option<String>,
     pub author: Option<String>,
     pub tags: Vec<String>,
+    /// Shared by clones (see [`Body`]).
     #[serde(skip)]
-    pub body: String,
+    pub body: Body,
     /// The URLs a body's `[N]` references stand for, N-th at `N - 1`: the
     /// body ends with them too, as a `Links:` list.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -298,7 +303,7 @@ mod tests {
     fn word_count_spans_many_runs_of_bytes() {
         let body = ["one two three"; 400].join("\n");
         let article = Article {
-            body,
+            body: body.into(),
             ..Article::default()
         };
         assert_eq!(article.word_count(), 1200);

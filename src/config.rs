@@ -45,6 +45,8 @@ pub struct CorpusConfig {
     pub paths: Vec<String>,
     /// Phrases to strip, on top of byline's own list.
     pub boilerplate: Vec<String>,
+    /// Load changed files again as they change, as `R` does.
+    pub watch: bool,
 }
 
 /// When the reader fetches the subscribed feeds by itself (`r` always can).
@@ -140,6 +142,7 @@ impl Config {
             corpus: CorpusConfig {
                 paths: merged.corpus.paths.unwrap_or_default(),
                 boilerplate: merged.corpus.boilerplate.unwrap_or_default(),
+                watch: merged.corpus.watch.unwrap_or_default(),
             },
         })
     }

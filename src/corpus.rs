@@ -20,12 +20,16 @@ mod options;
 mod page;
 mod parsed;
 mod progress;
+mod refresh;
 mod sniff;
+mod sources;
 mod text;
 mod walk;
 mod warning;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 
@@ -40,6 +44,7 @@ pub use input::{Input, InputKind};
 pub use lazy::Bodies;
 pub use options::{DEFAULT_MAX_BODY, DEFAULT_MAX_JSON, DEFAULT_MAX_LINE, LoadOptions};
 pub use page::article_text;
+pub use sources::{FileRecord, FileStat, Sources};
 pub use warning::{EntryAt, LoadError, Warning, WarningKind};
 
 /// The articles bundled into the binary: the seeds the project started from.
@@ -86,6 +91,20 @@ pub struct Corpus {
     /// Bodies not loaded yet: a corpus made from its listing (see
     /// [`Corpus::from_listing`]) reads them a file at a time, on demand.
     pub bodies: Option<Bodies>,
+    /// The files read, and what each gave: what a refresh starts from.
+    pub sources: Sources,
+    /// Different for every load and refresh (0 for a corpus built by
+    /// hand): an index into `articles` is only meaningful with its epoch,
+    /// so answers about an older corpus can be told and dropped.
+    pub epoch: u64,
+}
+
+/// The epoch of the next load.
+static EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// A new epoch, for a corpus just made (see [`Corpus::epoch`]).
+fn next_epoch() -> u64 {
+    EPOCH.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Corpus {
@@ -110,7 +129,9 @@ impl Corpus {
         let steps = SEEDS
             .iter()
             .map(|(name, bytes)| Step::Input(Input::embedded(name, bytes)));
-        Self::from_steps(steps, vec![PathBuf::from("<seeds>")], options, &|_| {})
+        let mut corpus = Self::from_steps(steps, vec![PathBuf::from("<seeds>")], options, &|_| {});
+        corpus.sources.seeds = true;
+        corpus
     }
 
     /// Walks and parses at once: rayon's workers take the next step of the
@@ -123,37 +144,39 @@ impl Corpus {
         options: &LoadOptions,
         tell: &(dyn Fn(u64) + Sync),
     ) -> Self {
+        let start = SystemTime::now();
         let progress = Progress::new(tell);
-        let mut done: Vec<(usize, Done)> = steps
+        let done: Vec<(usize, Done)> = steps
             .enumerate()
             .par_bridge()
             .filter_map(|(seq, step)| {
                 let done = match step.resolve()? {
-                    Found::Input(input) => {
-                        let job = Job {
-                            input: &input,
-                            options,
-                        };
-                        let parsed = parse(job, &progress);
-                        Done::Parsed(input, parsed)
-                    }
+                    Found::Input(input) => Done::read(input, options, start, &progress),
                     Found::Warning(warning) => Done::Skipped(warning),
                 };
                 Some((seq, done))
             })
             .collect();
+        Self::assemble(done, root_paths)
+    }
+
+    /// The corpus from what each step of a walk gave, in any order: a load
+    /// and a refresh end here alike, so that they agree.
+    fn assemble(mut done: Vec<(usize, Done)>, root_paths: Vec<PathBuf>) -> Self {
         done.sort_unstable_by_key(|&(seq, _)| seq);
         let Gathered {
             mut articles,
             mut report,
             files,
             mut file_of,
+            mut sources,
         } = gather(done);
-        let duplicates = dedup::drop_duplicates(&mut articles, &mut file_of);
+        let (duplicates, dropped) = dedup::split_duplicates(&mut articles, &mut file_of);
         report.duplicates = duplicates.len();
+        sources.dropped = dropped;
         // One root's paths are unique already; only several can collide.
         if root_paths.len() > 1 {
-            dedup::make_ids_unique(&mut articles);
+            sources.renamed = dedup::make_ids_unique(&mut articles);
         }
         Self {
             articles,
@@ -164,6 +187,8 @@ impl Corpus {
             files,
             file_of,
             bodies: None,
+            sources,
+            epoch: next_epoch(),
         }
     }
 
@@ -202,31 +227,54 @@ struct Gathered {
     /// The files that gave articles, and which gave each article.
     files: Vec<Input>,
     file_of: Vec<u32>,
+    /// Every file read or reused, and what each gave.
+    sources: Sources,
 }
 
-/// The articles and report of a load, from what its steps gave in order.
+/// The articles, report and files of a load, from what its steps gave in
+/// order.
 fn gather(done: Vec<(usize, Done)>) -> Gathered {
     let mut report = LoadReport::default();
+    let mut sources = Sources::default();
     let mut batches: Batches = Vec::with_capacity(done.len());
     let (mut files, mut file_of) = (Vec::new(), Vec::new());
+    let mut first = 0;
     // Warnings of the walk come first, then those of files, in order.
     let mut file_warnings = Vec::new();
     for (_, done) in done {
-        match done {
-            Done::Skipped(warning) => report.warnings.push(warning),
-            Done::Parsed(input, p) => {
-                report.files += 1;
-                report.bytes += p.bytes;
-                file_warnings.extend(p.warnings);
-                let count: usize = p.batches.iter().map(Vec::len).sum();
-                if count > 0 {
-                    let file = u32::try_from(files.len()).unwrap_or(u32::MAX);
-                    file_of.resize(file_of.len() + count, file);
-                    files.push(input);
-                }
-                batches.extend(p.batches);
+        let (input, p, stat, reused) = match done {
+            Done::Skipped(warning) => {
+                report.warnings.push(warning);
+                continue;
             }
+            Done::File {
+                input,
+                parsed,
+                stat,
+                reused,
+            } => (input, parsed, stat, reused),
+        };
+        let count: usize = p.batches.iter().map(Vec::len).sum();
+        report.files += 1;
+        report.bytes += p.bytes;
+        sources.read += usize::from(!reused);
+        sources.files.push(FileRecord {
+            path: input.path.clone(),
+            id: input.id.clone(),
+            stat,
+            first,
+            count,
+            bytes: p.bytes,
+            warnings: p.warnings.clone(),
+        });
+        first += count;
+        if count > 0 {
+            let file = u32::try_from(files.len()).unwrap_or(u32::MAX);
+            file_of.resize(file_of.len() + count, file);
+            files.push(input);
         }
+        file_warnings.extend(p.warnings);
+        batches.extend(p.batches);
     }
     report.warnings.append(&mut file_warnings);
     Gathered {
@@ -234,6 +282,7 @@ fn gather(done: Vec<(usize, Done)>) -> Gathered {
         report,
         files,
         file_of,
+        sources,
     }
 }
 
@@ -250,10 +299,38 @@ fn concat(mut batches: Batches) -> Vec<Article> {
     articles
 }
 
-/// What one step of the walk gave.
+/// What one step of the walk gave: a file read now, one whose articles
+/// were taken from the corpus before, or a warning. A file's record is
+/// filled in by [`gather`], but for where it is and its stat.
 enum Done {
-    Parsed(Input, Parsed),
+    /// A file, parsed now or (`reused`) taken from the corpus before, and
+    /// its stat when it was read.
+    File {
+        input: Input,
+        parsed: Parsed,
+        stat: Option<FileStat>,
+        reused: bool,
+    },
     Skipped(Warning),
+}
+
+impl Done {
+    /// `input` read and parsed; its stat is taken first, so that a change
+    /// while it is read shows at the next refresh.
+    fn read(input: Input, options: &LoadOptions, start: SystemTime, progress: &Progress) -> Self {
+        let stat = FileStat::of(&input).filter(|stat| !stat.is_racy(start));
+        let job = Job {
+            input: &input,
+            options,
+        };
+        let parsed = parse(job, progress);
+        Done::File {
+            input,
+            parsed,
+            stat,
+            reused: false,
+        }
+    }
 }
 
 /// Parses one file's bytes as loading a file of this `kind` named `name`

@@ -13,6 +13,7 @@ mod host;
 mod inline;
 mod latest;
 mod pending;
+mod watch;
 mod workers;
 
 use std::collections::VecDeque;
@@ -30,6 +31,7 @@ pub use archive::{ArchivePaths, Clock, archive_fetcher, archive_fetcher_at, arch
 pub use host::{Headless, Host};
 pub use inline::inline;
 use pending::Pending;
+pub use watch::{QUIET as WATCH_QUIET, Watcher, watch};
 pub use workers::{Fetcher, FullTexter, Loader, Workers};
 
 /// What the loop's channel carries.

@@ -219,6 +219,13 @@ pub fn run(
         workers = workers.with_full_texter(full_texter)?;
     }
     let opener = app.config().opener.clone();
+    // Held to the end of the run: dropping it stops watching.
+    let _watcher = match app.config().corpus.watch && !app.corpus().sources.seeds {
+        true => runtime::watch(&app.corpus().root_paths, tx.clone())
+            .map_err(|e| app.warn(format!("not watching for changes: {e}")))
+            .ok(),
+        false => None,
+    };
     guard::start();
     enter()?;
     // Debug builds only: a worker's panic on demand, so a test can see the

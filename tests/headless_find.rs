@@ -119,7 +119,7 @@ fn a_text_hit_in_a_long_article_scrolls_to_it_once_the_layout_comes() {
     let long = byline::Article {
         id: "long.txt".into(),
         title: "A long treaty".into(),
-        body,
+        body: body.into(),
         ..byline::Article::default()
     };
     let short = byline::Article {

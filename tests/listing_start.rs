@@ -169,7 +169,7 @@ fn a_body_that_cannot_be_read_is_a_warning_and_is_not_asked_for_again_at_once() 
 fn headless_the_reader_opens_from_the_listing_and_loads_behind() {
     let dir = corpus_dir();
     let (loaded, listed) = loaded_and_listed(dir.path());
-    let loader: runtime::Loader = Box::new(move |progress| {
+    let loader: runtime::Loader = Box::new(move |_, progress| {
         progress(0.5);
         Ok(Arc::clone(&loaded))
     });

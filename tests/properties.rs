@@ -61,7 +61,7 @@ fn step() -> impl Strategy<Value = Msg> {
 proptest! {
     #[test]
     fn no_wrapped_line_is_wider_than_its_width(body in text(), width in 2usize..120) {
-        let article = Article { title: "A title".into(), body, ..Article::default() };
+        let article = Article { title: "A title".into(), body: body.into(), ..Article::default() };
         for line in ArticleLayout::new(&article, width).lines {
             prop_assert!(line.text.width() <= width, "{:?} is wider than {}", line.text, width);
         }

@@ -18,7 +18,7 @@ fn sections() -> Arc<Corpus> {
         id: format!("{i}.txt"),
         title: title.to_owned(),
         section: section.to_owned(),
-        body: format!("{title}. A paragraph about it."),
+        body: format!("{title}. A paragraph about it.").into(),
         ..Article::default()
     };
     Arc::new(Corpus {

@@ -49,13 +49,13 @@ fn check_article(a: &Article, options: &LoadOptions) {
         assert!(is_clean_line(line), "{line:?}");
     }
     assert!(is_clean(&a.body), "{:?}", a.body);
-    for text in [&a.body, &a.section, &a.id]
+    for text in [a.body.as_str(), &a.section, &a.id]
         .into_iter()
-        .chain(a.source.as_ref())
-        .chain(a.author.as_ref())
-        .chain(a.url.as_ref())
-        .chain(&a.tags)
-        .chain(&a.links)
+        .chain(a.source.as_deref())
+        .chain(a.author.as_deref())
+        .chain(a.url.as_deref())
+        .chain(a.tags.iter().map(String::as_str))
+        .chain(a.links.iter().map(String::as_str))
     {
         assert_clean(text, false);
     }

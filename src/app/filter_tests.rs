@@ -14,7 +14,7 @@ fn sections() -> Arc<Corpus> {
         id: format!("{i}.txt"),
         title: title.to_owned(),
         section: section.to_owned(),
-        body: body.to_owned(),
+        body: body.into(),
         ..Article::default()
     };
     Arc::new(Corpus {

@@ -46,6 +46,9 @@ pub enum Msg {
     Signal(Signal),
     /// The browser given a link has ended (or could not start).
     Opened(Opened),
+    /// Files under the corpus's roots changed (`watch = true`): they are
+    /// loaded again as `R` loads them.
+    FilesChanged,
     /// How much of the corpus a load ([`Job::Reload`]) has read, 0 to 1.
     Loading {
         progress: f32,
@@ -115,6 +118,9 @@ pub struct Found {
 #[derive(Debug, Clone)]
 pub struct LaidOut {
     pub pane: Pane,
+    /// The epoch of the corpus `article` indexes ([`Corpus::epoch`]): a
+    /// layout of a corpus since reloaded is of another article.
+    pub epoch: u64,
     pub article: usize,
     pub layout: Arc<ArticleLayout>,
 }

@@ -156,6 +156,10 @@ impl App {
 
     /// A layout from the worker: taken when it is the one still wanted.
     pub(super) fn laid_out(&mut self, laid: LaidOut) {
+        // Asked before a reload: its index is of the corpus before.
+        if laid.epoch != self.corpus.epoch {
+            return;
+        }
         if laid.pane == Pane::Preview {
             return self.preview_laid_out(laid);
         }

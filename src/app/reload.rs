@@ -68,3 +68,7 @@ impl App {
         self.settle();
     }
 }
+
+#[cfg(test)]
+#[path = "reload_tests.rs"]
+mod tests;

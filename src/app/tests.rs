@@ -18,7 +18,7 @@ fn corpus(n: usize, paragraphs: usize) -> Arc<Corpus> {
         .map(|i| Article {
             id: format!("{i}.txt"),
             title: format!("Title {i}"),
-            body: body.clone(),
+            body: body.as_str().into(),
             ..Article::default()
         })
         .collect();

@@ -38,16 +38,22 @@ pub fn loader(
     args: &CorpusArgs,
     context: &Context,
     bytes: u64,
-) -> impl Fn(&(dyn Fn(f32) + Sync)) -> Result<Arc<Corpus>, String> + Send + use<> {
+) -> impl Fn(&Corpus, &(dyn Fn(f32) + Sync)) -> Result<Arc<Corpus>, String> + Send + use<> {
     let (args, context) = (args.clone(), context.clone());
     let expected = AtomicU64::new(bytes);
-    move |progress| {
+    move |before, progress| {
         let started = SystemTime::now();
         let paths = paths(&args, &context);
         let total = expected.load(Ordering::Relaxed).max(1);
         let tell = |done: u64| progress((done as f32 / total as f32).min(0.99));
+        // A corpus loaded from files knows their stats: only what changed
+        // is read again. One made from a listing (or the seeds) does not.
+        let refresh = !paths.is_empty() && !before.sources.files.is_empty();
         let corpus = match paths.is_empty() {
             true => Corpus::seeds(&context.options),
+            false if refresh => before
+                .refresh(&context.options)
+                .map_err(|e| e.to_string())?,
             false => {
                 Corpus::load_telling(paths, &context.options, &tell).map_err(|e| e.to_string())?
             }

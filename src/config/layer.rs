@@ -77,6 +77,7 @@ impl<const LO: u16, const HI: u16> serde::de::Visitor<'_> for Ranged<LO, HI> {
 pub(super) struct RawCorpus {
     pub paths: Option<Vec<String>>,
     pub boilerplate: Option<Vec<String>>,
+    pub watch: Option<bool>,
 }
 
 /// An action's keys as one file lists them: the action, where its name
@@ -127,6 +128,7 @@ impl Partial {
             corpus: RawCorpus {
                 paths: self.corpus.paths.or(base.corpus.paths),
                 boilerplate: self.corpus.boilerplate.or(base.corpus.boilerplate),
+                watch: self.corpus.watch.or(base.corpus.watch),
             },
             views: self.views.or(base.views),
             keys: self.keys,

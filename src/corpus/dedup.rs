@@ -21,7 +21,18 @@ pub struct Duplicate {
 /// Keeps the first of articles with the same URL, or the same title and body,
 /// and says which were dropped in favour of which. `file_of` (which file
 /// gave each article) loses the same entries.
+#[cfg(test)]
 pub fn drop_duplicates(articles: &mut Vec<Article>, file_of: &mut Vec<u32>) -> Vec<Duplicate> {
+    split_duplicates(articles, file_of).0
+}
+
+/// As [`drop_duplicates`], and gives the articles dropped too, each with its
+/// place among the articles given: a refresh gives them back to the files
+/// that had them (see [`super::Sources`]).
+pub fn split_duplicates(
+    articles: &mut Vec<Article>,
+    file_of: &mut Vec<u32>,
+) -> (Vec<Duplicate>, Vec<(usize, Article)>) {
     let original = find_originals(articles);
     // Where each kept article lands once the duplicates are gone.
     let mut new_index = Vec::with_capacity(articles.len());
@@ -42,12 +53,26 @@ pub fn drop_duplicates(articles: &mut Vec<Article>, file_of: &mut Vec<u32>) -> V
                 of: new_index[first],
             })
         })
-        .collect();
-    let mut flags = original.iter();
-    articles.retain(|_| flags.next().copied().flatten().is_none());
+        .collect::<Vec<_>>();
+    if duplicates.is_empty() {
+        return (duplicates, Vec::new());
+    }
     let mut flags = original.iter();
     file_of.retain(|_| flags.next().copied().flatten().is_none());
-    duplicates
+    let mut dropped = Vec::with_capacity(duplicates.len());
+    let mut kept = Vec::with_capacity(articles.len() - duplicates.len());
+    for (at, (article, first)) in std::mem::take(articles)
+        .into_iter()
+        .zip(original)
+        .enumerate()
+    {
+        match first {
+            Some(_) => dropped.push((at, article)),
+            None => kept.push(article),
+        }
+    }
+    *articles = kept;
+    (duplicates, dropped)
 }
 
 /// For each article, the index of the earlier one it duplicates, if any.
@@ -93,7 +118,8 @@ fn url_of(a: &Article) -> Option<&str> {
 }
 
 /// Two roots can hold the same relative path: later ones get `~2`, `~3`...
-pub fn make_ids_unique(articles: &mut [Article]) {
+/// Says which got which count, in order.
+pub fn make_ids_unique(articles: &mut [Article]) -> Vec<(usize, usize)> {
     // Found first, renamed after: the ids are borrowed, not copied, while
     // they are counted.
     let mut renames = Vec::new();
@@ -107,13 +133,14 @@ pub fn make_ids_unique(articles: &mut [Article]) {
             }
         }
     }
-    for (i, n) in renames {
+    for &(i, n) in &renames {
         let a = &mut articles[i];
         a.id = format!("{}~{n}", a.id);
         if let Some(name) = &mut a.name {
             name.push_str(&format!("~{n}"));
         }
     }
+    renames
 }
 
 #[cfg(test)]

@@ -153,7 +153,7 @@ fn into_article(raw: &mut RawArticle, job: Job) -> Option<Article> {
         source: people(raw, Field::Source),
         author,
         tags,
-        body,
+        body: body.into(),
         links,
         first_seen,
         full_text,

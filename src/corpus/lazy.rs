@@ -52,6 +52,9 @@ impl Corpus {
                 options: options.clone(),
                 read,
             }),
+            // No file's stat is known: a refresh reads every file.
+            sources: super::Sources::default(),
+            epoch: super::next_epoch(),
         }
     }
 

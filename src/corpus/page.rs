@@ -139,7 +139,7 @@ fn into_article(job: Job, page: Extracted, warnings: &mut Vec<Warning>) -> Artic
         url,
         source: named(found.site_name.as_deref()),
         author: named(found.byline.as_deref()),
-        body,
+        body: body.into(),
         links,
         title_from_body,
         ..Article::default()

@@ -64,7 +64,7 @@ fn finish(
         name: job.input.name.clone(),
         title,
         section: job.input.section.clone(),
-        body,
+        body: body.into(),
         ..Article::default()
     })
 }

@@ -142,3 +142,51 @@ fn a_corrupt_line_is_an_error_naming_it() {
     let e = archive.read_items(url).unwrap_err();
     assert!(matches!(e, ArchiveError::Corrupt { line: 2, .. }), "{e}");
 }
+
+/// A fetch that changed one feed's file: the reload it asks for
+/// (`App::fetched` pushes `Job::Reload`) reads that file again, no other.
+#[test]
+fn a_refresh_after_a_fetch_reads_only_the_feeds_that_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = Archive::new(dir.path());
+    let feeds = [
+        "https://a.example/feed",
+        "https://b.example/feed",
+        "https://c.example/feed",
+    ];
+    for (n, url) in feeds.iter().enumerate() {
+        archive
+            .write_items(url, &[item(&format!("{n}-1"), None, 0)])
+            .unwrap();
+        archive.write_cache(url, &HttpCache::default()).unwrap();
+    }
+    // Past the moment in which a change could leave a file's times as they
+    // were: the files written above are reused, not read again to be safe.
+    let past_a_tick = || std::thread::sleep(std::time::Duration::from_millis(25));
+    past_a_tick();
+    let options = crate::LoadOptions::default();
+    let corpus = crate::Corpus::load(&[dir.path().to_owned()], &options).unwrap();
+    assert_eq!(corpus.articles.len(), 3);
+    past_a_tick();
+    archive
+        .update(feeds[1], |items| {
+            items.push(item("1-2", None, 0));
+            (true, ())
+        })
+        .unwrap();
+    archive
+        .write_cache(feeds[2], &HttpCache::default())
+        .unwrap();
+    let refreshed = corpus.refresh(&options).unwrap();
+    assert_eq!(
+        refreshed.sources.read, 1,
+        "only b's items; caches are no articles"
+    );
+    let titles: Vec<&str> = refreshed
+        .articles
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(titles.len(), 4, "{titles:?}");
+    assert!(titles.contains(&"title 1-2"), "{titles:?}");
+}

@@ -52,6 +52,7 @@ pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
                 let layout = Arc::new(ArticleLayout::new(app.corpus().article(article), width));
                 Msg::LaidOut(LaidOut {
                     pane,
+                    epoch: app.corpus().epoch,
                     article,
                     layout,
                 })

@@ -33,8 +33,9 @@ struct FindJob {
 }
 
 /// Loads the articles again, as they were loaded at the start, telling
-/// how far it got (0 to 1) as it goes.
-pub type Loader = Box<dyn Fn(&(dyn Fn(f32) + Sync)) -> Result<Arc<Corpus>, String> + Send>;
+/// how far it got (0 to 1) as it goes; it is given the corpus the app
+/// reads, to reuse what did not change (see [`Corpus::refresh`]).
+pub type Loader = Box<dyn Fn(&Corpus, &(dyn Fn(f32) + Sync)) -> Result<Arc<Corpus>, String> + Send>;
 
 /// Fetches the subscribed feeds into the archive, telling how many of how
 /// many are done as it goes.
@@ -48,7 +49,9 @@ pub struct Workers {
     /// The workers that read the corpus: started again with a new one.
     reading: Reading,
     saver: Latest<Box<ReadingState>>,
-    reload: Option<Latest<()>>,
+    reload: Option<Latest<Arc<Corpus>>>,
+    /// The corpus the app reads: a reload starts from it.
+    corpus: Arc<Corpus>,
     fetch: Option<Latest<()>>,
     full_text: Option<Latest<String>>,
     tx: Sender<Envelope>,
@@ -83,6 +86,7 @@ impl Workers {
             reading: Reading::start(corpus, tx)?,
             saver,
             reload: None,
+            corpus: Arc::clone(corpus),
             fetch: None,
             full_text: None,
             tx: tx.clone(),
@@ -93,13 +97,16 @@ impl Workers {
     /// there is nothing to load from.
     pub fn with_loader(mut self, loader: Loader) -> io::Result<Self> {
         let to_loop = self.tx.clone();
-        self.reload = Some(Latest::start("byline-reload", move |(), _| {
-            let progress = |progress| {
-                let _ = to_loop.send(Envelope::now(Msg::Loading { progress }));
-            };
-            let loaded = loader(&progress);
-            let _ = to_loop.send(Envelope::now(Msg::Reloaded(loaded)));
-        })?);
+        self.reload = Some(Latest::start(
+            "byline-reload",
+            move |before: Arc<Corpus>, _| {
+                let progress = |progress| {
+                    let _ = to_loop.send(Envelope::now(Msg::Loading { progress }));
+                };
+                let loaded = loader(&before, &progress);
+                let _ = to_loop.send(Envelope::now(Msg::Reloaded(loaded)));
+            },
+        )?);
         Ok(self)
     }
 
@@ -139,6 +146,7 @@ impl Workers {
     pub fn use_corpus(&mut self, corpus: &Arc<Corpus>) -> io::Result<()> {
         let cache = self.reading.text.cache.take();
         self.reading = Reading::start(corpus, &self.tx)?;
+        self.corpus = Arc::clone(corpus);
         self.reading.text.cache = cache;
         Ok(())
     }
@@ -227,7 +235,7 @@ impl Workers {
                 }
             },
             Job::Reload => match &self.reload {
-                Some(reload) => reload.submit(()),
+                Some(reload) => reload.submit(Arc::clone(&self.corpus)),
                 None => {
                     let nothing = Err("nothing to load again from".to_owned());
                     let _ = self.tx.send(Envelope::now(Msg::Reloaded(nothing)));
@@ -334,6 +342,7 @@ fn layouts(
         if !cancelled() {
             let laid = LaidOut {
                 pane,
+                epoch: corpus.epoch,
                 article,
                 layout,
             };

@@ -57,7 +57,7 @@ proptest::proptest! {
                 {
                     proptest::prop_assert!(is_clean_line(line), "{:?}", line);
                 }
-                for text in [&a.body].into_iter().chain(&a.url) {
+                for text in [a.body.as_str()].into_iter().chain(a.url.as_deref()) {
                     proptest::prop_assert!(is_clean(text), "{:?}", text);
                 }
             }

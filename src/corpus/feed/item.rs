@@ -62,7 +62,7 @@ pub(super) fn article(cx: &Context, entry: &Entry, notes: &mut Vec<WarningKind>)
         source: (!cx.feed_title.is_empty()).then(|| single_line(cx.feed_title)),
         author: authors(entry),
         tags: tags(entry),
-        body,
+        body: body.into(),
         links,
         ..Article::default()
     };

@@ -40,7 +40,7 @@ fn a_changed_corpus_misses() {
     let mut articles = articles();
     let file = dir.path().join("text-test");
     write(&file, key(&articles), &TextIndex::new(&articles)).unwrap();
-    articles[1].body.push_str(" More.");
+    articles[1].body = format!("{} More.", articles[1].body).into();
     assert!(read(&file, key(&articles)).is_none());
 }
 

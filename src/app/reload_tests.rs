@@ -1,0 +1,116 @@
+//! Reloading from files: what the user marked and chose stays, and no
+//! answer about the corpus before is taken for one about the new.
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::app::{App, LaidOut, Msg, Pane, reader};
+use crate::config::Config;
+use crate::corpus::{Corpus, LoadOptions};
+use crate::layout::ArticleLayout;
+use crate::state::Stamp;
+
+fn write(dir: &Path, name: &str, title: &str, paragraphs: usize) {
+    let body = vec!["A paragraph of a few words to lay out."; paragraphs].join("\n\n");
+    fs::write(dir.join(name), format!("{title}\n\n{body}\n")).unwrap();
+}
+
+fn app_of(corpus: Corpus) -> App {
+    App::new(
+        Arc::new(corpus),
+        Config::default(),
+        Rect::new(0, 0, 120, 40),
+        Stamp(0),
+    )
+}
+
+fn act(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        let now = app.now;
+        let effects = app.handle(Msg::Action(a), now);
+        crate::runtime::inline(app, effects, now);
+    }
+}
+
+#[test]
+fn marks_and_the_selection_survive_a_refresh() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, title) in [("a.txt", "Alpha"), ("b.txt", "Beta"), ("c.txt", "Gamma")] {
+        write(dir.path(), name, title, 2);
+    }
+    // Files changed within a tick of a load are read again at the next.
+    std::thread::sleep(Duration::from_millis(25));
+    let options = LoadOptions::default();
+    let corpus = Corpus::load(&[dir.path().to_owned()], &options).unwrap();
+    let mut app = app_of(corpus);
+    act(&mut app, &[Action::Down, Action::ToggleStar, Action::Down]);
+    act(&mut app, &[Action::ToggleRead]);
+    std::thread::sleep(Duration::from_millis(25));
+    // A new first article moves every index; one that was starred changes.
+    write(dir.path(), "0.txt", "New first", 1);
+    write(dir.path(), "b.txt", "Beta, revised", 3);
+    let refreshed = app.corpus().refresh(&options).unwrap();
+    assert_eq!(refreshed.sources.read, 2);
+    let now = app.now;
+    let effects = app.handle(Msg::Reloaded(Ok(Arc::new(refreshed))), now);
+    crate::runtime::inline(&mut app, effects, now);
+    let selected = app
+        .selected_article()
+        .map(|i| app.corpus().articles[i].id.as_str());
+    assert_eq!(selected, Some("c.txt"));
+    assert!(app.state.is_starred("b.txt") && app.state.is_read("c.txt"));
+    let titles: Vec<&str> = app
+        .corpus()
+        .articles
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(titles, ["New first", "Alpha", "Beta, revised", "Gamma"]);
+}
+
+#[test]
+fn a_layout_of_the_corpus_before_a_reload_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    // Long enough to be laid out on a worker, not in the app.
+    let long = reader::INLINE_BYTES / 30;
+    write(dir.path(), "a.txt", "Old article", long);
+    let options = LoadOptions::default();
+    let before = Corpus::load(&[dir.path().to_owned()], &options).unwrap();
+    let mut app = app_of(before);
+    // Handled, the layout it asks for not done: it stays pending.
+    app.handle(Msg::Action(Action::Open), app.now);
+    let Some(width) = app.reader.pending else {
+        panic!("laid out on a worker")
+    };
+    let old = Arc::new(ArticleLayout::new(&app.corpus().articles[0], width));
+    let old_epoch = app.corpus().epoch;
+    std::thread::sleep(Duration::from_millis(25));
+    write(dir.path(), "a.txt", "New article", long + 1);
+    let after = Arc::new(app.corpus().refresh(&options).unwrap());
+    app.handle(Msg::Reloaded(Ok(Arc::clone(&after))), app.now);
+    // The same article index and width, asked again of the new corpus.
+    assert_eq!(app.reader.pending, Some(width), "laid out again");
+    let stale = LaidOut {
+        pane: Pane::Reader,
+        epoch: old_epoch,
+        article: 0,
+        layout: Arc::clone(&old),
+    };
+    app.handle(Msg::LaidOut(stale), app.now);
+    assert_eq!(app.reader.pending, Some(width), "still waiting");
+    assert!(!Arc::ptr_eq(&app.reader.layout, &old));
+    let fresh = LaidOut {
+        pane: Pane::Reader,
+        epoch: after.epoch,
+        article: 0,
+        layout: Arc::new(ArticleLayout::new(&after.articles[0], width)),
+    };
+    app.handle(Msg::LaidOut(fresh), app.now);
+    assert_eq!(app.reader.pending, None);
+    assert!(app.reader.layout.lines.len() > old.lines.len());
+}
