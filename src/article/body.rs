@@ -10,13 +10,14 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
 
-/// Cleaned text, one paragraph a line; reads as a `&str`.
+/// Cleaned text, one paragraph a line; reads as a `&str`. The empty body
+/// allocates nothing: a million articles made from a listing have one each.
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Body(Arc<String>);
+pub struct Body(Option<Arc<String>>);
 
 impl Body {
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0.as_deref().map_or("", String::as_str)
     }
 }
 
@@ -24,25 +25,26 @@ impl Deref for Body {
     type Target = str;
 
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl AsRef<str> for Body {
     fn as_ref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl From<String> for Body {
     fn from(text: String) -> Self {
-        Self(Arc::new(text))
+        // One empty body, whatever made it: equal, and equally ordered.
+        Self((!text.is_empty()).then(|| Arc::new(text)))
     }
 }
 
 impl From<&str> for Body {
     fn from(text: &str) -> Self {
-        Self(Arc::new(text.to_owned()))
+        Self::from(text.to_owned())
     }
 }
 
@@ -87,5 +89,12 @@ mod tests {
         assert!(std::ptr::eq(body.as_str(), copy.as_str()));
         assert_eq!(copy, "one\ntwo");
         assert_eq!(copy.split('\n').count(), 2);
+    }
+
+    #[test]
+    fn every_empty_body_is_the_same() {
+        assert_eq!(Body::default(), Body::from(String::new()));
+        assert_eq!(Body::default().as_str(), "");
+        assert!(Body::from("") < Body::from("a"));
     }
 }

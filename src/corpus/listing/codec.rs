@@ -1,5 +1,7 @@
 //! A listing's bytes: every field with its length, a checksum at the end.
 
+use rayon::prelude::*;
+
 use super::{Listing, LoadReport};
 use crate::clean::{is_clean, is_clean_line};
 use crate::corpus::{EntryAt, Warning, WarningKind};
@@ -166,7 +168,10 @@ impl<'a> Reader<'a> {
         }
         let ends = (0..count).map(|_| self.len()).collect::<Option<Vec<_>>>()?;
         let packed = Packed::from_parts(text, ends)?;
+        // On every core: a million titles take a tenth of a second on one.
         (0..packed.len())
+            .into_par_iter()
+            .with_min_len(4096)
             .all(|i| is_clean_line(packed.get(i)))
             .then_some(packed)
     }
