@@ -35,6 +35,8 @@ struct Start {
     article: Duration,
     /// A key typed at the first frame (`j`) has moved the selection.
     key: Duration,
+    /// The first frame came from the listing, the corpus loading behind.
+    listed: bool,
 }
 
 /// Polls the screen every half millisecond until `done` holds.
@@ -57,6 +59,7 @@ fn start_once(args: &[&str], cache: Option<&str>, extra: &[(&str, &str)]) -> Sta
     let mut session = pty::Session::start(args, 200, 60, &env);
     until(&session, |s| s.contains(" 1/"));
     let frame = begun.elapsed();
+    let listed = session.screen().contains("loading");
     // One article (the seed): no second row for `j` to move to.
     let key = match session.screen().contains(" 1/1 ") {
         true => frame,
@@ -74,7 +77,33 @@ fn start_once(args: &[&str], cache: Option<&str>, extra: &[(&str, &str)]) -> Sta
         frame,
         article,
         key,
+        listed,
     }
+}
+
+/// Runs the reader until it has loaded the corpus and left its listing
+/// in `cache`, written behind the first frame (30 s at most).
+fn prime(args: &[&str], cache: &str, extra: &[(&str, &str)]) {
+    let mut env = vec![("XDG_CACHE_HOME", cache)];
+    env.extend_from_slice(extra);
+    let mut session = pty::Session::start(args, 200, 60, &env);
+    let listed = || {
+        let dir = std::path::Path::new(cache).join("byline");
+        std::fs::read_dir(dir).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                // Written whole: renamed from its temporary name.
+                .any(|name| name.starts_with("listing-") && !name.ends_with(".tmp"))
+        })
+    };
+    // The seeds have no listing: a bounded wait, then on.
+    let begun = Instant::now();
+    while !(listed() && !session.screen().contains("loading")) && begun.elapsed().as_secs() < 30 {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    session.keys("q");
+    session.wait_exit();
 }
 
 fn median(mut times: Vec<Duration>) -> f64 {
@@ -92,20 +121,15 @@ fn report_with(name: &str, args: &[&str], extra: &[(&str, &str)]) {
     let cache = cache.path().to_str().expect("a UTF-8 temporary path");
     for warm in [false, true] {
         if warm {
-            // Leaves the listing, written behind the first frame.
-            start_once(args, Some(cache), extra);
-            std::thread::sleep(Duration::from_secs(3));
+            prime(args, cache, extra);
         }
         let starts: Vec<Start> = (0..RUNS)
             .map(|_| start_once(args, warm.then_some(cache), extra))
             .collect();
+        let listed = starts.iter().filter(|s| s.listed).count();
         println!(
-            "{name} ({}): first frame {:.1} ms, article {:.1} ms, first key {:.1} ms (medians of {RUNS})",
-            if warm {
-                "warm, from the listing"
-            } else {
-                "cold"
-            },
+            "{name} ({}, {listed} of {RUNS} from the listing): first frame {:.1} ms, article {:.1} ms, first key {:.1} ms (medians)",
+            if warm { "warm" } else { "cold" },
             median(starts.iter().map(|s| s.frame).collect()),
             median(starts.iter().map(|s| s.article).collect()),
             median(starts.iter().map(|s| s.key).collect()),
