@@ -99,7 +99,8 @@ fn prime(args: &[&str], cache: &str, extra: &[(&str, &str)]) {
     };
     // The seeds have no listing: a bounded wait, then on.
     let begun = Instant::now();
-    while !(listed() && !session.screen().contains("loading")) && begun.elapsed().as_secs() < 30 {
+    let loaded = || listed() && !session.screen().contains("loading");
+    while !loaded() && begun.elapsed().as_secs() < 30 {
         std::thread::sleep(Duration::from_millis(10));
     }
     session.keys("q");

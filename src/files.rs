@@ -6,9 +6,11 @@
 //! through a new temporary file of its own, never written through a link
 //! someone planted at a predictable name.
 
-use std::fs::File;
+use std::fs::{self, File};
 use std::io::{self, Read, Write};
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 
 use rustix::fs::{Mode, OFlags};
 
@@ -101,6 +103,23 @@ pub fn open_lock_file(path: &Path) -> io::Result<File> {
 
 fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
+}
+
+/// Deletes the files of `dir` named from `prefix` on and not rewritten
+/// for `keep`: caches that would otherwise grow without end as corpora
+/// come and go. One still in use is only made again.
+pub fn prune(dir: &Path, prefix: &[u8], keep: Duration) {
+    let (Ok(entries), Some(before)) = (fs::read_dir(dir), SystemTime::now().checked_sub(keep))
+    else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let ours = entry.file_name().as_bytes().starts_with(prefix);
+        let modified = entry.metadata().and_then(|m| m.modified());
+        if ours && modified.is_ok_and(|m| m < before) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -147,7 +147,7 @@ fn keep(listing: &Listing, file: &Path, key: &[u8], dir: &Path) {
     if listing.report.unreadable() == 0 {
         // Best effort: a cache that cannot be written is not an error.
         let _ = write_atomically(file, &encode(listing, key));
-        prune(dir);
+        crate::files::prune(dir, b"listing-", KEEP);
     }
 }
 
@@ -168,22 +168,6 @@ fn read_if_owned_by(file: &Path, uid: u32) -> Option<Vec<u8>> {
 /// written, so that the cache does not grow without end as corpora come
 /// and go. One still in use is only made again.
 const KEEP: Duration = Duration::from_secs(30 * 24 * 3600);
-
-fn prune(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    let Some(before) = SystemTime::now().checked_sub(KEEP) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let listing = entry.file_name().as_bytes().starts_with(b"listing-");
-        let modified = entry.metadata().and_then(|m| m.modified());
-        if listing && modified.is_ok_and(|m| m < before) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
 
 /// Everything a load of `paths` depends on, as bytes: the `head` that
 /// names the corpus, then its files. Also whether every file has been left

@@ -16,7 +16,7 @@ use std::hash::BuildHasher;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -103,7 +103,7 @@ pub fn write(file: &Path, key: u64, index: &TextIndex) -> std::io::Result<()> {
     let sum = hasher().hash_one(&bytes[..]);
     bytes.extend_from_slice(&sum.to_le_bytes());
     files::write_atomically(file, &bytes)?;
-    prune(dir);
+    crate::files::prune(dir, b"text-", KEEP);
     Ok(())
 }
 
@@ -127,20 +127,6 @@ pub fn open(
     let index = TextIndex::build(articles, progress, cancelled)?;
     let _ = write(&file, key, &index);
     Some(index)
-}
-
-fn prune(dir: &Path) {
-    let (Ok(entries), Some(before)) = (fs::read_dir(dir), SystemTime::now().checked_sub(KEEP))
-    else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let ours = entry.file_name().as_bytes().starts_with(b"text-");
-        let modified = entry.metadata().and_then(|m| m.modified());
-        if ours && modified.is_ok_and(|m| m < before) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
 }
 
 #[cfg(test)]
