@@ -107,7 +107,8 @@ impl Geometry {
             self.list = None;
             return self;
         }
-        let width = (list.width / 3).min(SECTIONS_MAX_WIDTH);
+        // Half the list: a third left `business` two letters beside its counts.
+        let width = (list.width / 2).min(SECTIONS_MAX_WIDTH);
         self.sections = Some(Rect { width, ..list });
         self.sections_separator = Some(Rect {
             x: list.x + width,
@@ -281,12 +282,12 @@ mod tests {
     fn the_sections_pane_shares_the_list_or_takes_it_and_never_the_reader() {
         let wide = Geometry::new(Rect::new(0, 0, 120, 40), &CONFIG, Focus::List);
         let g = wide.with_sections();
-        assert_eq!(g.sections, Some(Rect::new(0, 0, 16, 39)));
-        assert_eq!(g.sections_separator, Some(Rect::new(16, 0, 1, 39)));
-        assert_eq!(g.list, Some(Rect::new(17, 0, 31, 39)));
+        assert_eq!(g.sections, Some(Rect::new(0, 0, 24, 39)));
+        assert_eq!(g.sections_separator, Some(Rect::new(24, 0, 1, 39)));
+        assert_eq!(g.list, Some(Rect::new(25, 0, 23, 39)));
         assert_eq!((g.reader, g.list_rows()), (wide.reader, 39));
         let g = Geometry::new(Rect::new(0, 0, 80, 24), &CONFIG, Focus::List).with_sections();
-        assert_eq!(g.sections.map(|r| r.width), Some(26));
+        assert_eq!(g.sections.map(|r| r.width), Some(28));
         let g = Geometry::new(Rect::new(0, 0, 30, 10), &CONFIG, Focus::List).with_sections();
         assert_eq!((g.sections, g.list), (Some(Rect::new(0, 0, 30, 9)), None));
         let g = Geometry::new(Rect::new(0, 0, 80, 24), &CONFIG, Focus::Reader).with_sections();
