@@ -16,8 +16,12 @@ use crate::corpus::{Corpus, LoadError};
 /// load, its bodies still to be read, when there is one; else loaded.
 pub fn open_for_reader(args: &CorpusArgs, context: &Context) -> Result<Arc<Corpus>, LoadError> {
     let (paths, options) = (paths(args, context), &context.options);
+    // A path that is gone is an error, as without a listing: not a list
+    // of what it held.
     let listed = match &context.cache_dir {
-        Some(dir) if !paths.is_empty() => listing::latest(paths, options, dir),
+        Some(dir) if !paths.is_empty() && paths.iter().all(|p| p.exists()) => {
+            listing::latest(paths, options, dir)
+        }
         _ => None,
     };
     if let Some(listing) = listed {
