@@ -124,7 +124,7 @@ fn parse_chunk(job: Job, text: &str, at: &mut Location, warnings: &mut Vec<Warni
 
 /// What `str::lines` gives, found with memchr's SIMD search instead of the
 /// standard library's plainer one (6% of loading JSON Lines).
-fn lines(text: &str) -> impl Iterator<Item = &str> {
+pub(super) fn lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
         if rest.is_empty() {

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use super::input::Contents;
+use super::jsonl;
 use super::listing::Listing;
 use super::parsed::Job;
 use super::progress::Progress;
@@ -146,7 +147,8 @@ fn entry_alone(input: &Input, listed: &Article, options: &LoadOptions) -> Option
         return None;
     };
     let text = std::str::from_utf8(&bytes).ok()?;
-    let mut entries = text.split('\n').filter(|l| !l.trim().is_empty());
+    // Numbered as the parser numbers them: non-blank lines.
+    let mut entries = jsonl::lines(text).filter(|l| !l.trim().is_empty());
     let numbered = own
         .parse::<usize>()
         .ok()
