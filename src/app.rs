@@ -134,8 +134,7 @@ pub struct App {
 impl App {
     /// The app at `now`, in a terminal of `area`, before any message.
     pub fn new(corpus: Arc<Corpus>, config: Config, area: Rect, now: Stamp) -> Self {
-        let has_dates = corpus.articles.iter().any(|a| a.date.is_some());
-        let has_sections = corpus.articles.iter().any(|a| !a.section.is_empty());
+        let (has_dates, has_sections) = reload::dated_and_sectioned(&corpus);
         let new_after = fresh::newest_first_seen(&corpus);
         let mut app = Self {
             corpus,

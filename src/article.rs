@@ -102,7 +102,52 @@ pub struct Article {
     pub first_seen: Option<i64>,
 }
 
+/// What the list shows of an article, and finds it by: there before its
+/// body has been read (see [`crate::corpus::Corpus::head`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Head<'a> {
+    pub id: &'a str,
+    /// See [`Article::shown_id`].
+    pub shown_id: &'a str,
+    pub title: &'a str,
+    pub section: &'a str,
+    pub date: Option<i64>,
+    pub first_seen: Option<i64>,
+}
+
+impl Head<'_> {
+    /// The day in the reader's time zone, for the list.
+    pub fn local_day_label(self) -> Option<String> {
+        let local = DateTime::<Utc>::from_timestamp(self.date?, 0)?.with_timezone(&Local);
+        Some(local.format("%Y-%m-%d").to_string())
+    }
+
+    /// An article of this head and nothing else: no body yet.
+    pub fn to_article(self) -> Article {
+        Article {
+            id: self.id.to_owned(),
+            name: (self.shown_id != self.id).then(|| self.shown_id.to_owned()),
+            title: self.title.to_owned(),
+            section: self.section.to_owned(),
+            date: self.date,
+            first_seen: self.first_seen,
+            ..Article::default()
+        }
+    }
+}
+
 impl Article {
+    pub fn head(&self) -> Head<'_> {
+        Head {
+            id: &self.id,
+            shown_id: self.shown_id(),
+            title: &self.title,
+            section: &self.section,
+            date: self.date,
+            first_seen: self.first_seen,
+        }
+    }
+
     /// The id in a form fit to show: the cleaned name when the id had to be
     /// escaped, the id itself otherwise.
     pub fn shown_id(&self) -> &str {
@@ -192,12 +237,6 @@ impl Article {
             parts.push("full text".to_owned());
         }
         parts.join(" · ")
-    }
-
-    /// The day in the reader's time zone, for the list.
-    pub fn local_day_label(&self) -> Option<String> {
-        let local = DateTime::<Utc>::from_timestamp(self.date?, 0)?.with_timezone(&Local);
-        Some(local.format("%Y-%m-%d").to_string())
     }
 }
 

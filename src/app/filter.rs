@@ -237,7 +237,7 @@ impl App {
         if !ours || !result.ready || f.found.is_some() || f.parsed.text.is_empty() {
             return;
         }
-        let mut found = vec![false; self.corpus.articles.len()];
+        let mut found = vec![false; self.corpus.len()];
         for hit in &result.hits {
             if let Some(slot) = found.get_mut(hit.index) {
                 *slot = true;

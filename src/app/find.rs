@@ -91,7 +91,7 @@ impl App {
         let inline = self
             .reader
             .article
-            .is_none_or(|i| reader::inline(self.corpus.article(i)));
+            .is_none_or(|i| reader::inline(&self.corpus.article(i)));
         let laying_out = self.reader.pending.is_some();
         let Some(find) = &mut self.find else { return };
         find.generation += 1;

@@ -12,13 +12,13 @@ use crate::corpus::Corpus;
 
 /// The latest first-fetch time of the corpus's archive items.
 pub(super) fn newest_first_seen(corpus: &Corpus) -> Option<i64> {
-    corpus.articles.iter().filter_map(|a| a.first_seen).max()
+    corpus.heads().filter_map(|h| h.first_seen).max()
 }
 
 impl App {
     /// Whether the article at corpus index `index` is new (see above).
     pub fn is_new(&self, index: usize) -> bool {
-        let first_seen = self.corpus.articles.get(index).and_then(|a| a.first_seen);
+        let first_seen = self.corpus.head(index).first_seen;
         match (first_seen, self.new_after) {
             (Some(seen), Some(after)) => seen > after,
             // Nothing was listed before: every item came since.
@@ -29,9 +29,7 @@ impl App {
 
     /// New articles in the corpus.
     pub fn new_count(&self) -> usize {
-        (0..self.corpus.articles.len())
-            .filter(|&i| self.is_new(i))
-            .count()
+        (0..self.corpus.len()).filter(|&i| self.is_new(i)).count()
     }
 
     /// The session starts from `listed_until` of the saved state.

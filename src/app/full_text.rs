@@ -17,9 +17,11 @@ impl App {
             self.message = Some("no article to fetch".to_owned());
             return;
         };
-        let article = &self.corpus.articles[index];
+        let article = self.corpus.article(index);
         // Only the archive's items carry the time they were first fetched.
-        let message = if article.first_seen.is_none() {
+        let message = if self.corpus.body_pending(index) {
+            "the article is still being read: F again in a moment"
+        } else if article.first_seen.is_none() {
             "not from the feeds' archive: F fetches the page of a fetched item"
         } else if article.url.is_none() {
             "this article has no link to fetch"

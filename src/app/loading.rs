@@ -61,7 +61,7 @@ impl App {
     /// article is left and come back to.
     pub(super) fn body_read(&mut self, index: usize, result: Result<(), String>) {
         if let Err(why) = result {
-            let id = self.corpus.articles.get(index).map_or("", |a| a.shown_id());
+            let id = self.corpus.head(index).shown_id;
             self.warn(format!("{id}: not read: {why}"));
             return;
         }

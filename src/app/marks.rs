@@ -52,6 +52,7 @@ impl App {
             Some(id) => (session.reader, Some(id)),
             None => (true, self.state.last_open().map(str::to_owned)),
         };
+        let listed = (self.view, self.saved_view, self.sort);
         self.view = session.view;
         // A saved view gone from config.toml: all, as its `view` says.
         self.saved_view = session
@@ -63,18 +64,20 @@ impl App {
         }
         self.combine_filters();
         self.sort = session.sort.unwrap_or(self.sort);
-        self.relist();
-        let found = wanted.and_then(|id| {
-            self.rows
-                .iter()
-                .position(|&i| self.corpus.articles[i].id == id)
-        });
+        // All of them, as they were listed: the rows stand (at a million
+        // articles, sorting them again would be a tenth of the start).
+        let unchanged = listed == (self.view, self.saved_view, self.sort) && self.filter.is_empty();
+        if !(unchanged && self.view == View::All) {
+            self.relist();
+        }
+        let found =
+            wanted.and_then(|id| self.rows.iter().position(|&i| self.corpus.head(i).id == id));
         let Some(row) = found else {
             self.settle();
             return;
         };
         let index = self.rows[row];
-        if reader && self.state.marked_unread(&self.corpus.articles[index].id) {
+        if reader && self.state.marked_unread(self.corpus.head(index).id) {
             self.timer.kept_unread = Some(index);
         }
         self.focus = if reader { Focus::Reader } else { Focus::List };
@@ -94,7 +97,7 @@ impl App {
 
     fn open_id(&self) -> Option<&str> {
         let index = self.reader.article?;
-        Some(self.corpus.articles[index].id.as_str())
+        Some(self.corpus.head(index).id)
     }
 
     pub(super) fn mark_open_article_read(&mut self) {
@@ -122,7 +125,7 @@ impl App {
         let Some(index) = self.selected_article() else {
             return;
         };
-        let id = self.corpus.articles[index].id.clone();
+        let id = self.corpus.head(index).id.to_owned();
         let value = match mark {
             Mark::Read => self.state.toggle_read(&id, now),
             Mark::Star => self.state.toggle_star(&id, now),
@@ -184,7 +187,7 @@ impl App {
             reader: self.focus == Focus::Reader,
             selected: self
                 .selected_article()
-                .map(|i| self.corpus.articles[i].id.clone()),
+                .map(|i| self.corpus.head(i).id.to_owned()),
         };
         if self.state.set_session(session, self.now) {
             // Nothing counted changed: no recount, only a save.
@@ -245,9 +248,7 @@ impl App {
     }
 
     pub(super) fn recount_unread(&mut self) {
-        self.unread = self
-            .state
-            .unread_count(self.corpus.articles.iter().map(|a| a.id.as_str()));
+        self.unread = self.state.unread_count(self.corpus.heads().map(|h| h.id));
         self.count_sections();
     }
 }

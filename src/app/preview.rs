@@ -37,9 +37,9 @@ impl App {
             return;
         }
         let text = self.corpus.article(index);
-        let layout = match reader::inline(text) {
-            _ if self.corpus.body_pending(index) => Arc::new(ArticleLayout::reading(text, width)),
-            true => Arc::new(ArticleLayout::new(text, width)),
+        let layout = match reader::inline(&text) {
+            _ if self.corpus.body_pending(index) => Arc::new(ArticleLayout::reading(&text, width)),
+            true => Arc::new(ArticleLayout::new(&text, width)),
             false => {
                 self.out.jobs.push(Job::LayOut {
                     pane: Pane::Preview,

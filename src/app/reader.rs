@@ -118,7 +118,7 @@ impl App {
         let block = match same {
             true if reader.pending.is_some() => reader.pending_block,
             true => reader.layout.lines.get(reader.top).map_or(0, |l| l.block),
-            false => self.state.position(&self.corpus.articles[index].id),
+            false => self.state.position(self.corpus.head(index).id),
         };
         let corpus = Arc::clone(&self.corpus);
         let text = corpus.article(index);
@@ -129,9 +129,9 @@ impl App {
         self.reader.article = article;
         if corpus.body_pending(index) {
             // Until its body is read from its file (see `loading`).
-            self.install_layout(Arc::new(ArticleLayout::reading(text, width)), 0);
-        } else if inline(text) {
-            self.install_layout(Arc::new(ArticleLayout::new(text, width)), block);
+            self.install_layout(Arc::new(ArticleLayout::reading(&text, width)), 0);
+        } else if inline(&text) {
+            self.install_layout(Arc::new(ArticleLayout::new(&text, width)), block);
         } else {
             self.reader.pending = Some(width);
             self.reader.pending_block = block;

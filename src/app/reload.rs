@@ -21,10 +21,10 @@ impl App {
                 return;
             }
         };
-        let before = self.corpus.articles.len();
+        let before = self.corpus.len();
         let selected = self
             .selected_article()
-            .map(|i| self.corpus.articles[i].id.clone());
+            .map(|i| self.corpus.head(i).id.to_owned());
         self.corpus = Arc::clone(&corpus);
         if first_load {
             // The listing knew nothing of when items were fetched: the
@@ -33,14 +33,12 @@ impl App {
         } else {
             self.note_listed();
         }
-        self.has_dates = corpus.articles.iter().any(|a| a.date.is_some());
-        self.has_sections = corpus.articles.iter().any(|a| !a.section.is_empty());
+        (self.has_dates, self.has_sections) = dated_and_sectioned(&corpus);
         // Indices of the old corpus mean nothing now: ids find the articles.
         self.rows.clear();
         self.forget_text_hits();
         self.relist();
-        let row =
-            selected.and_then(|id| self.rows.iter().position(|&i| corpus.articles[i].id == id));
+        let row = selected.and_then(|id| self.rows.iter().position(|&i| corpus.head(i).id == id));
         self.selected = row.unwrap_or(0);
         // Laid out again from the saved paragraph of the article, if it stays.
         self.reader = Reader::default();
@@ -56,7 +54,7 @@ impl App {
         self.ask_filter_text();
         self.recount_unread();
         self.out.corpus = Some(corpus);
-        let now = self.corpus.articles.len();
+        let now = self.corpus.len();
         self.message = match now.cmp(&before) {
             // The corpus behind its listing: news only when it differs.
             std::cmp::Ordering::Equal if first_load => None,
@@ -72,3 +70,10 @@ impl App {
 #[cfg(test)]
 #[path = "reload_tests.rs"]
 mod tests;
+
+/// Whether any article has a date, and whether any has a section: the
+/// sorts and the sections pane are offered by these.
+pub(super) fn dated_and_sectioned(corpus: &Corpus) -> (bool, bool) {
+    let dated = (0..corpus.len()).any(|i| corpus.date(i).is_some());
+    (dated, corpus.heads().any(|h| !h.section.is_empty()))
+}

@@ -215,7 +215,7 @@ impl App {
         let parsed =
             (overlay.mode == FindMode::Text).then(|| search::text::TextQuery::parse(query));
         for hit in overlay.hits.iter().skip(top).take(rows) {
-            let title = &self.corpus.articles[hit.index].title;
+            let title = self.corpus.head(hit.index).title;
             overlay.highlights.entry(hit.index).or_insert_with(|| {
                 let title = search::matched_part(title, search::MATCH_CHARS);
                 match &parsed {

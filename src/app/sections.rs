@@ -64,11 +64,11 @@ impl App {
         };
         let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         let mut all = (0, 0);
-        for a in &self.corpus.articles {
-            let unread = usize::from(!self.state.is_read(&a.id));
+        for head in self.corpus.heads() {
+            let unread = usize::from(!self.state.is_read(head.id));
             all = (all.0 + unread, all.1 + 1);
-            if !a.section.is_empty() {
-                let count = counts.entry(&a.section).or_default();
+            if !head.section.is_empty() {
+                let count = counts.entry(head.section).or_default();
                 *count = (count.0 + unread, count.1 + 1);
             }
         }

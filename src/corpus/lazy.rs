@@ -2,7 +2,8 @@
 //! list can be drawn from it at once, and a body is read from its file when
 //! it is wanted, while the whole corpus loads behind.
 
-use std::sync::OnceLock;
+use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -12,37 +13,32 @@ use super::listing::Listing;
 use super::parsed::Job;
 use super::progress::Progress;
 use super::{Corpus, Input, InputKind, LoadOptions, concat, parse, parse_bytes};
-use crate::article::Article;
+use crate::article::{Article, Head};
+use crate::packed::{Packed, TitleIndex};
 
-/// The bodies of a corpus made from its listing: each is read at most
-/// once, by whichever thread wants it first, and kept.
+/// A corpus made from its listing: what the list shows of every article,
+/// as the listing holds it (one string for a million titles), and the
+/// bodies, each read at most once, by whichever thread wants it first, and
+/// kept. The articles are not made one by one: at a million, that alone
+/// would take longer than the first frame may.
 #[derive(Debug, Clone)]
 pub struct Bodies {
     options: LoadOptions,
     read: Vec<OnceLock<Box<Article>>>,
+    ids: Packed,
+    sections: Packed,
+    titles: Arc<TitleIndex>,
 }
 
 impl Corpus {
     /// The articles of `listing` without their bodies, which are read with
     /// `options` as they are wanted ([`Corpus::read_body`]).
     pub fn from_listing(listing: Listing, options: &LoadOptions) -> Self {
-        let titles = listing.titles.titles();
-        let dates = listing.titles.dates();
-        let articles: Vec<Article> = (0..listing.len())
-            .into_par_iter()
-            .map(|i| Article {
-                id: listing.ids.get(i).to_owned(),
-                title: titles.get(i).to_owned(),
-                section: listing.sections.get(i).to_owned(),
-                date: dates.get(i).copied().flatten(),
-                ..Article::default()
-            })
-            .collect();
         let read = std::iter::repeat_with(OnceLock::new)
-            .take(articles.len())
+            .take(listing.len())
             .collect();
         Self {
-            articles,
+            articles: Vec::new(),
             report: listing.report,
             roots: listing.roots,
             root_paths: listing.root_paths,
@@ -52,6 +48,9 @@ impl Corpus {
             bodies: Some(Bodies {
                 options: options.clone(),
                 read,
+                ids: listing.ids,
+                sections: listing.sections,
+                titles: Arc::new(listing.titles),
             }),
             // No file's stat is known: a refresh reads every file.
             sources: super::Sources::default(),
@@ -64,10 +63,90 @@ impl Corpus {
         self.bodies.is_some()
     }
 
-    /// The article at `index`, with its body once it has been read.
-    pub fn article(&self, index: usize) -> &Article {
-        let read = self.bodies.as_ref().and_then(|b| b.read.get(index)?.get());
-        read.map_or(&self.articles[index], |a| a)
+    /// How many articles there are. Of a corpus made from its listing,
+    /// `articles` is empty: count, list and find through this,
+    /// [`Corpus::head`] and [`Corpus::article`].
+    pub fn len(&self) -> usize {
+        self.bodies
+            .as_ref()
+            .map_or(self.articles.len(), |b| b.read.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// What the list shows of the article at `index` (empty past the end).
+    pub fn head(&self, index: usize) -> Head<'_> {
+        match &self.bodies {
+            None => self
+                .articles
+                .get(index)
+                .map(Article::head)
+                .unwrap_or_default(),
+            Some(b) => {
+                let id = b.ids.get(index);
+                Head {
+                    id,
+                    shown_id: id,
+                    title: b.titles.titles().get(index),
+                    section: b.sections.get(index),
+                    date: b.titles.dates().get(index).copied().flatten(),
+                    first_seen: None,
+                }
+            }
+        }
+    }
+
+    /// The date of the article at `index`: [`Corpus::head`]'s, for less.
+    pub fn date(&self, index: usize) -> Option<i64> {
+        match &self.bodies {
+            None => self.articles.get(index).and_then(|a| a.date),
+            Some(b) => b.titles.dates().get(index).copied().flatten(),
+        }
+    }
+
+    /// Every article's head, in corpus order.
+    pub fn heads(&self) -> impl ExactSizeIterator<Item = Head<'_>> + '_ {
+        (0..self.len()).map(|i| self.head(i))
+    }
+
+    /// Every title in one string, with the dates: what the finder ranks.
+    /// A corpus made from its listing has it already; any other makes it.
+    pub fn title_index(&self) -> Arc<TitleIndex> {
+        match &self.bodies {
+            Some(b) => Arc::clone(&b.titles),
+            None => Arc::new(TitleIndex::new(&self.articles)),
+        }
+    }
+
+    /// The article at `index`: with its body once that has been read, its
+    /// head alone before (see [`Corpus::body_pending`]).
+    pub fn article(&self, index: usize) -> Cow<'_, Article> {
+        let Some(bodies) = &self.bodies else {
+            return self
+                .articles
+                .get(index)
+                .map_or_else(Cow::default, Cow::Borrowed);
+        };
+        match bodies.read.get(index).and_then(OnceLock::get) {
+            Some(read) => Cow::Borrowed(read),
+            None => Cow::Owned(self.head(index).to_article()),
+        }
+    }
+
+    /// Every article, bodies or not: a corpus made from its listing makes
+    /// its articles of their heads (and of the bodies read so far).
+    pub fn all_articles(&self) -> Cow<'_, [Article]> {
+        match &self.bodies {
+            None => Cow::Borrowed(&self.articles),
+            Some(_) => Cow::Owned(
+                (0..self.len())
+                    .into_par_iter()
+                    .map(|i| self.article(i).into_owned())
+                    .collect(),
+            ),
+        }
     }
 
     /// Whether the body of the article at `index` is still to be read.
@@ -85,9 +164,10 @@ impl Corpus {
         let Some(bodies) = &self.bodies else {
             return Ok(());
         };
-        let (Some(slot), Some(listed)) = (bodies.read.get(index), self.articles.get(index)) else {
+        let Some(slot) = bodies.read.get(index) else {
             return Err("no such article".to_owned());
         };
+        let listed = self.head(index);
         if slot.get().is_some() {
             return Ok(());
         }
@@ -119,7 +199,7 @@ impl Corpus {
         };
         let mut article = articles.into_iter().nth(found).unwrap_or_default();
         // The listing names it: its id stays the one the list shows.
-        article.id.clone_from(&listed.id);
+        listed.id.clone_into(&mut article.id);
         let _ = slot.set(Box::new(article));
         Ok(())
     }
@@ -134,7 +214,7 @@ const CANDIDATES: usize = 64;
 /// names, are parsed. A million entries take one read and a search, not a
 /// million parses. `None` when none of them is it (the file changed, say):
 /// the whole file is parsed then.
-fn entry_alone(input: &Input, listed: &Article, options: &LoadOptions) -> Option<Article> {
+fn entry_alone(input: &Input, listed: Head<'_>, options: &LoadOptions) -> Option<Article> {
     // An escaped file name numbers the entries' names: parsed whole.
     if input.name.is_some() {
         return None;
@@ -165,8 +245,8 @@ fn entry_alone(input: &Input, listed: &Article, options: &LoadOptions) -> Option
         if !(own_id || numbered == Some(line) && same) {
             return None;
         }
-        article.id.clone_from(&listed.id);
-        article.section.clone_from(&listed.section);
+        listed.id.clone_into(&mut article.id);
+        listed.section.clone_into(&mut article.section);
         Some(article)
     })
 }

@@ -45,14 +45,31 @@ fn a_corpus_from_its_listing_lists_what_the_load_did_without_bodies() {
     let dir = corpus_dir();
     let (loaded, listed) = loaded_and_listed(dir.path());
     assert!(listed.is_partial() && !loaded.is_partial());
-    assert_eq!(listed.articles.len(), loaded.articles.len());
-    for (i, (l, a)) in listed.articles.iter().zip(&loaded.articles).enumerate() {
+    assert_eq!(listed.len(), loaded.articles.len());
+    assert!(
+        listed.articles.is_empty(),
+        "no article is made before it is wanted"
+    );
+    for (i, a) in loaded.articles.iter().enumerate() {
+        let head = listed.head(i);
         assert_eq!(
-            (&l.id, &l.title, &l.section, l.date),
-            (&a.id, &a.title, &a.section, a.date)
+            head,
+            Head {
+                first_seen: None,
+                ..a.head()
+            }
         );
-        assert!(l.body.is_empty() && listed.body_pending(i), "{}", l.id);
+        assert_eq!(listed.date(i), a.date);
+        let shown = listed.article(i);
+        assert!(
+            shown.body.is_empty() && listed.body_pending(i),
+            "{}",
+            head.id
+        );
+        assert_eq!((&shown.id, &shown.title), (&a.id, &a.title));
     }
+    assert_eq!(*listed.title_index(), TitleIndex::new(&loaded.articles));
+    assert_eq!(listed.head(listed.len()), Head::default(), "past the end");
     assert_eq!(listed.report, loaded.report);
 }
 
@@ -60,10 +77,10 @@ fn a_corpus_from_its_listing_lists_what_the_load_did_without_bodies() {
 fn a_body_read_on_demand_is_the_article_the_load_gave() {
     let dir = corpus_dir();
     let (loaded, listed) = loaded_and_listed(dir.path());
-    for i in (0..listed.articles.len()).rev() {
+    for i in (0..listed.len()).rev() {
         listed.read_body(i).unwrap();
         assert!(!listed.body_pending(i));
-        assert_eq!(listed.article(i), &loaded.articles[i]);
+        assert_eq!(*listed.article(i), loaded.articles[i]);
     }
 }
 
@@ -110,7 +127,7 @@ fn a_loaded_corpus_is_its_own_bodies() {
     let dir = corpus_dir();
     let (loaded, _) = loaded_and_listed(dir.path());
     assert!(!loaded.body_pending(0));
-    assert_eq!(loaded.article(0), &loaded.articles[0]);
+    assert_eq!(*loaded.article(0), loaded.articles[0]);
     loaded.read_body(0).unwrap();
 }
 
@@ -135,8 +152,8 @@ fn an_entry_of_json_lines_is_read_alone_as_the_whole_file_would_give_it() {
     fs::write(dir.path().join("all.jsonl"), lines).unwrap();
     let (loaded, listed) = loaded_and_listed(dir.path());
     assert!(loaded.articles.len() > 250);
-    for i in 0..listed.articles.len() {
+    for i in 0..listed.len() {
         listed.read_body(i).unwrap();
-        assert_eq!(listed.article(i), &loaded.articles[i], "{i}");
+        assert_eq!(*listed.article(i), loaded.articles[i], "{i}");
     }
 }

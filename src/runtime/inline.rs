@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::app::{App, Effects, Found, Job, LaidOut, Msg};
 use crate::layout::ArticleLayout;
-use crate::search::{SearchResult, find_in_layout, rank};
+use crate::search::{SearchResult, find_in_layout, rank_index};
 use crate::state::Stamp;
 
 /// Does the jobs of `effects` here and now, feeding their answers back to
@@ -17,7 +17,7 @@ pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
     while let Some(job) = jobs.pop_front() {
         let answer = match job {
             Job::Rank(query) => {
-                let hits = rank(&app.corpus().articles, &query, &|| false);
+                let hits = rank_index(&app.corpus().title_index(), &query, &|| false);
                 Msg::Ranked(SearchResult {
                     generation: 0,
                     query,
@@ -27,10 +27,10 @@ pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
             }
             Job::IndexText => Msg::Indexed { progress: 1.0 },
             Job::TextSearch { generation, query } => {
-                let articles = &app.corpus().articles;
-                let index = crate::search::text::TextIndex::new(articles);
+                let articles = app.corpus().all_articles();
+                let index = crate::search::text::TextIndex::new(&articles);
                 Msg::TextFound(crate::search::text::answer(
-                    &index, articles, generation, query,
+                    &index, &articles, generation, query,
                 ))
             }
             Job::Find {
@@ -46,10 +46,10 @@ pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
                 article,
                 width,
             } => {
-                if article >= app.corpus().articles.len() {
+                if article >= app.corpus().len() {
                     continue;
                 }
-                let layout = Arc::new(ArticleLayout::new(app.corpus().article(article), width));
+                let layout = Arc::new(ArticleLayout::new(&app.corpus().article(article), width));
                 Msg::LaidOut(LaidOut {
                     pane,
                     epoch: app.corpus().epoch,

@@ -18,13 +18,6 @@ use crate::search::{SearchWorker, find_in_layout_until};
 use crate::state::{ReadingState, Store};
 
 /// The corpus's articles, for the search worker.
-struct Articles(Arc<Corpus>);
-
-impl AsRef<[Article]> for Articles {
-    fn as_ref(&self) -> &[Article] {
-        &self.0.articles
-    }
-}
 
 struct FindJob {
     generation: u64,
@@ -155,11 +148,15 @@ impl Workers {
 impl Reading {
     fn start(corpus: &Arc<Corpus>, tx: &Sender<Envelope>) -> io::Result<Self> {
         let to_loop = tx.clone();
-        let search =
-            SearchWorker::with_notifier(Arc::new(Articles(Arc::clone(corpus))), move || {
+        let titles = Arc::clone(corpus);
+        // The titles are gathered on the worker's thread, not here.
+        let search = SearchWorker::with_titles(
+            move || titles.title_index(),
+            move || {
                 // The loop takes the result from the worker itself.
                 let _ = to_loop.send(Envelope::SearchReady);
-            })?;
+            },
+        )?;
         let to_loop = tx.clone();
         let find = Latest::start("byline-find", move |job: FindJob, cancelled| {
             if let Some(hits) = find_in_layout_until(&job.layout, &job.query, cancelled) {
@@ -254,7 +251,9 @@ impl Workers {
 /// the first time it is asked for, and a worker searching it (answering
 /// "not ready" before).
 struct TextWorker {
-    index: Arc<OnceLock<TextIndex>>,
+    /// The index, and the articles it was built over when they are not
+    /// the corpus's own (a corpus made from its listing: its heads).
+    index: Arc<OnceLock<(TextIndex, Option<Vec<Article>>)>>,
     cache: Option<PathBuf>,
     started: AtomicBool,
     corpus: Arc<Corpus>,
@@ -264,11 +263,14 @@ struct TextWorker {
 
 impl TextWorker {
     fn start(corpus: &Arc<Corpus>, tx: &Sender<Envelope>) -> io::Result<Self> {
-        let index: Arc<OnceLock<TextIndex>> = Arc::default();
+        let index: Arc<OnceLock<(TextIndex, Option<Vec<Article>>)>> = Arc::default();
         let (built, articles, to_loop) = (Arc::clone(&index), Arc::clone(corpus), tx.clone());
         let search = Latest::start("byline-text", move |(generation, query), cancelled| {
             let result = match built.get() {
-                Some(index) => text::answer(index, &articles.articles, generation, query),
+                Some((index, heads)) => {
+                    let over = heads.as_deref().unwrap_or(&articles.articles);
+                    text::answer(index, over, generation, query)
+                }
                 None => text::not_ready(generation, query),
             };
             if !cancelled() {
@@ -309,14 +311,18 @@ impl TextWorker {
                         let _ = tx.send(Envelope::now(Msg::Indexed { progress }));
                     }
                 };
-                let (articles, paths) = (&corpus.articles, &corpus.root_paths);
                 // A corpus from its listing has no bodies yet: its index is
                 // not the corpus's, and must not replace the cached one.
-                let cache = cache.filter(|_| corpus.bodies.is_none());
+                let heads = corpus
+                    .is_partial()
+                    .then(|| corpus.all_articles().into_owned());
+                let cache = cache.filter(|_| heads.is_none());
+                let articles = heads.as_deref().unwrap_or(&corpus.articles);
+                let paths = &corpus.root_paths;
                 let opened =
                     text::store::open(articles, paths, cache.as_deref(), &report, &|| false);
                 if let Some(built) = opened {
-                    let _ = index.set(built);
+                    let _ = index.set((built, heads));
                 }
                 let _ = tx.send(done());
             });
@@ -335,10 +341,10 @@ fn layouts(
 ) -> io::Result<Latest<(usize, usize)>> {
     let (corpus, tx) = (Arc::clone(corpus), tx.clone());
     Latest::start(name, move |(article, width), cancelled| {
-        if article >= corpus.articles.len() {
+        if article >= corpus.len() {
             return;
         }
-        let layout = Arc::new(ArticleLayout::new(corpus.article(article), width));
+        let layout = Arc::new(ArticleLayout::new(&corpus.article(article), width));
         if !cancelled() {
             let laid = LaidOut {
                 pane,

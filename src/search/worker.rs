@@ -83,6 +83,19 @@ impl SearchWorker {
     where
         A: AsRef<[Article]> + Send + Sync + ?Sized + 'static,
     {
+        // Built on the worker's thread, off the UI's; every pass then
+        // scans one string.
+        let titles = move || Arc::new(TitleIndex::new(articles.as_ref().as_ref()));
+        Self::with_titles(titles, notify)
+    }
+
+    /// Like [`SearchWorker::with_notifier`], over the titles `titles`
+    /// gives, on the worker's thread (a corpus made from its listing has
+    /// them already; another makes them).
+    pub fn with_titles(
+        titles: impl FnOnce() -> Arc<TitleIndex> + Send + 'static,
+        notify: impl Fn() + Send + 'static,
+    ) -> io::Result<Self> {
         let shared = Arc::new(Shared::default());
         let (send, results) = mpsc::channel();
         let worker = Arc::clone(&shared);
@@ -90,7 +103,7 @@ impl SearchWorker {
             .name("byline-search".into())
             .spawn(move || {
                 let out = Outbox { send, notify };
-                serve(articles.as_ref().as_ref(), &worker, &out);
+                serve(&titles(), &worker, &out);
             })?;
         Ok(Self {
             shared,
@@ -195,12 +208,10 @@ impl<F: Fn()> Outbox<F> {
     }
 }
 
-fn serve(articles: &[Article], shared: &Shared, out: &Outbox<impl Fn()>) {
-    // Built here, off the UI thread; every pass then scans one string.
-    let index = TitleIndex::new(articles);
+fn serve(index: &TitleIndex, shared: &Shared, out: &Outbox<impl Fn()>) {
     let mut memory = Memory::default();
     while let Some(job) = shared.next_job() {
-        if !search(&index, shared, &job, &mut memory, out) {
+        if !search(index, shared, &job, &mut memory, out) {
             return;
         }
     }

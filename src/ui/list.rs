@@ -68,10 +68,10 @@ fn draw_row(
     styles: &Styles,
     buf: &mut Buffer,
 ) {
-    let article = &app.corpus().articles[index];
+    let article = app.corpus().head(index);
     let (read, starred) = (
-        app.state().is_read(&article.id),
-        app.state().is_starred(&article.id),
+        app.state().is_read(article.id),
+        app.state().is_starred(article.id),
     );
     let style = match (selected, app.focus()) {
         (true, Focus::List) => styles.selected,
@@ -105,13 +105,13 @@ fn draw_row(
         row,
         TITLE_X,
         y,
-        &fit(&article.title, title_width),
+        &fit(article.title, title_width),
         style,
     );
     let mut x = row.width.saturating_sub(columns.right as u16);
     let faded = if selected { style } else { styles.dim };
     if columns.section {
-        put(buf, row, x, y, &fit(&article.section, SECTION_WIDTH), faded);
+        put(buf, row, x, y, &fit(article.section, SECTION_WIDTH), faded);
         x += (SECTION_WIDTH + 1) as u16;
     }
     if columns.date

@@ -50,7 +50,7 @@ fn draw_query(app: &App, overlay: &SearchOverlay, inner: Rect, styles: &Styles, 
     let count = format!(
         " {}{more}/{} {partial}",
         overlay.hits.len(),
-        app.corpus().articles.len()
+        app.corpus().len()
     );
     let count_width = count.width() as u16;
     let line = Rect {
@@ -82,7 +82,7 @@ fn draw_results(app: &App, overlay: &SearchOverlay, area: Rect, styles: &Styles,
     let top = overlay.top(rows);
     let ys = (area.y..area.bottom()).step_by(per_hit);
     for (y, (i, hit)) in ys.zip(overlay.hits.iter().enumerate().skip(top)) {
-        let title = &app.corpus().articles[hit.index].title;
+        let title = app.corpus().head(hit.index).title;
         let selected = i == overlay.selected;
         let base = if selected {
             styles.selected
