@@ -299,6 +299,18 @@ impl ReadingState {
     }
 
     /// Whether `view` shows the article `id`.
+    /// The ids of the articles with `mark` set: a list of a million
+    /// articles looks them up in a set of these rather than in the state.
+    pub fn marked(&self, mark: Mark) -> impl Iterator<Item = &str> {
+        let set = move |e: &Entry| match mark {
+            Mark::Read => e.read.0,
+            Mark::Star => e.starred.0,
+        };
+        (self.articles.iter())
+            .filter(move |(_, e)| set(e))
+            .map(|(id, _)| id.as_str())
+    }
+
     pub fn shows(&self, view: View, id: &str) -> bool {
         match view {
             View::All => true,

@@ -12,7 +12,11 @@ use crate::corpus::Corpus;
 
 /// The latest first-fetch time of the corpus's archive items.
 pub(super) fn newest_first_seen(corpus: &Corpus) -> Option<i64> {
-    corpus.heads().filter_map(|h| h.first_seen).max()
+    // A listing keeps no such times (see `Head::first_seen`).
+    if corpus.is_partial() {
+        return None;
+    }
+    corpus.articles.iter().filter_map(|a| a.first_seen).max()
 }
 
 impl App {

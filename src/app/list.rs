@@ -4,13 +4,14 @@
 
 use std::cmp::Reverse;
 
-use rayon::slice::ParallelSliceMut;
+use rayon::prelude::*;
 
 use super::App;
+use super::marks::with_mark;
 use crate::article::Head;
 use crate::corpus::Corpus;
 use crate::geometry::Focus;
-use crate::state::{Sort, View};
+use crate::state::{Mark, Sort, View};
 
 impl App {
     /// Builds the rows again for the view and the sort; the selected
@@ -20,7 +21,8 @@ impl App {
         let corpus = &*self.corpus;
         let mut rows: Vec<usize> = match self.view {
             View::All => (0..corpus.len()).collect(),
-            view => self.state.filter(view, corpus.heads().map(|h| h.id)),
+            View::Unread => with_mark(corpus, &self.state, Mark::Read, 0..corpus.len(), false),
+            View::Starred => with_mark(corpus, &self.state, Mark::Star, 0..corpus.len(), true),
         };
         if !self.filter.is_empty() {
             rows.retain(|&i| self.filter.admits(i, &corpus.article(i), &self.state));
@@ -66,7 +68,7 @@ impl App {
     /// around the list; says so when there is none.
     pub(super) fn next_unread(&mut self) {
         let n = self.rows.len();
-        let unread = |i: &usize| !self.state.is_read(self.corpus.head(self.rows[*i]).id);
+        let unread = |i: &usize| !self.state.is_read(self.corpus.id(self.rows[*i]));
         let Some(row) = (1..=n).map(|k| (self.selected + k) % n).find(unread) else {
             self.message = Some("no unread articles".to_owned());
             return;
@@ -77,7 +79,7 @@ impl App {
 
     /// Marks every article of the view read, as one step to undo.
     pub(super) fn mark_all_read(&mut self) {
-        let ids = self.rows.iter().map(|&i| self.corpus.head(i).id);
+        let ids = self.rows.iter().map(|&i| self.corpus.id(i));
         let count = self.state.mark_all_read(ids, self.now);
         let key = self.config.keymap.key_name(crate::action::Action::Undo);
         self.message = Some(match count {

@@ -8,7 +8,10 @@
 //! marked unread stays unread until it is opened anew, whatever the
 //! scrolling, and across a restart.
 
+use rayon::prelude::*;
+
 use super::App;
+use crate::corpus::Corpus;
 use crate::geometry::{Focus, Geometry};
 use crate::state::{Mark, ReadingState, Session, Stamp, View};
 
@@ -70,14 +73,13 @@ impl App {
         if !(unchanged && self.view == View::All) {
             self.relist();
         }
-        let found =
-            wanted.and_then(|id| self.rows.iter().position(|&i| self.corpus.head(i).id == id));
+        let found = wanted.and_then(|id| self.rows.iter().position(|&i| self.corpus.id(i) == id));
         let Some(row) = found else {
             self.settle();
             return;
         };
         let index = self.rows[row];
-        if reader && self.state.marked_unread(self.corpus.head(index).id) {
+        if reader && self.state.marked_unread(self.corpus.id(index)) {
             self.timer.kept_unread = Some(index);
         }
         self.focus = if reader { Focus::Reader } else { Focus::List };
@@ -97,7 +99,7 @@ impl App {
 
     fn open_id(&self) -> Option<&str> {
         let index = self.reader.article?;
-        Some(self.corpus.head(index).id)
+        Some(self.corpus.id(index))
     }
 
     pub(super) fn mark_open_article_read(&mut self) {
@@ -125,7 +127,7 @@ impl App {
         let Some(index) = self.selected_article() else {
             return;
         };
-        let id = self.corpus.head(index).id.to_owned();
+        let id = self.corpus.id(index).to_owned();
         let value = match mark {
             Mark::Read => self.state.toggle_read(&id, now),
             Mark::Star => self.state.toggle_star(&id, now),
@@ -187,7 +189,7 @@ impl App {
             reader: self.focus == Focus::Reader,
             selected: self
                 .selected_article()
-                .map(|i| self.corpus.head(i).id.to_owned()),
+                .map(|i| self.corpus.id(i).to_owned()),
         };
         if self.state.set_session(session, self.now) {
             // Nothing counted changed: no recount, only a save.
@@ -248,9 +250,37 @@ impl App {
     }
 
     pub(super) fn recount_unread(&mut self) {
-        self.unread = self.state.unread_count(self.corpus.heads().map(|h| h.id));
+        self.unread = unread_among(&self.corpus, &self.state, 0..self.corpus.len());
         self.count_sections();
     }
+}
+
+/// How many of the articles at `indices` are unread.
+fn unread_among(corpus: &Corpus, state: &ReadingState, indices: std::ops::Range<usize>) -> usize {
+    indices.len() - with_mark(corpus, state, Mark::Read, indices, true).len()
+}
+
+/// The indices among `indices` of the articles whose `mark` is `set`, in
+/// order, on every core. A state's lookups are a tree's: a million of
+/// them took a fifth of a second at the start, a set of the few marked
+/// ids a hundredth.
+pub(super) fn with_mark(
+    corpus: &Corpus,
+    state: &ReadingState,
+    mark: Mark,
+    indices: std::ops::Range<usize>,
+    set: bool,
+) -> Vec<usize> {
+    let marked: foldhash::HashSet<&str> = state.marked(mark).collect();
+    if marked.is_empty() {
+        return if set { Vec::new() } else { indices.collect() };
+    }
+    let wanted = |&i: &usize| marked.contains(corpus.id(i)) == set;
+    indices
+        .into_par_iter()
+        .with_min_len(4096)
+        .filter(wanted)
+        .collect()
 }
 
 fn describe(mark: Mark, value: bool) -> &'static str {

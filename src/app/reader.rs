@@ -118,7 +118,7 @@ impl App {
         let block = match same {
             true if reader.pending.is_some() => reader.pending_block,
             true => reader.layout.lines.get(reader.top).map_or(0, |l| l.block),
-            false => self.state.position(self.corpus.head(index).id),
+            false => self.state.position(self.corpus.id(index)),
         };
         let corpus = Arc::clone(&self.corpus);
         let text = corpus.article(index);

@@ -24,7 +24,7 @@ impl App {
         let before = self.corpus.len();
         let selected = self
             .selected_article()
-            .map(|i| self.corpus.head(i).id.to_owned());
+            .map(|i| self.corpus.id(i).to_owned());
         self.corpus = Arc::clone(&corpus);
         if first_load {
             // The listing knew nothing of when items were fetched: the
@@ -38,7 +38,7 @@ impl App {
         self.rows.clear();
         self.forget_text_hits();
         self.relist();
-        let row = selected.and_then(|id| self.rows.iter().position(|&i| corpus.head(i).id == id));
+        let row = selected.and_then(|id| self.rows.iter().position(|&i| corpus.id(i) == id));
         self.selected = row.unwrap_or(0);
         // Laid out again from the saved paragraph of the article, if it stays.
         self.reader = Reader::default();

@@ -98,6 +98,14 @@ impl Corpus {
         }
     }
 
+    /// The id of the article at `index`: [`Corpus::head`]'s, for less.
+    pub fn id(&self, index: usize) -> &str {
+        match &self.bodies {
+            None => self.articles.get(index).map_or("", |a| a.id.as_str()),
+            Some(b) => b.ids.get(index),
+        }
+    }
+
     /// The date of the article at `index`: [`Corpus::head`]'s, for less.
     pub fn date(&self, index: usize) -> Option<i64> {
         match &self.bodies {
