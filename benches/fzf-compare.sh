@@ -82,13 +82,16 @@ for q in "${queries[@]}"; do
     [[ -n $debian_fzf ]] && commands+=("$debian_fzf --filter \"$q\" < $dir/titles.txt > /dev/null")
     hyperfine --style none --ignore-failure --warmup 1 --runs "$runs" --export-json "$dir/hf.json" \
         "${commands[@]}" > /dev/null 2>> "$dir/hyperfine.log"
-    read -r cached fzf fzf38 <<< "$(median "$dir/hf.json" | tr '\n' ' ')"
+    # Not `fzf`: that names the binary, and reading into it lost it after
+    # the first query (every later fzf "ran" in 0 ms, failing).
+    local cached fzf74 fzf38 cold
+    read -r cached fzf74 fzf38 <<< "$(median "$dir/hf.json" | tr '\n' ' ')"
     hyperfine --style none --ignore-failure --prepare "rm -rf $dir/cache" --runs "$runs" \
         --export-json "$dir/hf.json" \
         "$byline search -q \"$q\" $dir/corpus.jsonl > /dev/null" > /dev/null 2>> "$dir/hyperfine.log"
     cold=$(median "$dir/hf.json")
     python3 -c 'import sys; q, a, c, f, d = sys.argv[1:]; a, c, f = map(float, (a, c, f)); d = "%10.1f" % float(d) if d else "%10s" % "-"; r = lambda x: f"{x / f:13.2f}" if f > 0 else "%13s" % "fzf failed"; print(f"{q:<8} {a:10.1f} {c:10.1f} {f:10.1f} {d} {r(a)} {r(c)}")' \
-        "$q" "$cached" "$cold" "$fzf" "${fzf38:-}"
+        "$q" "$cached" "$cold" "$fzf74" "${fzf38:-}"
 done
 }
 

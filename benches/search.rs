@@ -2,7 +2,7 @@
 //! characters, including a word typed letter by letter as the overlay sees it.
 //!
 //! `cargo bench --bench search` (add `-- 100k` or `-- 1M` to pick a size,
-//! `-- index/` or `-- rank/` a path).
+//! `-- index/`, `-- rank/` or `-- top/` a path).
 //! The titles come from a tiny seeded PRNG over a word list, so every run
 //! ranks the same corpus without depending on a generator elsewhere.
 
@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use byline::Article;
-use byline::search::{TitleIndex, rank, rank_index};
+use byline::search::{TitleIndex, rank, rank_index, rank_index_top};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 const WORDS: &[&str] = &[
@@ -206,11 +206,25 @@ const QUERIES: &[&str] = &[
     "'oil | 'tax",
 ];
 
-/// `rank` over the articles (as `byline search` does) and `rank_index`
-/// over a [`TitleIndex`] (as the overlay's worker does).
+/// Rows a top is asked for: a tall terminal's list.
+const TOP: usize = 60;
+
+/// `rank` over the articles (as `byline search --json` does), `rank_index`
+/// over a [`TitleIndex`] (as the overlay's worker and `byline search` do),
+/// and `rank_index_top`, the best [`TOP`] only (as `byline search -n 60`).
 fn bench_size(c: &mut Criterion, label: &str, n: usize, samples: usize) {
     let articles = titles(n);
     let index = TitleIndex::new(&articles);
+    let mut group = c.benchmark_group(format!("top/{label}"));
+    group.sample_size(samples);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(2));
+    for &query in QUERIES {
+        group.bench_with_input(BenchmarkId::from_parameter(query), query, |b, q| {
+            b.iter(|| rank_index_top(black_box(&index), q, TOP, &|| false).map(|h| h.len()))
+        });
+    }
+    group.finish();
     for (path, use_index) in [("rank", false), ("index", true)] {
         let mut group = c.benchmark_group(format!("{path}/{label}"));
         group.sample_size(samples);

@@ -16,6 +16,7 @@ mod prefilter;
 mod score;
 pub mod text;
 mod titles;
+mod top;
 mod worker;
 
 use std::cmp::Reverse;
@@ -33,6 +34,7 @@ use titles::Titles;
 pub use highlight::{Segment, segments};
 pub use in_article::{ArticleHit, find_in_layout, find_in_layout_until, next_hit, previous_hit};
 pub use titles::TitleIndex;
+pub use top::{rank_index_top, rank_top};
 pub use worker::{SearchResult, SearchWorker};
 
 /// How many titles a worker scores between two checks for cancellation.
@@ -47,6 +49,11 @@ pub const MATCH_QUERY_CHARS: usize = 128;
 
 /// The start of `text`, at most `chars` characters of it: what is matched.
 pub fn matched_part(text: &str, chars: usize) -> &str {
+    // No more bytes than that, so no more characters: most titles, and
+    // counting their characters was a tenth of a search that found nothing.
+    if text.len() <= chars {
+        return text;
+    }
     match text.char_indices().nth(chars) {
         Some((end, _)) => &text[..end],
         None => text,
@@ -195,6 +202,20 @@ impl Pass {
         titles: &T,
         scratch: &mut PassScratch,
     ) -> Option<RankKey> {
+        self.key_before(index, titles, scratch, None)
+    }
+
+    /// The title's key, or `None` when it does not match or, given `worst`,
+    /// when even its best possible key (a bound on its score) sorts after
+    /// `worst`: then it cannot enter a top whose last is `worst`, and it is
+    /// not scored in full.
+    fn key_before<T: Titles + ?Sized>(
+        &self,
+        index: usize,
+        titles: &T,
+        scratch: &mut PassScratch,
+        worst: Option<&RankKey>,
+    ) -> Option<RankKey> {
         let title = matched_part(titles.title(index), MATCH_CHARS);
         // Most titles are matched as they are; others with accents folded.
         let view = if !fold::needs_folding(title) {
@@ -203,24 +224,45 @@ impl Pass {
             scratch.folded.fold(title, self.query.ignore_case);
             scratch.folded.text.as_str()
         };
-        let (score, word) = match &self.plain {
-            Some(plain) => plain.score(view, self.query.ignore_case, &mut scratch.score)?,
-            None => self.query.score(view, &mut scratch.score)?,
+        let date = titles.date(index);
+        let key = |word: bool, score| {
+            let length = if word { title.len() } else { 0 };
+            RankKey::new(word, length, score, date, index)
         };
-        let length = if word { title.len() } else { 0 };
-        Some(RankKey::new(word, length, score, titles.date(index), index))
+        let enters = worst.map(|worst| move |word: bool, bound: i64| key(word, bound) < *worst);
+        let (score, word) = match &self.plain {
+            Some(plain) => plain.score(view, self.query.ignore_case, &mut scratch.score, enters)?,
+            None => self.query.score(view, &mut scratch.score, enters)?,
+        };
+        Some(key(word, score))
     }
 }
 
 impl Plain {
-    fn score(&self, title: &str, ignore_case: bool, scratch: &mut Scratch) -> Option<(i64, bool)> {
+    /// The score and whether the query stands as a whole word; `None` when
+    /// the title does not match, or when `enters`, asked with the whole-word
+    /// flag and a bound of the score, says the title cannot place.
+    fn score(
+        &self,
+        title: &str,
+        ignore_case: bool,
+        scratch: &mut Scratch,
+        enters: Option<impl Fn(bool, i64) -> bool>,
+    ) -> Option<(i64, bool)> {
         if let Some(needle) = &self.needle
             && !needle.may_match(title)
         {
             return None;
         }
-        let score = self.scorer.score(title, scratch)?;
-        Some((score, whole_word(title, &self.text, ignore_case)))
+        let Some(enters) = enters else {
+            let score = self.scorer.score(title, scratch)?;
+            return Some((score, whole_word(title, &self.text, ignore_case)));
+        };
+        let word = whole_word(title, &self.text, ignore_case);
+        if !enters(word, self.scorer.bound(title)) {
+            return None;
+        }
+        Some((self.scorer.score(title, scratch)?, word))
     }
 }
 

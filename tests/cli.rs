@@ -131,6 +131,34 @@ fn search_ranks_and_limits() {
 }
 
 #[test]
+fn a_limited_search_prints_the_first_lines_of_the_whole_one() {
+    let Some(bbc) = common::bbc() else { return };
+    let bbc = bbc.to_string_lossy();
+    for query in [
+        "e",
+        "mutu",
+        "chel",
+        "'tax !oil",
+        "^Blair",
+        "oil | tax",
+        "s$",
+        "xqzjw",
+    ] {
+        let whole = stdout(&byline(&["search", query, &bbc]));
+        for limit in [1, 5, 40] {
+            let top = byline(&["search", "-n", &limit.to_string(), query, &bbc]);
+            let first: String = whole
+                .lines()
+                .take(limit)
+                .map(|l| format!("{l}\n"))
+                .collect();
+            assert_eq!(stdout(&top), first, "{query:?} -n {limit}");
+            assert_eq!(top.status.success(), !whole.is_empty(), "{query:?}");
+        }
+    }
+}
+
+#[test]
 fn stats_counts_the_corpus() {
     let Some(bbc) = common::bbc() else { return };
     let out = byline(&["stats", &bbc.to_string_lossy()]);

@@ -190,7 +190,12 @@ fn search_json(
     io: &mut Io,
 ) -> Result<(), CliError> {
     let (corpus, _) = load(args, context, io)?;
-    let hits = search::rank(&corpus.articles, query, &|| false).unwrap_or_default();
+    let hits = match limit {
+        usize::MAX => search::rank(&corpus.articles, query, &|| false),
+        // At least one, to tell whether anything matched.
+        k => search::rank_top(&corpus.articles, query, k.max(1), &|| false),
+    };
+    let hits = hits.unwrap_or_default();
     let shown = hits.iter().take(limit).map(|h| &corpus.articles[h.index]);
     print_json_lines(shown, io.out)?;
     found(hits.len())
@@ -249,7 +254,12 @@ fn search_listing(
     io: &mut Io,
 ) -> Result<(), CliError> {
     let listing = open_listing(args, context, io)?;
-    let hits = search::rank_index(&listing.titles, query, &|| false).unwrap_or_default();
+    let hits = match limit {
+        usize::MAX => search::rank_index(&listing.titles, query, &|| false),
+        // At least one, to tell whether anything matched.
+        k => search::rank_index_top(&listing.titles, query, k.max(1), &|| false),
+    };
+    let hits = hits.unwrap_or_default();
     let shown = hits.iter().take(limit).map(|hit| hit.index);
     print_rows(&listing, shown, io.out)?;
     found(hits.len())

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Context;
@@ -33,20 +34,49 @@ pub(super) fn print_json_lines<'a>(
     out.flush()
 }
 
+/// How many rows are formatted at once, in pieces of [`ROWS_A_PIECE`] on
+/// every core, before they are written in order.
+const ROWS_AT_ONCE: usize = 1 << 16;
+const ROWS_A_PIECE: usize = 4096;
+
 /// The lines of `list` and `search` for the articles at `indices`.
+///
+/// Formatted on every core: in ranked order each row reads its id, section,
+/// date and title from four places in a listing of a hundred megabytes,
+/// and waiting on memory was a quarter of a one-letter search of a million
+/// titles.
 pub(super) fn print_rows(
     listing: &Listing,
     indices: impl Iterator<Item = usize>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut out = io::BufWriter::new(out);
-    let (titles, dates) = (listing.titles.titles(), listing.titles.dates());
-    for i in indices {
-        let (id, section) = (listing.ids.get(i), listing.sections.get(i));
-        let date = dates.get(i).copied().flatten();
-        write_row(&mut out, id, section, date, titles.get(i))?;
+    let mut batch = Vec::with_capacity(ROWS_AT_ONCE);
+    let mut indices = indices.peekable();
+    while indices.peek().is_some() {
+        batch.clear();
+        batch.extend(indices.by_ref().take(ROWS_AT_ONCE));
+        let pieces: Vec<Vec<u8>> = batch
+            .par_chunks(ROWS_A_PIECE)
+            .map(|piece| rows(listing, piece))
+            .collect();
+        for piece in pieces {
+            out.write_all(&piece)?;
+        }
     }
     out.flush()
+}
+
+/// The rows of the articles at `indices`, in that order.
+fn rows(listing: &Listing, indices: &[usize]) -> Vec<u8> {
+    let (titles, dates) = (listing.titles.titles(), listing.titles.dates());
+    let mut out = Vec::with_capacity(indices.len() * 96);
+    for &i in indices {
+        let (id, section) = (listing.ids.get(i), listing.sections.get(i));
+        let date = dates.get(i).copied().flatten();
+        // Writing to a Vec cannot fail.
+        let _ = write_row(&mut out, id, section, date, titles.get(i));
+    }
+    out
 }
 
 /// The lines of `list` for articles at hand (when filtered, the whole

@@ -75,7 +75,22 @@ impl Extended {
 
     /// The summed score of the terms that matched, and whether each stands
     /// as a whole word; `None` when `title` (folded) does not match.
-    pub(super) fn score(&self, title: &str, scratch: &mut Scratch) -> Option<(i64, bool)> {
+    ///
+    /// With `enters`, a title is first asked whether it could place: given
+    /// whether the query could stand in it as whole words and a bound of
+    /// its score ([`Extended::best_case`]); `None` when it could not.
+    pub(super) fn score(
+        &self,
+        title: &str,
+        scratch: &mut Scratch,
+        enters: Option<impl Fn(bool, i64) -> bool>,
+    ) -> Option<(i64, bool)> {
+        if let Some(enters) = enters {
+            let (word, bound) = self.best_case(title);
+            if !enters(word, bound) {
+                return None;
+            }
+        }
         let (mut score, mut word) = (0, true);
         for group in &self.groups {
             let (term, s) = self.first_match(group, title, scratch)?;
@@ -86,6 +101,30 @@ impl Extended {
         }
         let positive = self.groups.iter().flatten().any(|t| !t.inverse);
         Some((score, word && positive))
+    }
+
+    /// Whether the terms could stand as whole words, and a bound of the
+    /// score, without scoring: a group adds the score of its first term
+    /// that matches, so at most the best bound of its terms (0 for an
+    /// exclusion), and is a whole word only if one of its terms is.
+    fn best_case(&self, title: &str) -> (bool, i64) {
+        let (mut word, mut bound) = (true, 0);
+        for group in &self.groups {
+            let (mut group_word, mut group_bound) = (false, None);
+            for term in group {
+                if term.inverse {
+                    group_word = true;
+                    group_bound = group_bound.max(Some(0));
+                } else {
+                    group_word |= whole_word(title, &term.text, self.ignore_case);
+                    group_bound = group_bound.max(Some(term.scorer.bound(title)));
+                }
+            }
+            word &= group_word;
+            bound += group_bound.unwrap_or(0);
+        }
+        let positive = self.groups.iter().flatten().any(|t| !t.inverse);
+        (word && positive, bound)
     }
 
     /// The char indices of `title` (folded) that the query's terms

@@ -12,6 +12,7 @@
 //! previous title, so its score can depend on what the same thread scored
 //! before. Starting every title from a clean matrix makes ranking repeatable.
 
+mod bound;
 mod matrix;
 mod pair;
 mod rules;
@@ -120,6 +121,12 @@ impl Scorer {
             case_sensitive,
             single,
         }
+    }
+
+    /// No title scores more than this: ranking the best few skips titles
+    /// whose bound cannot enter them. See [`bound`] for why it holds.
+    pub(super) fn bound(&self, title: &str) -> i64 {
+        bound::of(title, &self.pattern.chars, self.case_sensitive)
     }
 
     /// SkimMatcherV2's score of `title`, or `None` when it does not match.

@@ -61,6 +61,24 @@ fn longer_queries_match_skim() {
 }
 
 #[test]
+fn the_bound_is_reached_by_a_title_starting_with_the_query() {
+    // The bound is tight where the best titles are: a match at the start,
+    // or at a word's start, with every letter consecutive.
+    for (title, query) in [
+        ("minister talks", "mini"),
+        ("a minister", "mini"),
+        ("xmini", "mini"),
+        ("e", "e"),
+        ("ab", "ab"),
+    ] {
+        assert_eq!(ours(title, query), Some(Scorer::new(query).bound(title)));
+    }
+    // An `i` at a word's start could have paid a bonus; here it does not.
+    let (title, query) = ("in minister", "mini");
+    assert!(ours(title, query) < Some(Scorer::new(query).bound(title)));
+}
+
+#[test]
 fn a_score_does_not_depend_on_the_title_before() {
     // SkimMatcherV2 reusing its matrix scores this 63 after some titles
     // instead of 51; with scratch buffers reused, ours must stay 51.
@@ -99,6 +117,17 @@ proptest! {
         let mut scratch = Scratch::default();
         for title in &titles {
             prop_assert_eq!(scorer.score(title, &mut scratch), ours(title, &query));
+        }
+    }
+
+    #[test]
+    fn no_title_scores_above_its_bound(
+        title in "[aAbB xX1_./(é中-]{0,24}",
+        query in "[aAbBxX1 _(é中]{1,6}",
+    ) {
+        let scorer = Scorer::new(&query);
+        if let Some(score) = skim(&title, &query) {
+            prop_assert!(score <= scorer.bound(&title), "{} > {}", score, scorer.bound(&title));
         }
     }
 
