@@ -17,8 +17,6 @@ use crate::search::text::{self, TextIndex};
 use crate::search::{SearchWorker, find_in_layout_until};
 use crate::state::{ReadingState, Store};
 
-/// The corpus's articles, for the search worker.
-
 struct FindJob {
     generation: u64,
     layout: Arc<ArticleLayout>,
