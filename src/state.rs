@@ -21,6 +21,7 @@ mod warning;
 use std::collections::BTreeMap;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use format::VERSION;
@@ -299,18 +300,6 @@ impl ReadingState {
     }
 
     /// Whether `view` shows the article `id`.
-    /// The ids of the articles with `mark` set: a list of a million
-    /// articles looks them up in a set of these rather than in the state.
-    pub fn marked(&self, mark: Mark) -> impl Iterator<Item = &str> {
-        let set = move |e: &Entry| match mark {
-            Mark::Read => e.read.0,
-            Mark::Star => e.starred.0,
-        };
-        (self.articles.iter())
-            .filter(move |(_, e)| set(e))
-            .map(|(id, _)| id.as_str())
-    }
-
     pub fn shows(&self, view: View, id: &str) -> bool {
         match view {
             View::All => true,
@@ -319,17 +308,57 @@ impl ReadingState {
         }
     }
 
-    /// The indices (into `ids`) of the articles `view` shows, in order.
-    pub fn filter<'a>(&self, view: View, ids: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
-        ids.into_iter()
-            .enumerate()
-            .filter(|(_, id)| self.shows(view, id))
-            .map(|(i, _)| i)
-            .collect()
+    /// The indices, among `count` articles whose ids `id` gives, of those
+    /// `view` shows, in order.
+    pub fn filter<'a>(
+        &self,
+        view: View,
+        count: usize,
+        id: impl Fn(usize) -> &'a str + Sync,
+    ) -> Vec<usize> {
+        match view {
+            View::All => (0..count).collect(),
+            View::Unread => self.with_mark(Mark::Read, false, count, id),
+            View::Starred => self.with_mark(Mark::Star, true, count, id),
+        }
     }
 
-    pub fn unread_count<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> usize {
-        ids.into_iter().filter(|id| !self.is_read(id)).count()
+    /// How many of `count` articles, whose ids `id` gives, are unread.
+    pub fn unread_count<'a>(&self, count: usize, id: impl Fn(usize) -> &'a str + Sync) -> usize {
+        count - self.with_mark(Mark::Read, true, count, id).len()
+    }
+
+    /// The indices, among `count` articles whose ids `id` gives, of those
+    /// whose `mark` is `set`, in order, on every core. The articles are
+    /// looked up in a set of the marked ids, not in the tree: a million
+    /// lookups in the tree took a fifth of a second at the start, in the
+    /// set a hundredth.
+    fn with_mark<'a>(
+        &self,
+        mark: Mark,
+        set: bool,
+        count: usize,
+        id: impl Fn(usize) -> &'a str + Sync,
+    ) -> Vec<usize> {
+        let marked: foldhash::HashSet<&str> = (self.articles.iter())
+            .filter(|(_, e)| match mark {
+                Mark::Read => e.read.0,
+                Mark::Star => e.starred.0,
+            })
+            .map(|(id, _)| id.as_str())
+            .collect();
+        if marked.is_empty() {
+            return if set {
+                Vec::new()
+            } else {
+                (0..count).collect()
+            };
+        }
+        (0..count)
+            .into_par_iter()
+            .with_min_len(4096)
+            .filter(|&i| marked.contains(id(i)) == set)
+            .collect()
     }
 
     /// Takes in another copy's changes: per article and per field, the newer

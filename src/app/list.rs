@@ -7,11 +7,10 @@ use std::cmp::Reverse;
 use rayon::prelude::*;
 
 use super::App;
-use super::marks::with_mark;
 use crate::article::Head;
 use crate::corpus::Corpus;
 use crate::geometry::Focus;
-use crate::state::{Mark, Sort, View};
+use crate::state::{Sort, View};
 
 impl App {
     /// Builds the rows again for the view and the sort; the selected
@@ -19,11 +18,7 @@ impl App {
     pub(super) fn relist(&mut self) {
         let selected = self.selected_article();
         let corpus = &*self.corpus;
-        let mut rows: Vec<usize> = match self.view {
-            View::All => (0..corpus.len()).collect(),
-            View::Unread => with_mark(corpus, &self.state, Mark::Read, 0..corpus.len(), false),
-            View::Starred => with_mark(corpus, &self.state, Mark::Star, 0..corpus.len(), true),
-        };
+        let mut rows = (self.state).filter(self.view, corpus.len(), |i| corpus.id(i));
         if !self.filter.is_empty() {
             rows.retain(|&i| self.filter.admits(i, &corpus.article(i), &self.state));
         }

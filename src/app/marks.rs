@@ -8,10 +8,7 @@
 //! marked unread stays unread until it is opened anew, whatever the
 //! scrolling, and across a restart.
 
-use rayon::prelude::*;
-
 use super::App;
-use crate::corpus::Corpus;
 use crate::geometry::{Focus, Geometry};
 use crate::state::{Mark, ReadingState, Session, Stamp, View};
 
@@ -250,37 +247,10 @@ impl App {
     }
 
     pub(super) fn recount_unread(&mut self) {
-        self.unread = unread_among(&self.corpus, &self.state, 0..self.corpus.len());
+        let corpus = &*self.corpus;
+        self.unread = self.state.unread_count(corpus.len(), |i| corpus.id(i));
         self.count_sections();
     }
-}
-
-/// How many of the articles at `indices` are unread.
-fn unread_among(corpus: &Corpus, state: &ReadingState, indices: std::ops::Range<usize>) -> usize {
-    indices.len() - with_mark(corpus, state, Mark::Read, indices, true).len()
-}
-
-/// The indices among `indices` of the articles whose `mark` is `set`, in
-/// order, on every core. A state's lookups are a tree's: a million of
-/// them took a fifth of a second at the start, a set of the few marked
-/// ids a hundredth.
-pub(super) fn with_mark(
-    corpus: &Corpus,
-    state: &ReadingState,
-    mark: Mark,
-    indices: std::ops::Range<usize>,
-    set: bool,
-) -> Vec<usize> {
-    let marked: foldhash::HashSet<&str> = state.marked(mark).collect();
-    if marked.is_empty() {
-        return if set { Vec::new() } else { indices.collect() };
-    }
-    let wanted = |&i: &usize| marked.contains(corpus.id(i)) == set;
-    indices
-        .into_par_iter()
-        .with_min_len(4096)
-        .filter(wanted)
-        .collect()
 }
 
 fn describe(mark: Mark, value: bool) -> &'static str {

@@ -91,7 +91,7 @@ impl Corpus {
                     shown_id: id,
                     title: b.titles.titles().get(index),
                     section: b.sections.get(index),
-                    date: b.titles.dates().get(index).copied().flatten(),
+                    date: self.date(index),
                     first_seen: None,
                 }
             }
