@@ -338,6 +338,18 @@ mod tests {
     use super::*;
     use fuzzy_matcher::FuzzyMatcher;
 
+    /// Articles with these titles and dates and nothing else.
+    pub(super) fn corpus(entries: &[(String, Option<i64>)]) -> Vec<Article> {
+        entries
+            .iter()
+            .map(|(title, date)| Article {
+                title: title.clone(),
+                date: *date,
+                ..Article::default()
+            })
+            .collect()
+    }
+
     /// Articles with these titles and nothing else: what ranking looks at.
     pub(super) fn titled(titles: &[&str]) -> Vec<Article> {
         titles

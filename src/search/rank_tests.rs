@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 
 use proptest::prelude::*;
 
+use super::tests::corpus;
 use super::*;
 use fuzzy_matcher::FuzzyMatcher;
 
@@ -54,17 +55,6 @@ fn reference(articles: &[Article], query: &str) -> Vec<Hit> {
         .collect();
     hits.sort_by(|a, b| compare(articles, a, b));
     hits
-}
-
-fn corpus(entries: &[(String, Option<i64>)]) -> Vec<Article> {
-    entries
-        .iter()
-        .map(|(title, date)| Article {
-            title: title.clone(),
-            date: *date,
-            ..Article::default()
-        })
-        .collect()
 }
 
 proptest! {

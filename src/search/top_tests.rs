@@ -4,18 +4,8 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::search::tests::corpus;
 use crate::search::{rank, rank_index};
-
-fn corpus(entries: &[(String, Option<i64>)]) -> Vec<Article> {
-    entries
-        .iter()
-        .map(|(title, date)| Article {
-            title: title.clone(),
-            date: *date,
-            ..Article::default()
-        })
-        .collect()
-}
 
 fn cut(hits: Option<Vec<Hit>>, k: usize) -> Option<Vec<Hit>> {
     hits.map(|mut h| {
