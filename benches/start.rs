@@ -22,6 +22,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
+// The reader's own allocator, so that the stages cost what they cost there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const RUNS: usize = 10;
 const STAGES: [&str; 6] = ["listing read", "corpus", "app", "session", "frame", "total"];
 

@@ -1,6 +1,20 @@
 use std::path::Path;
 
+use proptest::prelude::*;
+
 use super::*;
+
+proptest! {
+    /// Runs of strings are checked at once: as each string alone would be.
+    #[test]
+    fn strings_are_clean_lines_as_a_run_as_one_by_one(
+        strings in proptest::collection::vec("[a \n\té\u{200b}\u{a0}\x1b]{0,6}", 0..40),
+    ) {
+        let packed = Packed::from_strs(strings.iter().map(String::as_str));
+        let each = strings.iter().all(|s| is_clean_line(s));
+        prop_assert_eq!(all_clean_lines(&packed), each);
+    }
+}
 
 /// The warnings of pages and feeds come back from the cache as they went
 /// in, each with its own tag.

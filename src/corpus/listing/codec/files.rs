@@ -46,8 +46,8 @@ impl Reader<'_> {
         if listed != articles && listed != 0 {
             return None;
         }
-        let file_of = (0..listed)
-            .map(|_| Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?)))
+        let file_of = (self.take(listed.checked_mul(4)?)?.chunks_exact(4))
+            .map(|f| Some(u32::from_le_bytes(f.try_into().ok()?)))
             .collect::<Option<Vec<u32>>>()?;
         file_of
             .iter()
