@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["action", "clean", "files", "xdg"],
     &["article", "keymap"],
-    &["packed"],
+    &["order", "packed"],
     &["html"],
     &["corpus", "layout", "state"],
     // Saved views in config.toml are read in the filter language.

@@ -28,6 +28,7 @@ pub struct Bodies {
     ids: Packed,
     sections: Packed,
     titles: Arc<TitleIndex>,
+    newest: Vec<u32>,
 }
 
 impl Corpus {
@@ -51,6 +52,7 @@ impl Corpus {
                 ids: listing.ids,
                 sections: listing.sections,
                 titles: Arc::new(listing.titles),
+                newest: listing.newest,
             }),
             // No file's stat is known: a refresh reads every file.
             sources: super::Sources::default(),
@@ -112,6 +114,12 @@ impl Corpus {
             None => self.articles.get(index).and_then(|a| a.date),
             Some(b) => b.titles.dates().get(index).copied().flatten(),
         }
+    }
+
+    /// Every article's index, newest first, as [`crate::order::by_date`]
+    /// sorts them: kept by a corpus made from its listing.
+    pub fn newest_first(&self) -> Option<&[u32]> {
+        self.bodies.as_ref().map(|b| b.newest.as_slice())
     }
 
     /// Every article's head, in corpus order.

@@ -157,3 +157,25 @@ fn an_entry_of_json_lines_is_read_alone_as_the_whole_file_would_give_it() {
         assert_eq!(*listed.article(i), loaded.articles[i], "{i}");
     }
 }
+
+#[test]
+fn the_order_a_listing_keeps_is_the_loaded_corpus_sorted_newest_first() {
+    let dir = corpus_dir();
+    let (loaded, listed) = loaded_and_listed(dir.path());
+    let mut rows: Vec<usize> = (0..loaded.len()).collect();
+    crate::order::by_date(&mut rows, |i| loaded.date(i), true);
+    let kept: Vec<usize> = (listed.newest_first().expect("kept").iter())
+        .map(|&i| i as usize)
+        .collect();
+    assert_eq!(kept, rows);
+    assert_eq!(
+        listed.date(kept[0]),
+        Some(1_099_958_400),
+        "the dated entry first"
+    );
+    assert_eq!(
+        loaded.newest_first(),
+        None,
+        "a loaded corpus sorts for itself"
+    );
+}

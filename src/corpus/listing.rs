@@ -28,6 +28,7 @@ use std::path::PathBuf as RootPath;
 
 use super::walk::{self, Found};
 use super::{Corpus, Input, LoadError, LoadOptions, LoadReport, roots_of};
+use crate::order::by_date;
 use crate::packed::{Packed, TitleIndex};
 use codec::{decode, encode, put_bytes, put_u64};
 
@@ -40,6 +41,9 @@ pub struct Listing {
     pub ids: Packed,
     pub sections: Packed,
     pub titles: TitleIndex,
+    /// Every article, newest first (see [`by_date`]): a start from the
+    /// listing lists them without sorting.
+    pub newest: Vec<u32>,
     /// Which file each article is in (see [`Corpus::files`]).
     pub files: Vec<Input>,
     pub file_of: Vec<u32>,
@@ -59,6 +63,7 @@ impl Listing {
             ids: Packed::from_strs(articles.iter().map(|a| a.id.as_str())),
             sections: Packed::from_strs(articles.iter().map(|a| a.section.as_str())),
             titles: TitleIndex::new(articles),
+            newest: newest_first(corpus),
             // To be checked before they are read again: listed.
             files: corpus.files.iter().map(Input::relisted).collect(),
             file_of: corpus.file_of.clone(),
@@ -76,6 +81,13 @@ impl Listing {
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
+}
+
+/// The indices of `corpus`'s articles, newest first.
+fn newest_first(corpus: &Corpus) -> Vec<u32> {
+    let mut rows: Vec<usize> = (0..corpus.len()).collect();
+    by_date(&mut rows, |i| corpus.date(i), true);
+    rows.into_iter().map(|i| i as u32).collect()
 }
 
 /// The listing of the corpus at `paths`: from the cache in `dir` when

@@ -163,6 +163,7 @@ fn a_listing_holding_control_characters_is_not_used() {
         ids: Packed::from_strs(["a.txt"].into_iter()),
         sections: Packed::from_strs([""].into_iter()),
         titles: TitleIndex::from_parts(Packed::from_strs(["Red"].into_iter()), vec![None]).unwrap(),
+        newest: vec![0],
         ..Listing::default()
     };
     assert!(decode(&encode(&listing, b"k"), Some(b"k")).is_some());
@@ -187,6 +188,7 @@ fn a_listing_holding_what_cleaning_removes_is_not_used() {
         ids: Packed::from_strs(["a.txt"].into_iter()),
         sections: Packed::from_strs([""].into_iter()),
         titles: TitleIndex::from_parts(Packed::from_strs(["Red"].into_iter()), vec![None]).unwrap(),
+        newest: vec![0],
         ..Listing::default()
     };
     for bad in [

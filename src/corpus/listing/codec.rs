@@ -11,7 +11,7 @@ use files::put_files;
 mod files;
 
 /// The start of every listing file; the number changes with the layout.
-pub(super) const MAGIC: &[u8] = b"byline listing 3\n";
+pub(super) const MAGIC: &[u8] = b"byline listing 4\n";
 
 pub fn put_u64(out: &mut Vec<u8>, n: u64) {
     out.extend_from_slice(&n.to_le_bytes());
@@ -49,14 +49,14 @@ pub fn encode(listing: &Listing, key: &[u8]) -> Vec<u8> {
     put_packed(&mut out, &listing.ids);
     put_packed(&mut out, &listing.sections);
     put_packed(&mut out, listing.titles.titles());
-    for date in listing.titles.dates() {
-        match date {
-            Some(seconds) => {
-                out.push(1);
-                put_u64(&mut out, *seconds as u64);
-            }
-            None => out.push(0),
-        }
+    // Whether each has a date, then the dates: each part of fixed size.
+    let dates = listing.titles.dates();
+    out.extend(dates.iter().map(|d| u8::from(d.is_some())));
+    for date in dates {
+        put_u64(&mut out, date.unwrap_or(0) as u64);
+    }
+    for &row in &listing.newest {
+        out.extend_from_slice(&row.to_le_bytes());
     }
     put_files(&mut out, &listing.files, &listing.file_of);
     let sum = checksum(&out);
@@ -105,14 +105,17 @@ fn decode_body(body: &[u8], key: Option<&[u8]>) -> Option<Listing> {
     if ids.count != count || sections.count != count {
         return None;
     }
-    let mut dates = Vec::with_capacity(count);
-    for _ in 0..count {
-        dates.push(match r.take(1)? {
-            [0] => None,
-            [1] => Some(r.u64()? as i64),
-            _ => return None,
-        });
-    }
+    let dated = r.take(count)?;
+    let dates = dated
+        .iter()
+        .zip(r.take(count.checked_mul(8)?)?.chunks_exact(8))
+        .map(|(&dated, date)| match dated {
+            0 => Some(None),
+            1 => Some(Some(i64::from_le_bytes(date.try_into().ok()?))),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let newest = permutation(r.take(count.checked_mul(4)?)?)?;
     let (files, file_of) = r.files(count)?;
     if !r.0.is_empty() {
         return None;
@@ -127,6 +130,7 @@ fn decode_body(body: &[u8], key: Option<&[u8]>) -> Option<Listing> {
         ids: ids?,
         sections: sections?,
         titles: TitleIndex::from_parts(titles?, dates)?,
+        newest,
         files,
         file_of,
         report,
@@ -134,6 +138,21 @@ fn decode_body(body: &[u8], key: Option<&[u8]>) -> Option<Listing> {
         root_paths: Vec::new(),
         cached: true,
     })
+}
+
+/// The rows in `bytes`, four bytes each, if each is there once.
+fn permutation(bytes: &[u8]) -> Option<Vec<u32>> {
+    let rows = (bytes.chunks_exact(4))
+        .map(|row| Some(u32::from_le_bytes(row.try_into().ok()?)))
+        .collect::<Option<Vec<u32>>>()?;
+    let mut seen = vec![false; rows.len()];
+    for &row in &rows {
+        let seen = seen.get_mut(row as usize)?;
+        if std::mem::replace(seen, true) {
+            return None;
+        }
+    }
+    Some(rows)
 }
 
 /// A [`Packed`] as the file holds it, not yet checked.

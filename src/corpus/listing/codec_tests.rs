@@ -52,3 +52,28 @@ fn page_and_feed_warnings_survive_the_cache() {
     assert_eq!(said[6], "item f.rss#a: markup past the element limit; cut");
     assert_eq!(said[7], "item f.rss#b: body larger than 1 MiB; cut");
 }
+
+/// The order kept is used as it is: one that is not every article once
+/// is a damaged listing.
+#[test]
+fn an_order_that_is_not_every_article_once_is_a_miss() {
+    let strs = || ["a", "b", "c"].into_iter();
+    let listing = Listing {
+        ids: Packed::from_strs(strs()),
+        sections: Packed::from_strs(["", "", ""].into_iter()),
+        titles: TitleIndex::from_parts(Packed::from_strs(strs()), vec![None, Some(1), None])
+            .expect("as many dates as titles"),
+        newest: vec![1, 0, 2],
+        ..Listing::default()
+    };
+    let decoded = decode(&encode(&listing, b"k"), Some(b"k")).expect("decodes");
+    assert_eq!(decoded.newest, [1, 0, 2]);
+    assert_eq!(decoded.titles.dates(), [None, Some(1), None]);
+    for newest in [vec![1, 0, 0], vec![1, 0, 3], vec![1, 0]] {
+        let forged = Listing {
+            newest,
+            ..listing.clone()
+        };
+        assert_eq!(decode(&encode(&forged, b"k"), Some(b"k")), None);
+    }
+}
