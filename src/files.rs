@@ -26,15 +26,7 @@ pub const READ_LIMIT: u64 = 16 << 20;
 /// regular file: a FIFO, a device or a folder is an `InvalidInput` error.
 /// A missing file is `NotFound`, as from `std::fs::read`.
 pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::NOCTTY | OFlags::CLOEXEC;
-    let file = File::from(rustix::fs::open(path, flags, Mode::empty())?);
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
-    }
+    let (file, meta) = open_regular(path)?;
     if meta.len() > limit {
         return Err(too_large(limit));
     }
@@ -46,6 +38,22 @@ pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
         return Err(too_large(limit));
     }
     Ok(bytes)
+}
+
+/// The regular file at `path`, open, with what it is (asked of the file
+/// opened), for [`read_regular`] and for readers of files too large to read
+/// at once: opened and checked as `read_regular` opens and checks.
+pub fn open_regular(path: &Path) -> io::Result<(File, fs::Metadata)> {
+    let flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::NOCTTY | OFlags::CLOEXEC;
+    let file = File::from(rustix::fs::open(path, flags, Mode::empty())?);
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    Ok((file, meta))
 }
 
 fn too_large(limit: u64) -> io::Error {

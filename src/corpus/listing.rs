@@ -30,7 +30,7 @@ use super::walk::{self, Found};
 use super::{Corpus, Input, LoadError, LoadOptions, LoadReport, roots_of};
 use crate::order::by_date;
 use crate::packed::{Packed, TitleIndex};
-use codec::{decode, encode, put_bytes, put_u64};
+use codec::{encode, put_bytes, put_u64};
 
 /// How long a file must have been left alone before a listing counts on it.
 pub const SETTLE: Duration = Duration::from_secs(2);
@@ -104,7 +104,7 @@ pub fn open(
     let file = dir.join(file_name(&head));
     let settled_before = SystemTime::now().checked_sub(settle);
     let (key, settled) = key(head, paths, settled_before)?;
-    if let Some(listing) = read_own(&file).and_then(|b| decode(&b, Some(&key))) {
+    if let Some(listing) = read_own(&file, Some(&key)) {
         return Ok(Listing {
             roots: roots_of(paths),
             root_paths: paths.to_vec(),
@@ -123,7 +123,7 @@ pub fn open(
 /// the corpus (which corrects what has changed).
 pub fn latest(paths: &[PathBuf], options: &LoadOptions, dir: &Path) -> Option<Listing> {
     let file = dir.join(file_name(&head(paths, options)));
-    let listing = decode(&read_own(&file)?, None)?;
+    let listing = read_own(&file, None)?;
     Some(Listing {
         roots: roots_of(paths),
         root_paths: paths.to_vec(),
@@ -163,17 +163,21 @@ fn keep(listing: &Listing, file: &Path, key: &[u8], dir: &Path) {
     }
 }
 
-/// The bytes of `file` if this user owns it. One written by another (root,
-/// say, with this HOME) could list titles of files this user cannot read.
-fn read_own(file: &Path) -> Option<Vec<u8>> {
-    read_if_owned_by(file, rustix::process::geteuid().as_raw())
+/// The listing in `file`, written under `key` (any, without one), if this
+/// user owns it. One written by another (root, say, with this HOME) could
+/// list titles of files this user cannot read.
+fn read_own(file: &Path, key: Option<&[u8]>) -> Option<Listing> {
+    let (file, size) = open_if_owned_by(file, rustix::process::geteuid().as_raw())?;
+    codec::read(file, size, key)
 }
 
-/// The bytes of `file` if `uid` owns it: apart from [`read_own`] so that a
-/// test can be another user without being root.
-fn read_if_owned_by(file: &Path, uid: u32) -> Option<Vec<u8>> {
-    let owner = fs::metadata(file).ok()?.uid();
-    (owner == uid).then(|| fs::read(file).ok()).flatten()
+/// `file`, open, and its size, if it is a regular file `uid` owns (asked
+/// of the file opened, not of its name; a FIFO there is not waited on):
+/// apart from [`read_own`] so that a test can be another user without
+/// being root.
+fn open_if_owned_by(file: &Path, uid: u32) -> Option<(fs::File, u64)> {
+    let (file, meta) = crate::files::open_regular(file).ok()?;
+    (meta.uid() == uid).then_some((file, meta.len()))
 }
 
 /// Listings not rewritten for this long are deleted when another is

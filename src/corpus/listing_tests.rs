@@ -1,7 +1,7 @@
 use std::fs;
 use std::path::Path;
 
-use super::codec::{MAGIC, Reader};
+use super::codec::decode;
 use super::*;
 use crate::clean::Boilerplate;
 use crate::corpus::{Warning, WarningKind};
@@ -124,7 +124,7 @@ fn a_damaged_cache_is_a_miss_and_never_a_panic() {
     let made = open_in(corpus.path(), cache.path(), Duration::ZERO);
     let file = cache_files(cache.path()).pop().unwrap();
     let bytes = fs::read(&file).unwrap();
-    let key = Reader(&bytes[MAGIC.len()..]).bytes().unwrap().to_vec();
+    let key = codec::written_under(&bytes).unwrap().to_vec();
     let key = key.as_slice();
     assert!(decode(&bytes, Some(key)).is_some());
     for end in 0..bytes.len() {
@@ -248,12 +248,24 @@ fn another_users_listing_is_not_read() {
     open_in(corpus.path(), cache.path(), Duration::ZERO);
     let file = cache_files(cache.path()).pop().unwrap();
     let owner = fs::metadata(&file).unwrap().uid();
-    assert_eq!(
-        read_if_owned_by(&file, owner),
-        Some(fs::read(&file).unwrap())
-    );
-    assert_eq!(read_if_owned_by(&file, owner.wrapping_add(1)), None);
+    let (_, size) = open_if_owned_by(&file, owner).unwrap();
+    assert_eq!(size, fs::metadata(&file).unwrap().len());
+    assert!(open_if_owned_by(&file, owner.wrapping_add(1)).is_none());
     assert!(open_in(corpus.path(), cache.path(), Duration::ZERO).cached);
+}
+
+#[test]
+fn a_fifo_in_place_of_a_listing_is_a_miss_not_a_wait() {
+    let (corpus, cache) = (corpus_dir(), tempfile::tempdir().unwrap());
+    open_in(corpus.path(), cache.path(), Duration::ZERO);
+    let file = cache_files(cache.path()).pop().unwrap();
+    fs::remove_file(&file).unwrap();
+    let fifo = rustix::fs::FileType::Fifo;
+    let mode = rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR;
+    rustix::fs::mknodat(rustix::fs::CWD, &file, fifo, mode, 0).unwrap();
+    let paths = [corpus.path().to_owned()];
+    // Returns (it would block forever on a FIFO without a writer).
+    assert!(latest(&paths, &LoadOptions::default(), cache.path()).is_none());
 }
 
 #[test]

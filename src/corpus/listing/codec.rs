@@ -1,14 +1,18 @@
-//! A listing's bytes: every field with its length, a checksum at the end.
+//! A listing's bytes: its texts first, then every other field with its
+//! length, a checksum at the end.
+
+use std::io::Read;
 
 use rayon::prelude::*;
 
 use super::{Listing, LoadReport};
 use crate::clean::{is_clean, is_clean_line};
-use crate::corpus::{EntryAt, Warning, WarningKind};
 use crate::packed::{Packed, TitleIndex};
 use files::put_files;
+use warnings::put_warning;
 
 mod files;
+mod warnings;
 
 /// The start of every listing file; the number changes with the layout.
 pub(super) const MAGIC: &[u8] = b"byline listing 4\n";
@@ -22,20 +26,34 @@ pub fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(bytes);
 }
 
-/// Strings end to end, then where each ends.
-fn put_packed(out: &mut Vec<u8>, packed: &Packed) {
-    let (text, ends) = packed.parts();
-    put_bytes(out, text.as_bytes());
+/// Where each string of `packed` ends (its text is written apart).
+fn put_ends(out: &mut Vec<u8>, packed: &Packed) {
+    let (_, ends) = packed.parts();
     put_u64(out, ends.len() as u64);
     for &end in ends {
         put_u64(out, end as u64);
     }
 }
 
+/// The head of a listing: [`MAGIC`], then the lengths of the three texts
+/// that follow it (ids, sections, titles), each read into its own buffer.
+const HEAD: usize = MAGIC.len() + 3 * 8;
+
+/// A listing's bytes: the head, the texts of its ids, sections and titles,
+/// then the rest (the key, the report, where each string ends, dates,
+/// order and files), then the checksum of all that.
 pub fn encode(listing: &Listing, key: &[u8]) -> Vec<u8> {
-    let (text, _) = listing.titles.titles().parts();
-    let mut out = Vec::with_capacity(key.len() + 3 * text.len() + 40 * listing.len());
+    let packed = [&listing.ids, &listing.sections, listing.titles.titles()];
+    let texts = packed.map(|p| p.parts().0.as_bytes());
+    let text_bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let mut out = Vec::with_capacity(HEAD + key.len() + text_bytes + 40 * listing.len());
     out.extend_from_slice(MAGIC);
+    for text in texts {
+        put_u64(&mut out, text.len() as u64);
+    }
+    for text in texts {
+        out.extend_from_slice(text);
+    }
     put_bytes(&mut out, key);
     let report = &listing.report;
     put_u64(&mut out, report.bytes);
@@ -46,9 +64,9 @@ pub fn encode(listing: &Listing, key: &[u8]) -> Vec<u8> {
     for warning in &report.warnings {
         put_warning(&mut out, warning);
     }
-    put_packed(&mut out, &listing.ids);
-    put_packed(&mut out, &listing.sections);
-    put_packed(&mut out, listing.titles.titles());
+    for packed in packed {
+        put_ends(&mut out, packed);
+    }
     // Whether each has a date, then the dates: each part of fixed size.
     let dates = listing.titles.dates();
     out.extend(dates.iter().map(|d| u8::from(d.is_some())));
@@ -59,32 +77,91 @@ pub fn encode(listing: &Listing, key: &[u8]) -> Vec<u8> {
         out.extend_from_slice(&row.to_le_bytes());
     }
     put_files(&mut out, &listing.files, &listing.file_of);
-    let sum = checksum(&out);
+    // In the pieces `read` reads.
+    let (head, rest) = out.split_at(HEAD);
+    let (ids, rest) = rest.split_at(texts[0].len());
+    let (sections, rest) = rest.split_at(texts[1].len());
+    let (titles, rest) = rest.split_at(texts[2].len());
+    let sum = sum_of([head, ids, sections, titles, rest].map(checksum));
     put_u64(&mut out, sum);
     out
 }
 
-/// Of everything before it in the file: a damaged listing is a miss, not a
-/// wrong title.
+/// Of one piece of a listing.
 fn checksum(bytes: &[u8]) -> u64 {
     use std::hash::BuildHasher;
     foldhash::quality::FixedState::with_seed(0x6279_6c69_6e65).hash_one(bytes)
 }
 
-/// The listing in `bytes` if it was written under `key` (under any key
-/// without one), whole and sound.
-pub fn decode(bytes: &[u8], key: Option<&[u8]>) -> Option<Listing> {
-    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
-    let sum = u64::from_le_bytes(sum.try_into().ok()?);
-    // The sum on one core while the other decodes: a tenth of a
-    // million-title listing's read. What fails either is a miss.
-    let (whole, listing) = rayon::join(|| checksum(body) == sum, || decode_body(body, key));
-    listing.filter(|_| whole)
+/// What ends a listing: the sum of the sums of its head, its three texts
+/// and the rest, each summed on the core that reads it. A damaged listing
+/// is a miss, not a wrong title.
+fn sum_of(sums: [u64; 5]) -> u64 {
+    checksum(&sums.map(u64::to_le_bytes).concat())
 }
 
-/// What [`decode`] reads after the sum is checked.
-fn decode_body(body: &[u8], key: Option<&[u8]>) -> Option<Listing> {
-    let mut r = Reader(body.strip_prefix(MAGIC)?);
+/// The listing in `bytes` if it was written under `key` (under any key
+/// without one), whole and sound.
+#[cfg(test)]
+pub fn decode(bytes: &[u8], key: Option<&[u8]>) -> Option<Listing> {
+    read(bytes, bytes.len() as u64, key)
+}
+
+/// The key the listing in `bytes` was written under.
+#[cfg(test)]
+pub fn written_under(bytes: &[u8]) -> Option<&[u8]> {
+    let mut head = Reader(bytes.get(MAGIC.len()..HEAD)?);
+    let texts = head.len()? + head.len()? + head.len()?;
+    Reader(bytes.get(HEAD + texts..)?).bytes()
+}
+
+/// The listing `from` holds, of `size` bytes, if it was written under
+/// `key` (under any key without one), whole and sound. Each text is read
+/// straight into the buffer it is kept in: at a million titles, a copy
+/// of them was a fifth of a start's page faults.
+pub fn read(mut from: impl Read, size: u64, key: Option<&[u8]>) -> Option<Listing> {
+    let mut head = [0; HEAD];
+    from.read_exact(&mut head).ok()?;
+    let mut lengths = Reader(head.strip_prefix(MAGIC)?);
+    let lengths = [lengths.u64()?, lengths.u64()?, lengths.u64()?];
+    // The lengths are checked against the file before anything is
+    // allocated for them: a forged one asks for no more than the file holds.
+    let mut left = size.checked_sub(HEAD as u64)?;
+    let mut texts = Vec::with_capacity(3);
+    for length in lengths {
+        left = left.checked_sub(length)?;
+        texts.push(read_exactly(&mut from, length)?);
+    }
+    let rest = read_exactly(&mut from, left)?;
+    let (rest, sum) = rest.split_at_checked(rest.len().checked_sub(8)?)?;
+    let sum = u64::from_le_bytes(sum.try_into().ok()?);
+    let (listing, sums) = decode_rest(rest, texts, key)?;
+    (sum_of([checksum(&head), sums[0], sums[1], sums[2], sums[3]]) == sum).then_some(listing)
+}
+
+/// `length` bytes of `from` in a buffer of their own, or `None`.
+fn read_exactly(from: &mut impl Read, length: u64) -> Option<Vec<u8>> {
+    let mut buffer = Vec::with_capacity(usize::try_from(length).ok()?);
+    from.take(length).read_to_end(&mut buffer).ok()?;
+    (buffer.len() as u64 == length).then_some(buffer)
+}
+
+/// What [`read`] makes of the rest of the file and the texts before it,
+/// with the sums of the texts and the rest. Everything fails as a miss.
+fn decode_rest(
+    rest: &[u8],
+    texts: Vec<Vec<u8>>,
+    key: Option<&[u8]>,
+) -> Option<(Listing, [u64; 4])> {
+    // The rest's sum on one core while the other reads it.
+    let (rest_sum, parsed) = rayon::join(|| checksum(rest), || parse_rest(rest, texts, key));
+    let (listing, [ids, sections, titles]) = parsed?;
+    Some((listing, [ids, sections, titles, rest_sum]))
+}
+
+/// [`decode_rest`] but for the rest's sum.
+fn parse_rest(rest: &[u8], texts: Vec<Vec<u8>>, key: Option<&[u8]>) -> Option<(Listing, [u64; 3])> {
+    let mut r = Reader(rest);
     let written_under = r.bytes()?;
     if key.is_some_and(|key| key != written_under) {
         return None;
@@ -100,7 +177,12 @@ fn decode_body(body: &[u8], key: Option<&[u8]>) -> Option<Listing> {
     for _ in 0..r.u64()? {
         report.warnings.push(r.warning()?);
     }
-    let [ids, sections, titles] = [r.packed()?, r.packed()?, r.packed()?];
+    let mut texts = texts.into_iter();
+    let [ids, sections, titles] = [
+        r.packed(texts.next()?)?,
+        r.packed(texts.next()?)?,
+        r.packed(texts.next()?)?,
+    ];
     let count = titles.count;
     if ids.count != count || sections.count != count {
         return None;
@@ -120,13 +202,13 @@ fn decode_body(body: &[u8], key: Option<&[u8]>) -> Option<Listing> {
     if !r.0.is_empty() {
         return None;
     }
-    // The strings are checked and copied on every core, all three at once:
-    // a million titles are most of a listing.
-    let (ids, (sections, titles)) = rayon::join(
+    // The strings are checked on every core, all three at once: a million
+    // titles are most of a listing.
+    let ((ids_sum, ids), ((sections_sum, sections), (titles_sum, titles))) = rayon::join(
         || ids.build(),
         || rayon::join(|| sections.build(), || titles.build()),
     );
-    Some(Listing {
+    let listing = Listing {
         ids: ids?,
         sections: sections?,
         titles: TitleIndex::from_parts(titles?, dates)?,
@@ -137,7 +219,8 @@ fn decode_body(body: &[u8], key: Option<&[u8]>) -> Option<Listing> {
         roots: Vec::new(),
         root_paths: Vec::new(),
         cached: true,
-    })
+    };
+    Some((listing, [ids_sum, sections_sum, titles_sum]))
 }
 
 /// The rows in `bytes`, four bytes each, if each is there once.
@@ -157,7 +240,7 @@ fn permutation(bytes: &[u8]) -> Option<Vec<u32>> {
 
 /// A [`Packed`] as the file holds it, not yet checked.
 struct RawPacked<'a> {
-    text: &'a [u8],
+    text: Vec<u8>,
     /// `count` ends, eight bytes each.
     ends: &'a [u8],
     count: usize,
@@ -166,9 +249,13 @@ struct RawPacked<'a> {
 impl RawPacked<'_> {
     /// Strings that are each one cleaned line, as ids, sections and
     /// titles are: what a listing holds is printed as it is, so one that
-    /// somehow holds more (a forged one, say) is not used.
-    fn build(&self) -> Option<Packed> {
-        let text = std::str::from_utf8(self.text).ok()?.to_owned();
+    /// somehow holds more (a forged one, say) is not used. Also the sum of the text, taken while it is in the cache.
+    fn build(self) -> (u64, Option<Packed>) {
+        (checksum(&self.text), self.checked())
+    }
+
+    fn checked(self) -> Option<Packed> {
+        let text = String::from_utf8(self.text).ok()?;
         let ends = self
             .ends
             .chunks_exact(8)
@@ -249,137 +336,13 @@ impl<'a> Reader<'a> {
         is_clean(text).then(|| text.to_owned())
     }
 
-    /// Strings end to end and where each ends, to be checked by
+    /// Where each string of `text` ends, to be checked with it by
     /// [`RawPacked::build`].
-    fn packed(&mut self) -> Option<RawPacked<'a>> {
-        let text = self.bytes()?;
+    fn packed(&mut self, text: Vec<u8>) -> Option<RawPacked<'a>> {
         let count = self.len()?;
         let ends = self.take(count.checked_mul(8)?)?;
         Some(RawPacked { text, ends, count })
     }
-
-    fn warning(&mut self) -> Option<Warning> {
-        let path = self.str()?;
-        let entry = match self.take(1)? {
-            [0] => None,
-            [1] => Some(EntryAt {
-                n: self.len()?,
-                line: self.len()?,
-            }),
-            _ => return None,
-        };
-        let tag = self.take(1)?[0];
-        let n = self.u64()?;
-        let texts = (0..self.len()?.min(3))
-            .map(|_| self.text())
-            .collect::<Option<Vec<_>>>()?;
-        let kind = kind_from_parts(tag, texts, n)?;
-        is_clean_line(path).then(|| Warning {
-            path: path.to_owned(),
-            entry,
-            kind,
-        })
-    }
-}
-
-fn put_warning(out: &mut Vec<u8>, warning: &Warning) {
-    put_bytes(out, warning.path.as_bytes());
-    match warning.entry {
-        Some(EntryAt { n, line }) => {
-            out.push(1);
-            put_u64(out, n as u64);
-            put_u64(out, line as u64);
-        }
-        None => out.push(0),
-    }
-    let (tag, texts, n) = kind_parts(&warning.kind);
-    out.push(tag);
-    put_u64(out, n);
-    put_u64(out, texts.len() as u64);
-    for text in texts {
-        put_bytes(out, text.as_bytes());
-    }
-}
-
-/// A kind as a tag, the texts it holds and its number.
-fn kind_parts(kind: &WarningKind) -> (u8, Vec<&str>, u64) {
-    use WarningKind::*;
-    match kind {
-        Unreadable(s) => (0, vec![s], 0),
-        Walk(s) => (1, vec![s], 0),
-        LinkLoop => (2, vec![], 0),
-        NotRegularFile => (3, vec![], 0),
-        Empty => (4, vec![], 0),
-        BlankFile => (5, vec![], 0),
-        NoTitle => (6, vec![], 0),
-        Binary => (7, vec![], 0),
-        BodyCut { mib } => (8, vec![], *mib as u64),
-        LineTooLong { mib } => (9, vec![], *mib),
-        FileTooLarge { mib } => (10, vec![], *mib),
-        MalformedJson(s) => (11, vec![s], 0),
-        BadEntry(s) => (12, vec![s], 0),
-        BadDate(s) => (13, vec![s], 0),
-        BadField {
-            field,
-            expected,
-            found,
-        } => (14, vec![field, expected, found], 0),
-        DuplicateField(s) => (15, vec![s], 0),
-        PageCut { mib } => (16, vec![], *mib as u64),
-        MarkupCut => (17, vec![], 0),
-        NoArticle(s) => (18, vec![s], 0),
-        FeedTooLarge { mib } => (19, vec![], *mib as u64),
-        NotAFeed(s) => (20, vec![s], 0),
-        NoItems => (21, vec![], 0),
-        ItemMarkupCut { id } => (22, vec![id], 0),
-        ItemBodyCut { id, mib } => (23, vec![id], *mib as u64),
-    }
-}
-
-fn kind_from_parts(tag: u8, texts: Vec<String>, n: u64) -> Option<WarningKind> {
-    use WarningKind::*;
-    let mut texts = texts.into_iter();
-    let mut text = || texts.next();
-    Some(match tag {
-        0 => Unreadable(text()?),
-        1 => Walk(text()?),
-        2 => LinkLoop,
-        3 => NotRegularFile,
-        4 => Empty,
-        5 => BlankFile,
-        6 => NoTitle,
-        7 => Binary,
-        8 => BodyCut {
-            mib: usize::try_from(n).ok()?,
-        },
-        9 => LineTooLong { mib: n },
-        10 => FileTooLarge { mib: n },
-        11 => MalformedJson(text()?),
-        12 => BadEntry(text()?),
-        13 => BadDate(text()?),
-        14 => BadField {
-            field: text()?,
-            expected: text()?,
-            found: text()?,
-        },
-        15 => DuplicateField(text()?),
-        16 => PageCut {
-            mib: usize::try_from(n).ok()?,
-        },
-        17 => MarkupCut,
-        18 => NoArticle(text()?),
-        19 => FeedTooLarge {
-            mib: usize::try_from(n).ok()?,
-        },
-        20 => NotAFeed(text()?),
-        21 => NoItems,
-        22 => ItemMarkupCut { id: text()? },
-        23 => ItemBodyCut {
-            id: text()?,
-            mib: usize::try_from(n).ok()?,
-        },
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use super::*;
+use crate::corpus::{Warning, WarningKind};
 
 proptest! {
     /// Runs of strings are checked at once: as each string alone would be.
