@@ -24,20 +24,60 @@ use crate::packed::{Packed, TitleIndex};
 #[derive(Debug, Clone)]
 pub struct Bodies {
     options: LoadOptions,
-    read: Vec<OnceLock<Box<Article>>>,
+    read: Slots,
     ids: Packed,
     sections: Packed,
     titles: Arc<TitleIndex>,
     newest: Vec<u32>,
 }
 
+/// A place for each article's body once it is read, kept by blocks made
+/// when one of theirs is first written: a place for each of a million
+/// articles was 16 MB made before the first frame, for the few read.
+#[derive(Debug, Clone)]
+struct Slots {
+    len: usize,
+    blocks: Vec<OnceLock<Box<Block>>>,
+}
+
+const BLOCK: usize = 1024;
+
+type Block = [OnceLock<Box<Article>>; BLOCK];
+
+impl Slots {
+    fn new(len: usize) -> Self {
+        let blocks = std::iter::repeat_with(OnceLock::new);
+        Self {
+            len,
+            blocks: blocks.take(len.div_ceil(BLOCK)).collect(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The article read at `index`, if it has been.
+    fn get(&self, index: usize) -> Option<&Article> {
+        let block = self.blocks.get(index / BLOCK)?.get()?;
+        block[index % BLOCK].get().map(|article| &**article)
+    }
+
+    /// Keeps `article` at `index`, unless one is there already (another
+    /// thread read it first) or `index` is past the end.
+    fn set(&self, index: usize, article: Article) {
+        if let Some(block) = self.blocks.get(index / BLOCK).filter(|_| index < self.len) {
+            let block = block.get_or_init(|| Box::new([const { OnceLock::new() }; BLOCK]));
+            let _ = block[index % BLOCK].set(Box::new(article));
+        }
+    }
+}
+
 impl Corpus {
     /// The articles of `listing` without their bodies, which are read with
     /// `options` as they are wanted ([`Corpus::read_body`]).
     pub fn from_listing(listing: Listing, options: &LoadOptions) -> Self {
-        let read = std::iter::repeat_with(OnceLock::new)
-            .take(listing.len())
-            .collect();
+        let read = Slots::new(listing.len());
         Self {
             articles: Vec::new(),
             report: listing.report,
@@ -145,7 +185,7 @@ impl Corpus {
                 .get(index)
                 .map_or_else(Cow::default, Cow::Borrowed);
         };
-        match bodies.read.get(index).and_then(OnceLock::get) {
+        match bodies.read.get(index) {
             Some(read) => Cow::Borrowed(read),
             None => Cow::Owned(self.head(index).to_article()),
         }
@@ -169,8 +209,7 @@ impl Corpus {
     pub fn body_pending(&self, index: usize) -> bool {
         self.bodies
             .as_ref()
-            .and_then(|b| b.read.get(index))
-            .is_some_and(|read| read.get().is_none())
+            .is_some_and(|b| index < b.read.len() && b.read.get(index).is_none())
     }
 
     /// Reads the body of the article at `index` from its file, once; then
@@ -180,11 +219,11 @@ impl Corpus {
         let Some(bodies) = &self.bodies else {
             return Ok(());
         };
-        let Some(slot) = bodies.read.get(index) else {
+        if index >= bodies.read.len() {
             return Err("no such article".to_owned());
-        };
+        }
         let listed = self.head(index);
-        if slot.get().is_some() {
+        if bodies.read.get(index).is_some() {
             return Ok(());
         }
         let file = self
@@ -197,7 +236,7 @@ impl Corpus {
         if input.kind == InputKind::JsonLines
             && let Some(article) = entry_alone(input, listed, &bodies.options)
         {
-            let _ = slot.set(Box::new(article));
+            bodies.read.set(index, article);
             return Ok(());
         }
         let job = Job {
@@ -216,7 +255,7 @@ impl Corpus {
         let mut article = articles.into_iter().nth(found).unwrap_or_default();
         // The listing names it: its id stays the one the list shows.
         listed.id.clone_into(&mut article.id);
-        let _ = slot.set(Box::new(article));
+        bodies.read.set(index, article);
         Ok(())
     }
 }

@@ -179,3 +179,31 @@ fn the_order_a_listing_keeps_is_the_loaded_corpus_sorted_newest_first() {
         "a loaded corpus sorts for itself"
     );
 }
+
+#[test]
+fn bodies_are_kept_by_index_across_blocks_and_none_past_the_end() {
+    let slots = Slots::new(2 * BLOCK + 5);
+    let article = |title: &str| Article {
+        title: title.to_owned(),
+        ..Article::default()
+    };
+    for i in [
+        0,
+        BLOCK - 1,
+        BLOCK,
+        2 * BLOCK + 4,
+        2 * BLOCK + 5,
+        usize::MAX,
+    ] {
+        slots.set(i, article(&i.to_string()));
+    }
+    slots.set(0, article("second"));
+    let got = |i| slots.get(i).map(|a| a.title.clone());
+    assert_eq!(got(0).as_deref(), Some("0"), "the first read stays");
+    assert_eq!(got(1), None);
+    assert_eq!(got(BLOCK - 1), Some((BLOCK - 1).to_string()));
+    assert_eq!(got(BLOCK), Some(BLOCK.to_string()));
+    assert_eq!(got(2 * BLOCK + 4), Some((2 * BLOCK + 4).to_string()));
+    assert_eq!(got(2 * BLOCK + 5), None, "past the end");
+    assert_eq!(got(usize::MAX), None);
+}
