@@ -7,12 +7,13 @@ use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
-use super::input::Contents;
-use super::jsonl;
 use super::listing::Listing;
 use super::parsed::Job;
 use super::progress::Progress;
-use super::{Corpus, Input, InputKind, LoadOptions, concat, parse, parse_bytes};
+use super::{Corpus, InputKind, LoadOptions, concat, parse};
+use entry::entry_alone;
+
+mod entry;
 use crate::article::{Article, Head};
 use crate::packed::{Packed, TitleIndex};
 
@@ -258,59 +259,6 @@ impl Corpus {
         bodies.read.set(index, article);
         Ok(())
     }
-}
-
-/// At most this many lines are tried as the entry wanted before the whole
-/// file is parsed instead.
-const CANDIDATES: usize = 64;
-
-/// The listed article's entry in a JSON Lines file, found without parsing
-/// the rest: only the lines that hold its own id, or the entry its number
-/// names, are parsed. A million entries take one read and a search, not a
-/// million parses. `None` when none of them is it (the file changed, say):
-/// the whole file is parsed then.
-fn entry_alone(input: &Input, listed: Head<'_>, options: &LoadOptions) -> Option<Article> {
-    // An escaped file name numbers the entries' names: parsed whole.
-    if input.name.is_some() {
-        return None;
-    }
-    let own = listed
-        .id
-        .strip_prefix(input.id.as_str())?
-        .strip_prefix('#')?;
-    let Ok(Contents::Bytes(bytes, false)) = input.read_limited(options.max_json, true) else {
-        return None;
-    };
-    let text = std::str::from_utf8(&bytes).ok()?;
-    // Numbered as the parser numbers them: non-blank lines.
-    let mut entries = jsonl::lines(text).filter(|l| !l.trim().is_empty());
-    let numbered = own
-        .parse::<usize>()
-        .ok()
-        .and_then(|n| entries.nth(n.checked_sub(1)?));
-    let quoted = format!("\"{own}\"");
-    let holding = memchr::memmem::find_iter(text.as_bytes(), quoted.as_bytes())
-        .map(|at| line_around(text, at))
-        .take(CANDIDATES);
-    numbered.into_iter().chain(holding).find_map(|line| {
-        let (articles, _) = parse_bytes(InputKind::JsonLines, &input.id, line.as_bytes(), options);
-        let mut article = articles.into_iter().next()?;
-        let own_id = article.id == listed.id;
-        let same = article.title == listed.title && article.date == listed.date;
-        if !(own_id || numbered == Some(line) && same) {
-            return None;
-        }
-        listed.id.clone_into(&mut article.id);
-        listed.section.clone_into(&mut article.section);
-        Some(article)
-    })
-}
-
-/// The line of `text` that holds byte `at`.
-fn line_around(text: &str, at: usize) -> &str {
-    let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
-    let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
-    &text[start..end]
 }
 
 #[cfg(test)]

@@ -207,3 +207,28 @@ fn bodies_are_kept_by_index_across_blocks_and_none_past_the_end() {
     assert_eq!(got(2 * BLOCK + 5), None, "past the end");
     assert_eq!(got(usize::MAX), None);
 }
+
+#[test]
+fn an_entry_is_numbered_as_the_parser_numbers_past_a_bom_blank_lines_and_crlf() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = String::from("\u{feff}{\"title\": \"First\", \"body\": \"One.\"}\r\n");
+    for i in 0..40 {
+        match i % 4 {
+            0 => lines.push_str("\u{3000} \r\n"),
+            1 => lines.push_str("\t\n"),
+            2 => lines.push_str(&format!(
+                "{{\"title\": \"Crlf {i}\", \"body\": \"B {i}.\"}}\r\n"
+            )),
+            _ => lines.push_str(&format!(
+                " {{\"title\": \"Lead {i}\", \"body\": \"B {i}.\"}}\n"
+            )),
+        }
+    }
+    fs::write(dir.path().join("all.jsonl"), lines).unwrap();
+    let (loaded, listed) = loaded_and_listed(dir.path());
+    assert_eq!(loaded.articles.len(), 21);
+    for i in (0..listed.len()).rev() {
+        listed.read_body(i).unwrap();
+        assert_eq!(*listed.article(i), loaded.articles[i], "{i}");
+    }
+}
