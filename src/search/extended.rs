@@ -86,6 +86,12 @@ impl Extended {
         enters: Option<impl Fn(bool, i64) -> bool>,
     ) -> Option<(i64, bool)> {
         if let Some(enters) = enters {
+            // A group of exclusions alone adds nothing to the score and
+            // costs one search: a title it refuses needs no bound.
+            let exclusions = self.groups.iter().filter(|g| g.iter().all(|t| t.inverse));
+            for group in exclusions {
+                self.first_match(group, title, scratch)?;
+            }
             let (word, bound) = self.best_case(title);
             if !enters(word, bound) {
                 return None;
