@@ -18,44 +18,76 @@ use chunks::{LineChunks, Piece};
 
 /// Parses a JSON Lines file, read from `reader`, as [`parse_lines`] would
 /// parse it whole; `None` when it is not UTF-8 and must be read whole.
-pub fn parse(job: Job, reader: impl Read) -> Option<Parsed> {
+/// Each chunk is parsed, on every core, while the next is read.
+pub fn parse(job: Job, reader: impl Read + Send) -> Option<Parsed> {
     let mut chunks = LineChunks::new(reader, job.options.max_line);
-    let mut parsed = Parsed::default();
-    let mut at = Location::default();
-    let mut first = true;
+    let mut reading = Reading {
+        parsed: Parsed::default(),
+        at: Location::default(),
+        first: true,
+    };
+    let mut lines: Option<Vec<u8>> = None;
     loop {
-        let end = match chunks.next_piece() {
+        let (next, done) = rayon::join(
+            || chunks.next_piece(),
+            || lines.take().map_or(Ok(()), |l| reading.chunk(job, &l)),
+        );
+        match done {
+            Ok(()) => {}
+            Err(Stop::NotUtf8) => return None,
+            Err(Stop::Binary) => {
+                // Like a whole-file read: one warning, and all of the bytes counted.
+                let total = chunks.total + chunks.drain();
+                return Some(Parsed::failed(job, WarningKind::Binary, total));
+            }
+        }
+        match next {
             Ok(Piece::End) => break,
-            Ok(Piece::Lines(end)) => end,
-            Ok(Piece::LongLine) => {
-                at.skip_line(job, &mut parsed.warnings);
-                continue;
-            }
+            Ok(Piece::Lines(read)) => lines = Some(read),
+            Ok(Piece::LongLine) => reading.at.skip_line(job, &mut reading.parsed.warnings),
             Err(err) => return Some(Parsed::unreadable(job, &err)),
-        };
-        let mut chunk = &chunks.buf[..end];
-        if first {
-            first = false;
-            match encoding_rs::Encoding::for_bom(chunk) {
-                Some((encoding, _)) if encoding != encoding_rs::UTF_8 => return None,
-                Some((_, bom)) => chunk = &chunk[bom..],
-                None => {}
-            }
         }
-        if chunks.saw_nul || memchr::memchr(0, chunk).is_some() {
-            // Like a whole-file read: one warning, and all of the bytes counted.
-            let total = chunks.total + chunks.drain();
-            return Some(Parsed::failed(job, WarningKind::Binary, total));
-        }
-        let text = std::str::from_utf8(chunk).ok()?;
-        let batches = parse_chunk(job, text, &mut at, &mut parsed.warnings);
-        parsed.batches.extend(batches);
     }
     if chunks.saw_nul {
         return Some(Parsed::failed(job, WarningKind::Binary, chunks.total));
     }
+    let mut parsed = reading.parsed;
     parsed.bytes = chunks.total;
     Some(parsed)
+}
+
+/// What [`parse`] has made of the chunks so far.
+struct Reading {
+    parsed: Parsed,
+    at: Location,
+    /// No chunk parsed yet: the next may start with a BOM.
+    first: bool,
+}
+
+/// Why [`parse`] stops before the end of the file.
+enum Stop {
+    /// The file is not UTF-8 (or is UTF-16): it is read whole instead.
+    NotUtf8,
+    Binary,
+}
+
+impl Reading {
+    fn chunk(&mut self, job: Job, mut chunk: &[u8]) -> Result<(), Stop> {
+        if std::mem::take(&mut self.first) {
+            match encoding_rs::Encoding::for_bom(chunk) {
+                Some((encoding, _)) if encoding != encoding_rs::UTF_8 => return Err(Stop::NotUtf8),
+                Some((_, bom)) => chunk = &chunk[bom..],
+                None => {}
+            }
+        }
+        if memchr::memchr(0, chunk).is_some() {
+            return Err(Stop::Binary);
+        }
+        let text = std::str::from_utf8(chunk).map_err(|_| Stop::NotUtf8)?;
+        let batches = parse_chunk(job, text, &mut self.at, &mut self.parsed.warnings);
+        self.parsed.batches.extend(batches);
+        Ok(())
+    }
 }
 
 /// Parses a whole JSON Lines file already read: one entry a non-blank line.

@@ -14,8 +14,9 @@ const CHUNK: usize = 16;
 /// What [`LineChunks::next_piece`] found.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Piece {
-    /// Whole lines: `buf[..n]` (the file's last line may lack its newline).
-    Lines(usize),
+    /// Whole lines (the file's last line may lack its newline), in a
+    /// buffer of their own: they are parsed while the next are read.
+    Lines(Vec<u8>),
     /// One line longer than the limit, read past and dropped.
     LongLine,
     End,
@@ -23,9 +24,7 @@ pub enum Piece {
 
 pub struct LineChunks<R> {
     reader: R,
-    pub buf: Vec<u8>,
-    /// How much of `buf` was handed out last time.
-    done: usize,
+    buf: Vec<u8>,
     eof: bool,
     max_line: usize,
     /// Bytes read from the file so far.
@@ -39,7 +38,6 @@ impl<R: Read> LineChunks<R> {
         Self {
             reader,
             buf: Vec::new(),
-            done: 0,
             eof: false,
             max_line,
             total: 0,
@@ -51,14 +49,11 @@ impl<R: Read> LineChunks<R> {
     /// skipped. Each byte is searched for a newline once, so a long line
     /// costs time linear in its length.
     pub fn next_piece(&mut self) -> io::Result<Piece> {
-        self.buf.drain(..self.done);
-        self.done = 0;
         let mut searched = 0;
         loop {
             self.fill(searched + CHUNK)?;
             if let Some(newline) = memchr::memrchr(b'\n', &self.buf[searched..]) {
-                self.done = searched + newline + 1;
-                return Ok(Piece::Lines(self.done));
+                return Ok(Piece::Lines(self.take(searched + newline + 1)));
             }
             // No newline in `buf`: it is all one line.
             if self.buf.len() > self.max_line {
@@ -66,15 +61,22 @@ impl<R: Read> LineChunks<R> {
                 return Ok(Piece::LongLine);
             }
             if self.eof {
-                self.done = self.buf.len();
-                return Ok(if self.done == 0 {
-                    Piece::End
-                } else {
-                    Piece::Lines(self.done)
+                return Ok(match self.buf.len() {
+                    0 => Piece::End,
+                    all => Piece::Lines(self.take(all)),
                 });
             }
             searched = self.buf.len();
         }
+    }
+
+    /// The first `n` bytes of `buf`, taken out; what follows them stays,
+    /// in a buffer with room for the next chunk.
+    fn take(&mut self, n: usize) -> Vec<u8> {
+        let mut rest = Vec::with_capacity(CHUNK.max(self.buf.len() - n));
+        rest.extend_from_slice(&self.buf[n..]);
+        self.buf.truncate(n);
+        std::mem::replace(&mut self.buf, rest)
     }
 
     /// Reads until `buf` holds `target` bytes or the file ends.
