@@ -75,5 +75,5 @@ mod tests;
 /// sorts and the sections pane are offered by these.
 pub(super) fn dated_and_sectioned(corpus: &Corpus) -> (bool, bool) {
     let dated = (0..corpus.len()).any(|i| corpus.date(i).is_some());
-    (dated, corpus.heads().any(|h| !h.section.is_empty()))
+    (dated, corpus.any_section())
 }

@@ -163,6 +163,16 @@ impl Corpus {
         self.bodies.as_ref().map(|b| b.newest.as_slice())
     }
 
+    /// Whether any article has a section: of a corpus made from its
+    /// listing, told without looking at each (a million heads took 20 ms
+    /// of a start).
+    pub fn any_section(&self) -> bool {
+        match &self.bodies {
+            None => self.articles.iter().any(|a| !a.section.is_empty()),
+            Some(b) => !b.sections.parts().0.is_empty(),
+        }
+    }
+
     /// Every article's head, in corpus order.
     pub fn heads(&self) -> impl ExactSizeIterator<Item = Head<'_>> + '_ {
         (0..self.len()).map(|i| self.head(i))

@@ -232,3 +232,19 @@ fn an_entry_is_numbered_as_the_parser_numbers_past_a_bom_blank_lines_and_crlf() 
         assert_eq!(*listed.article(i), loaded.articles[i], "{i}");
     }
 }
+
+#[test]
+fn a_listed_corpus_has_sections_when_the_loaded_one_does() {
+    let dir = corpus_dir();
+    let (loaded, listed) = loaded_and_listed(dir.path());
+    assert!(loaded.any_section() && listed.any_section());
+    let flat = tempfile::tempdir().unwrap();
+    fs::write(
+        flat.path().join("a.jsonl"),
+        "{\"title\": \"A\"}\n{\"title\": \"B\"}\n",
+    )
+    .unwrap();
+    let (loaded, listed) = loaded_and_listed(flat.path());
+    assert_eq!(listed.len(), 2);
+    assert!(!loaded.any_section() && !listed.any_section());
+}
