@@ -168,7 +168,7 @@ fn keep(listing: &Listing, file: &Path, key: &[u8], dir: &Path) {
 /// list titles of files this user cannot read.
 fn read_own(file: &Path, key: Option<&[u8]>) -> Option<Listing> {
     let (file, size) = open_if_owned_by(file, rustix::process::geteuid().as_raw())?;
-    codec::read(file, size, key)
+    codec::read(&file, size, key)
 }
 
 /// `file`, open, and its size, if it is a regular file `uid` owns (asked

@@ -1,8 +1,6 @@
 //! A listing's bytes: its texts first, then every other field with its
 //! length, a checksum at the end.
 
-use std::io::Read;
-
 use rayon::prelude::*;
 
 use super::{Listing, LoadReport};
@@ -115,52 +113,79 @@ pub fn written_under(bytes: &[u8]) -> Option<&[u8]> {
     Reader(bytes.get(HEAD + texts..)?).bytes()
 }
 
+/// Where a listing is read from, a piece at a time, by several threads at
+/// once: its file, or (in tests) its bytes.
+pub trait Pieces: Sync {
+    /// `length` bytes from `offset`, in a buffer of their own; `None` when
+    /// there are not as many.
+    fn piece(&self, offset: u64, length: u64) -> Option<Vec<u8>>;
+}
+
+impl Pieces for std::fs::File {
+    fn piece(&self, offset: u64, length: u64) -> Option<Vec<u8>> {
+        use std::os::unix::fs::FileExt;
+        let mut buffer = vec![0; usize::try_from(length).ok()?];
+        self.read_exact_at(&mut buffer, offset).ok()?;
+        Some(buffer)
+    }
+}
+
+impl Pieces for [u8] {
+    fn piece(&self, offset: u64, length: u64) -> Option<Vec<u8>> {
+        let start = usize::try_from(offset).ok()?;
+        let end = start.checked_add(usize::try_from(length).ok()?)?;
+        self.get(start..end).map(<[u8]>::to_vec)
+    }
+}
+
 /// The listing `from` holds, of `size` bytes, if it was written under
-/// `key` (under any key without one), whole and sound. Each text is read
-/// straight into the buffer it is kept in: at a million titles, a copy
-/// of them was a fifth of a start's page faults.
-pub fn read(mut from: impl Read, size: u64, key: Option<&[u8]>) -> Option<Listing> {
-    let mut head = [0; HEAD];
-    from.read_exact(&mut head).ok()?;
+/// `key` (under any key without one), whole and sound.
+///
+/// Each text is read straight into the buffer it is kept in (at a million
+/// titles, a copy of them was a fifth of a start's page faults), the titles
+/// on one core while the rest is read on the other: in a new process,
+/// making the pages a read fills costs as much as the read.
+pub fn read(from: &(impl Pieces + ?Sized), size: u64, key: Option<&[u8]>) -> Option<Listing> {
+    let head = from.piece(0, HEAD as u64)?;
     let mut lengths = Reader(head.strip_prefix(MAGIC)?);
     let lengths = [lengths.u64()?, lengths.u64()?, lengths.u64()?];
     // The lengths are checked against the file before anything is
     // allocated for them: a forged one asks for no more than the file holds.
-    let mut left = size.checked_sub(HEAD as u64)?;
-    let mut texts = Vec::with_capacity(3);
-    for length in lengths {
-        left = left.checked_sub(length)?;
-        texts.push(read_exactly(&mut from, length)?);
+    let mut at = [HEAD as u64; 4];
+    for (n, length) in lengths.into_iter().enumerate() {
+        at[n + 1] = at[n].checked_add(length)?;
     }
-    let rest = read_exactly(&mut from, left)?;
+    let left = size.checked_sub(at[3])?;
+    let (titles, rest) = rayon::join(
+        || text_at(from, at[2], lengths[2]),
+        || {
+            let ids = text_at(from, at[0], lengths[0]);
+            let sections = text_at(from, at[1], lengths[1]);
+            let rest = from.piece(at[3], left)?;
+            let body = rest.len().checked_sub(8)?;
+            Some((ids?, sections?, checksum(&rest[..body]), rest))
+        },
+    );
+    let ((titles, titles_sum), ((ids, ids_sum), (sections, sections_sum), rest_sum, rest)) =
+        (titles?, rest?);
     let (rest, sum) = rest.split_at_checked(rest.len().checked_sub(8)?)?;
-    let sum = u64::from_le_bytes(sum.try_into().ok()?);
-    let (listing, sums) = decode_rest(rest, texts, key)?;
-    (sum_of([checksum(&head), sums[0], sums[1], sums[2], sums[3]]) == sum).then_some(listing)
+    let sums = [checksum(&head), ids_sum, sections_sum, titles_sum, rest_sum];
+    if sum_of(sums).to_le_bytes() != sum {
+        return None;
+    }
+    parse_rest(rest, [ids, sections, titles], key)
 }
 
-/// `length` bytes of `from` in a buffer of their own, or `None`.
-fn read_exactly(from: &mut impl Read, length: u64) -> Option<Vec<u8>> {
-    let mut buffer = Vec::with_capacity(usize::try_from(length).ok()?);
-    from.take(length).read_to_end(&mut buffer).ok()?;
-    (buffer.len() as u64 == length).then_some(buffer)
+/// A text of a listing, read, summed, and checked to be UTF-8.
+fn text_at(from: &(impl Pieces + ?Sized), offset: u64, length: u64) -> Option<(String, u64)> {
+    let bytes = from.piece(offset, length)?;
+    let sum = checksum(&bytes);
+    Some((String::from_utf8(bytes).ok()?, sum))
 }
 
-/// What [`read`] makes of the rest of the file and the texts before it,
-/// with the sums of the texts and the rest. Everything fails as a miss.
-fn decode_rest(
-    rest: &[u8],
-    texts: Vec<Vec<u8>>,
-    key: Option<&[u8]>,
-) -> Option<(Listing, [u64; 4])> {
-    // The rest's sum on one core while the other reads it.
-    let (rest_sum, parsed) = rayon::join(|| checksum(rest), || parse_rest(rest, texts, key));
-    let (listing, [ids, sections, titles]) = parsed?;
-    Some((listing, [ids, sections, titles, rest_sum]))
-}
-
-/// [`decode_rest`] but for the rest's sum.
-fn parse_rest(rest: &[u8], texts: Vec<Vec<u8>>, key: Option<&[u8]>) -> Option<(Listing, [u64; 3])> {
+/// What [`read`] makes of the rest of the file, once summed, and the texts
+/// before it. Everything fails as a miss.
+fn parse_rest(rest: &[u8], texts: [String; 3], key: Option<&[u8]>) -> Option<Listing> {
     let mut r = Reader(rest);
     let written_under = r.bytes()?;
     if key.is_some_and(|key| key != written_under) {
@@ -177,12 +202,8 @@ fn parse_rest(rest: &[u8], texts: Vec<Vec<u8>>, key: Option<&[u8]>) -> Option<(L
     for _ in 0..r.u64()? {
         report.warnings.push(r.warning()?);
     }
-    let mut texts = texts.into_iter();
-    let [ids, sections, titles] = [
-        r.packed(texts.next()?)?,
-        r.packed(texts.next()?)?,
-        r.packed(texts.next()?)?,
-    ];
+    let [ids, sections, titles] = texts;
+    let [ids, sections, titles] = [r.packed(ids)?, r.packed(sections)?, r.packed(titles)?];
     let count = titles.count;
     if ids.count != count || sections.count != count {
         return None;
@@ -204,11 +225,11 @@ fn parse_rest(rest: &[u8], texts: Vec<Vec<u8>>, key: Option<&[u8]>) -> Option<(L
     }
     // The strings are checked on every core, all three at once: a million
     // titles are most of a listing.
-    let ((ids_sum, ids), ((sections_sum, sections), (titles_sum, titles))) = rayon::join(
+    let (ids, (sections, titles)) = rayon::join(
         || ids.build(),
         || rayon::join(|| sections.build(), || titles.build()),
     );
-    let listing = Listing {
+    Some(Listing {
         ids: ids?,
         sections: sections?,
         titles: TitleIndex::from_parts(titles?, dates)?,
@@ -219,8 +240,7 @@ fn parse_rest(rest: &[u8], texts: Vec<Vec<u8>>, key: Option<&[u8]>) -> Option<(L
         roots: Vec::new(),
         root_paths: Vec::new(),
         cached: true,
-    };
-    Some((listing, [ids_sum, sections_sum, titles_sum]))
+    })
 }
 
 /// The rows in `bytes`, four bytes each, if each is there once.
@@ -240,7 +260,7 @@ fn permutation(bytes: &[u8]) -> Option<Vec<u32>> {
 
 /// A [`Packed`] as the file holds it, not yet checked.
 struct RawPacked<'a> {
-    text: Vec<u8>,
+    text: String,
     /// `count` ends, eight bytes each.
     ends: &'a [u8],
     count: usize,
@@ -249,13 +269,9 @@ struct RawPacked<'a> {
 impl RawPacked<'_> {
     /// Strings that are each one cleaned line, as ids, sections and
     /// titles are: what a listing holds is printed as it is, so one that
-    /// somehow holds more (a forged one, say) is not used. Also the sum of the text, taken while it is in the cache.
-    fn build(self) -> (u64, Option<Packed>) {
-        (checksum(&self.text), self.checked())
-    }
-
-    fn checked(self) -> Option<Packed> {
-        let text = String::from_utf8(self.text).ok()?;
+    /// somehow holds more (a forged one, say) is not used.
+    fn build(self) -> Option<Packed> {
+        let text = self.text;
         let ends = self
             .ends
             .chunks_exact(8)
@@ -338,7 +354,7 @@ impl<'a> Reader<'a> {
 
     /// Where each string of `text` ends, to be checked with it by
     /// [`RawPacked::build`].
-    fn packed(&mut self, text: Vec<u8>) -> Option<RawPacked<'a>> {
+    fn packed(&mut self, text: String) -> Option<RawPacked<'a>> {
         let count = self.len()?;
         let ends = self.take(count.checked_mul(8)?)?;
         Some(RawPacked { text, ends, count })
