@@ -26,9 +26,10 @@ pub struct Changes {
 }
 
 impl Changes {
-    /// Past this many paths, a burst is told as everything: memory stays
-    /// bounded, and a full refresh costs little more than looking at so
-    /// many paths one at a time.
+    /// Past this many paths, a burst is told as everything, so that the
+    /// memory a burst takes stays bounded. Looking at this many paths one
+    /// at a time still costs a fraction of a full refresh of a large corpus
+    /// (a stat each, against a walk and a stat of every file).
     pub const MOST: usize = 4096;
 
     /// Everything may have changed: every file is looked at again.
