@@ -221,7 +221,7 @@ impl App {
             Msg::Saved(result) => self.saved(result),
             Msg::Signal(signal) => self.signal(signal),
             Msg::Opened(opened) => self.opened(opened),
-            Msg::FilesChanged => self.out.jobs.push(Job::Reload),
+            Msg::FilesChanged(changes) => self.out.jobs.push(Job::Reload(changes)),
             Msg::Loading { progress } => self.loading_progress(progress),
             Msg::BodyRead { index, result } => self.body_read(index, result),
             Msg::Reloaded(corpus) => self.reloaded(corpus),

@@ -8,9 +8,11 @@
 //! `sniff` tells a file's format by its start where its name does not;
 //! this file walks and dispatches.
 
+mod changed;
 mod dedup;
 mod entries;
 mod feed;
+mod gather;
 mod input;
 mod json;
 mod jsonl;
@@ -28,17 +30,20 @@ mod walk;
 mod warning;
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
 
 use crate::article::Article;
+use gather::{Done, Gathered, concat, gather};
 use input::Contents;
-use parsed::{Batches, Job, Parsed};
+use parsed::{Job, Parsed};
 use progress::Progress;
 use walk::{Found, Step};
 
+pub use changed::Changes;
 pub use dedup::Duplicate;
 pub use input::{Input, InputKind};
 pub use lazy::Bodies;
@@ -120,15 +125,18 @@ impl Corpus {
         options: &LoadOptions,
         tell: &(dyn Fn(u64) + Sync),
     ) -> Result<Self, LoadError> {
-        let steps = walk::walk(paths)?;
-        Ok(Self::from_steps(steps, paths.to_vec(), options, tell))
+        let linked = Arc::new(AtomicBool::new(false));
+        let steps = walk::walk_roots(paths, &linked)?;
+        let mut corpus = Self::from_steps(steps, paths.to_vec(), options, tell);
+        corpus.sources.linked = linked.load(Ordering::Relaxed);
+        Ok(corpus)
     }
 
     /// The seed articles embedded in the binary.
     pub fn seeds(options: &LoadOptions) -> Self {
         let steps = SEEDS
             .iter()
-            .map(|(name, bytes)| Step::Input(Input::embedded(name, bytes)));
+            .map(|(name, bytes)| (0, Step::Input(Input::embedded(name, bytes))));
         let mut corpus = Self::from_steps(steps, vec![PathBuf::from("<seeds>")], options, &|_| {});
         corpus.sources.seeds = true;
         corpus
@@ -139,7 +147,7 @@ impl Corpus {
     /// found instead of after the last. A sequence number puts what they
     /// return back in walk order.
     fn from_steps(
-        steps: impl Iterator<Item = Step> + Send,
+        steps: impl Iterator<Item = (usize, Step)> + Send,
         root_paths: Vec<PathBuf>,
         options: &LoadOptions,
         tell: &(dyn Fn(u64) + Sync),
@@ -149,9 +157,9 @@ impl Corpus {
         let done: Vec<(usize, Done)> = steps
             .enumerate()
             .par_bridge()
-            .filter_map(|(seq, step)| {
+            .filter_map(|(seq, (root, step))| {
                 let done = match step.resolve()? {
-                    Found::Input(input) => Done::read(input, options, start, &progress),
+                    Found::Input(input) => Done::read(input, root, options, start, &progress),
                     Found::Warning(warning) => Done::Skipped(warning),
                 };
                 Some((seq, done))
@@ -164,13 +172,29 @@ impl Corpus {
     /// and a refresh end here alike, so that they agree.
     fn assemble(mut done: Vec<(usize, Done)>, root_paths: Vec<PathBuf>) -> Self {
         done.sort_unstable_by_key(|&(seq, _)| seq);
+        let articles = done.iter().map(|(_, done)| done.articles()).sum();
+        let sizes = (done.len(), articles);
+        let done = done.into_iter().map(|(_, done)| done);
+        Self::assemble_in_order(done, sizes, None, root_paths)
+    }
+
+    /// As [`Corpus::assemble`], from what the steps gave in order (`sizes`:
+    /// how many, and how many articles they gave), taken one at a time,
+    /// not all held at once; `from` is the corpus refreshed, whose files
+    /// [`Done::Kept`] names.
+    fn assemble_in_order(
+        done: impl Iterator<Item = Done>,
+        sizes: (usize, usize),
+        from: Option<&Corpus>,
+        root_paths: Vec<PathBuf>,
+    ) -> Self {
         let Gathered {
             mut articles,
             mut report,
             files,
             mut file_of,
             mut sources,
-        } = gather(done);
+        } = gather(done, sizes, from);
         let (duplicates, dropped) = dedup::split_duplicates(&mut articles, &mut file_of);
         report.duplicates = duplicates.len();
         sources.dropped = dropped;
@@ -218,119 +242,6 @@ pub fn roots_of(paths: &[PathBuf]) -> Vec<String> {
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
         .collect()
-}
-
-/// What the steps of a load gave, put together in order.
-struct Gathered {
-    articles: Vec<Article>,
-    report: LoadReport,
-    /// The files that gave articles, and which gave each article.
-    files: Vec<Input>,
-    file_of: Vec<u32>,
-    /// Every file read or reused, and what each gave.
-    sources: Sources,
-}
-
-/// The articles, report and files of a load, from what its steps gave in
-/// order.
-fn gather(done: Vec<(usize, Done)>) -> Gathered {
-    let mut report = LoadReport::default();
-    let mut sources = Sources::default();
-    let mut batches: Batches = Vec::with_capacity(done.len());
-    let (mut files, mut file_of) = (Vec::new(), Vec::new());
-    let mut first = 0;
-    // Warnings of the walk come first, then those of files, in order.
-    let mut file_warnings = Vec::new();
-    for (_, done) in done {
-        let (input, p, stat, reused) = match done {
-            Done::Skipped(warning) => {
-                report.warnings.push(warning);
-                continue;
-            }
-            Done::File {
-                input,
-                parsed,
-                stat,
-                reused,
-            } => (input, parsed, stat, reused),
-        };
-        let count: usize = p.batches.iter().map(Vec::len).sum();
-        report.files += 1;
-        report.bytes += p.bytes;
-        sources.read += usize::from(!reused);
-        sources.files.push(FileRecord {
-            path: input.path.clone(),
-            id: input.id.clone(),
-            stat,
-            first,
-            count,
-            bytes: p.bytes,
-            warnings: p.warnings.clone(),
-        });
-        first += count;
-        if count > 0 {
-            let file = u32::try_from(files.len()).unwrap_or(u32::MAX);
-            file_of.resize(file_of.len() + count, file);
-            files.push(input);
-        }
-        file_warnings.extend(p.warnings);
-        batches.extend(p.batches);
-    }
-    report.warnings.append(&mut file_warnings);
-    Gathered {
-        articles: concat(batches),
-        report,
-        files,
-        file_of,
-        sources,
-    }
-}
-
-/// The articles of every batch, in order, moved once (not at all when
-/// there is one batch).
-fn concat(mut batches: Batches) -> Vec<Article> {
-    if batches.len() == 1 {
-        return batches.pop().unwrap_or_default();
-    }
-    let mut articles = Vec::with_capacity(batches.iter().map(Vec::len).sum());
-    for batch in batches {
-        articles.extend(batch);
-    }
-    articles
-}
-
-/// What one step of the walk gave: a file read now, one whose articles
-/// were taken from the corpus before, or a warning. A file's record is
-/// filled in by [`gather`], but for where it is and its stat.
-enum Done {
-    /// A file, parsed now or (`reused`) taken from the corpus before, and
-    /// its stat when it was read.
-    File {
-        input: Input,
-        parsed: Parsed,
-        stat: Option<FileStat>,
-        reused: bool,
-    },
-    Skipped(Warning),
-}
-
-impl Done {
-    /// `input` read and parsed; its stat is taken first, so that a change
-    /// while it is read shows at the next refresh.
-    fn read(input: Input, options: &LoadOptions, start: SystemTime, progress: &Progress) -> Self {
-        let stat = FileStat::of(&input).filter(|stat| !stat.is_racy(start));
-        let job = Job {
-            input: &input,
-            options,
-        };
-        let parsed = parse(job, progress);
-        Done::File {
-            input,
-            parsed,
-            stat,
-            reused: false,
-        }
-    }
 }
 
 /// Parses one file's bytes as loading a file of this `kind` named `name`

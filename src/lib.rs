@@ -30,4 +30,4 @@ pub mod ui;
 pub mod xdg;
 
 pub use article::Article;
-pub use corpus::{Corpus, LoadOptions};
+pub use corpus::{Changes, Corpus, LoadOptions};

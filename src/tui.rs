@@ -220,12 +220,15 @@ pub fn run(
     }
     let opener = app.config().opener.clone();
     // Held to the end of the run: dropping it stops watching.
-    let _watcher = match app.config().corpus.watch && !app.corpus().sources.seeds {
+    let watcher = match app.config().corpus.watch && !app.corpus().sources.seeds {
         true => runtime::watch(&app.corpus().root_paths, tx.clone())
             .map_err(|e| app.warn(format!("not watching for changes: {e}")))
             .ok(),
         false => None,
     };
+    if watcher.is_some() {
+        workers.watching_began();
+    }
     guard::start();
     enter()?;
     // Debug builds only: a worker's panic on demand, so a test can see the

@@ -306,7 +306,7 @@ fn reloading_brings_new_articles_and_keeps_the_selection_and_the_open_article() 
         .articles
         .insert(0, article("new", "Fresh news", "New text.".into()));
     after.articles.retain(|a| a.id != "2");
-    let loader: runtime::Loader = Box::new(move |_, _| Ok(std::sync::Arc::new(after.clone())));
+    let loader: runtime::Loader = Box::new(move |_, _, _| Ok(std::sync::Arc::new(after.clone())));
     let script = vec![
         act(Action::Down, 0),
         act(Action::Open, 10),
@@ -345,7 +345,7 @@ fn r_fetches_in_the_background_then_the_new_articles_are_listed() {
     after
         .articles
         .insert(0, article("fresh", "Fetched story", "New.".into()));
-    let loader: runtime::Loader = Box::new(move |_, _| Ok(std::sync::Arc::new(after.clone())));
+    let loader: runtime::Loader = Box::new(move |_, _, _| Ok(std::sync::Arc::new(after.clone())));
     let fetcher: runtime::Fetcher = Box::new(|progress| {
         progress(1, 2);
         progress(2, 2);

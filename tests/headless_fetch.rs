@@ -75,7 +75,7 @@ fn read_archive_with(
         ..Config::default()
     };
     let dir = paths.archive_dir.clone();
-    let loader: runtime::Loader = Box::new(move |_, _| {
+    let loader: runtime::Loader = Box::new(move |_, _, _| {
         Corpus::load(std::slice::from_ref(&dir), &LoadOptions::default())
             .map(Arc::new)
             .map_err(|e| e.to_string())

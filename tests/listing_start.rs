@@ -75,7 +75,7 @@ fn the_first_frame_is_the_listing_then_the_body_then_the_loaded_corpus() {
     );
     app.set_monochrome(true);
     let effects = app.handle(Msg::Resize(100, 20), Stamp(1));
-    assert!(effects.jobs.iter().any(|j| matches!(j, Job::Reload)));
+    assert!(effects.jobs.iter().any(|j| matches!(j, Job::Reload(_))));
     let asked = effects.jobs.iter().find_map(|j| match j {
         Job::ReadBody(i) => Some(*i),
         _ => None,
@@ -169,7 +169,7 @@ fn a_body_that_cannot_be_read_is_a_warning_and_is_not_asked_for_again_at_once() 
 fn headless_the_reader_opens_from_the_listing_and_loads_behind() {
     let dir = corpus_dir();
     let (loaded, listed) = loaded_and_listed(dir.path());
-    let loader: runtime::Loader = Box::new(move |_, progress| {
+    let loader: runtime::Loader = Box::new(move |_, _, progress| {
         progress(0.5);
         Ok(Arc::clone(&loaded))
     });

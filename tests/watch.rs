@@ -13,7 +13,7 @@ use byline::app::{App, Msg};
 use byline::config::Config;
 use byline::runtime::{self, Envelope, Headless, Input, Workers};
 use byline::state::Stamp;
-use byline::{Corpus, LoadOptions};
+use byline::{Changes, Corpus, LoadOptions};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -62,8 +62,12 @@ fn files_changed_on_disk_are_loaded_again_and_listed() {
     let looping = {
         let corpus = Arc::clone(&corpus);
         thread::spawn(move || {
-            let loader: runtime::Loader = Box::new(move |before: &Corpus, _| {
-                let refreshed = before.refresh(&options).map_err(|e| e.to_string())?;
+            // Only what is at the paths the watcher names is looked at.
+            let loader: runtime::Loader = Box::new(move |before: &Corpus, changes: &Changes, _| {
+                assert!(!changes.is_everything(), "the paths are told");
+                let refreshed = before
+                    .refresh_changed(changes, &options)
+                    .map_err(|e| e.to_string())?;
                 Ok(Arc::new(refreshed))
             });
             let area = Rect::new(0, 0, 80, 24);

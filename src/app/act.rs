@@ -76,7 +76,8 @@ impl App {
             Action::FullText => self.fetch_full_text(),
             Action::Reload => {
                 self.message = Some("loading…".to_owned());
-                self.out.jobs.push(super::Job::Reload);
+                let everything = crate::corpus::Changes::everything();
+                self.out.jobs.push(super::Job::Reload(everything));
             }
             _ => {}
         }

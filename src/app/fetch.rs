@@ -8,6 +8,7 @@
 //! ends, `refresh_minutes` after it, so a slow fetch is never overtaken.
 
 use super::{App, Fetched, Job};
+use crate::corpus::Changes;
 use crate::state::Stamp;
 
 const MINUTE_MS: u64 = 60_000;
@@ -64,7 +65,7 @@ impl App {
                 }
                 self.message = Some(summary);
                 if changed {
-                    self.out.jobs.push(Job::Reload);
+                    self.out.jobs.push(Job::Reload(Changes::everything()));
                 }
             }
             Err(error) => {

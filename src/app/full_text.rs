@@ -6,6 +6,7 @@
 //! warnings list.
 
 use super::{App, Job};
+use crate::corpus::Changes;
 
 impl App {
     pub(super) fn fetch_full_text(&mut self) {
@@ -50,7 +51,7 @@ impl App {
         match result {
             Ok(words) => {
                 self.message = Some(format!("full text kept: {words} words"));
-                self.out.jobs.push(Job::Reload);
+                self.out.jobs.push(Job::Reload(Changes::everything()));
             }
             Err(error) => {
                 let warning = format!("full text of {title}: {error}");

@@ -4,6 +4,7 @@
 //! the status bar, until it takes the listing's place as a reload does.
 
 use super::{App, Job, Overlay, Preview, Reader};
+use crate::corpus::Changes;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Loading {
@@ -18,7 +19,7 @@ impl App {
     pub(super) fn start_loading(&mut self) {
         if self.corpus.is_partial() {
             self.loading.progress = Some(0.0);
-            self.out.jobs.push(Job::Reload);
+            self.out.jobs.push(Job::Reload(Changes::everything()));
         }
     }
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::action::Action;
-use crate::corpus::Corpus;
+use crate::corpus::{Changes, Corpus};
 use crate::layout::ArticleLayout;
 use crate::search::text::TextResult;
 use crate::search::{ArticleHit, SearchResult};
@@ -46,9 +46,9 @@ pub enum Msg {
     Signal(Signal),
     /// The browser given a link has ended (or could not start).
     Opened(Opened),
-    /// Files under the corpus's roots changed (`watch = true`): they are
-    /// loaded again as `R` loads them.
-    FilesChanged,
+    /// Files under the corpus's roots changed (`watch = true`): what is at
+    /// these paths is loaded again ([`Job::Reload`]).
+    FilesChanged(Changes),
     /// How much of the corpus a load ([`Job::Reload`]) has read, 0 to 1.
     Loading {
         progress: f32,
@@ -160,9 +160,10 @@ pub enum Job {
     },
     /// Write the reading state (answered by [`Msg::Saved`]).
     Save(Box<ReadingState>),
-    /// Load the articles again (answered by [`Msg::Loading`] as it goes,
-    /// then [`Msg::Reloaded`]).
-    Reload,
+    /// Load the articles again, looking at what is at these paths or, for
+    /// [`Changes::everything`], at every file (answered by [`Msg::Loading`]
+    /// as it goes, then [`Msg::Reloaded`]).
+    Reload(Changes),
     /// Read the body of the article at this index from its file, in a
     /// corpus made from its listing (answered by [`Msg::BodyRead`]); a
     /// newer one cancels it.

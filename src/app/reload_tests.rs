@@ -9,9 +9,9 @@ use std::time::Duration;
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::app::{App, LaidOut, Msg, Pane, reader};
+use crate::app::{App, Job, LaidOut, Msg, Pane, reader};
 use crate::config::Config;
-use crate::corpus::{Corpus, LoadOptions};
+use crate::corpus::{Changes, Corpus, LoadOptions};
 use crate::layout::ArticleLayout;
 use crate::state::Stamp;
 
@@ -113,4 +113,53 @@ fn a_layout_of_the_corpus_before_a_reload_is_dropped() {
     app.handle(Msg::LaidOut(fresh), app.now);
     assert_eq!(app.reader.pending, None);
     assert!(app.reader.layout.lines.len() > old.lines.len());
+}
+
+#[test]
+fn marks_and_the_selection_survive_a_refresh_of_the_paths_the_watcher_named() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, title) in [("a.txt", "Alpha"), ("b.txt", "Beta"), ("c.txt", "Gamma")] {
+        write(dir.path(), name, title, 2);
+    }
+    std::thread::sleep(Duration::from_millis(25));
+    let options = LoadOptions::default();
+    let corpus = Corpus::load(&[dir.path().to_owned()], &options).unwrap();
+    let mut app = app_of(corpus);
+    act(&mut app, &[Action::Down, Action::ToggleStar, Action::Down]);
+    act(&mut app, &[Action::ToggleRead]);
+    std::thread::sleep(Duration::from_millis(25));
+    write(dir.path(), "0.txt", "New first", 1);
+    write(dir.path(), "b.txt", "Beta, revised", 3);
+    fs::remove_file(dir.path().join("a.txt")).unwrap();
+    let mut changes = Changes::default();
+    for name in ["0.txt", "b.txt", "a.txt"] {
+        changes.add(dir.path().join(name));
+    }
+    let effects = app.handle(Msg::FilesChanged(changes.clone()), app.now);
+    let asked = effects.jobs.iter().find_map(|job| match job {
+        Job::Reload(asked) => Some(asked),
+        _ => None,
+    });
+    assert_eq!(asked, Some(&changes), "the paths go to the reload");
+    let refreshed = app.corpus().refresh_changed(&changes, &options).unwrap();
+    assert_eq!(refreshed.sources.read, 2);
+    let now = app.now;
+    let effects = app.handle(Msg::Reloaded(Ok(Arc::new(refreshed))), now);
+    crate::runtime::inline(&mut app, effects, now);
+    let selected = app
+        .selected_article()
+        .map(|i| app.corpus().articles[i].id.as_str());
+    assert_eq!(selected, Some("c.txt"));
+    assert!(app.state.is_starred("b.txt") && app.state.is_read("c.txt"));
+    let titles: Vec<&str> = app
+        .corpus()
+        .articles
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        ["New first", "Beta, revised", "Gamma"],
+        "a.txt is gone"
+    );
 }

@@ -10,7 +10,7 @@ use std::time::SystemTime;
 use super::commands::{open_corpus, paths};
 use super::{Context, CorpusArgs};
 use crate::corpus::listing::{self, SETTLE};
-use crate::corpus::{Corpus, LoadError};
+use crate::corpus::{Changes, Corpus, LoadError};
 
 /// The corpus the reader opens with: made from the listing of the last
 /// load, its bodies still to be read, when there is one; else loaded.
@@ -36,16 +36,19 @@ pub fn open_for_reader(args: &CorpusArgs, context: &Context) -> Result<Arc<Corpu
 }
 
 /// What loads the reader's corpus in the background: behind a corpus made
-/// from its listing, and on `R`. It tells how far it got in bytes (of as
-/// many as the last load had), and leaves the listing of what it loaded.
+/// from its listing, on `R`, and when the watcher saw files change (then
+/// only what is at the paths it names is looked at). It tells how far it
+/// got in bytes (of as many as the last load had), and leaves the listing
+/// of what it loaded.
 pub fn loader(
     args: &CorpusArgs,
     context: &Context,
     bytes: u64,
-) -> impl Fn(&Corpus, &(dyn Fn(f32) + Sync)) -> Result<Arc<Corpus>, String> + Send + use<> {
+) -> impl Fn(&Corpus, &Changes, &(dyn Fn(f32) + Sync)) -> Result<Arc<Corpus>, String> + Send + use<>
+{
     let (args, context) = (args.clone(), context.clone());
     let expected = AtomicU64::new(bytes);
-    move |before, progress| {
+    move |before, changes, progress| {
         let started = SystemTime::now();
         let paths = paths(&args, &context);
         let total = expected.load(Ordering::Relaxed).max(1);
@@ -55,6 +58,9 @@ pub fn loader(
         let refresh = !paths.is_empty() && !before.sources.files.is_empty();
         let corpus = match paths.is_empty() {
             true => Corpus::seeds(&context.options),
+            false if refresh && !changes.is_everything() => before
+                .refresh_changed(changes, &context.options)
+                .map_err(|e| e.to_string())?,
             false if refresh => before
                 .refresh(&context.options)
                 .map_err(|e| e.to_string())?,
@@ -64,7 +70,10 @@ pub fn loader(
         };
         expected.store(corpus.report.bytes, Ordering::Relaxed);
         let corpus = Arc::new(corpus);
-        if !paths.is_empty() {
+        // The watcher's reloads come within moments of a change: a listing
+        // would not count on a file changed so lately (see `SETTLE`), and
+        // finding that out looks at every file again.
+        if !paths.is_empty() && changes.is_everything() {
             keep_listing(Arc::clone(&corpus), &context, started);
         }
         Ok(corpus)

@@ -59,19 +59,11 @@ pub fn split_duplicates(
     }
     let mut flags = original.iter();
     file_of.retain(|_| flags.next().copied().flatten().is_none());
-    let mut dropped = Vec::with_capacity(duplicates.len());
-    let mut kept = Vec::with_capacity(articles.len() - duplicates.len());
-    for (at, (article, first)) in std::mem::take(articles)
-        .into_iter()
-        .zip(original)
-        .enumerate()
-    {
-        match first {
-            Some(_) => dropped.push((at, article)),
-            None => kept.push(article),
-        }
-    }
-    *articles = kept;
+    // Taken out in place: the articles kept stay in their allocation.
+    let places = original.iter().enumerate().filter(|(_, o)| o.is_some());
+    let mut flags = original.iter();
+    let taken = articles.extract_if(.., |_| flags.next().copied().flatten().is_some());
+    let dropped = places.map(|(at, _)| at).zip(taken).collect();
     (duplicates, dropped)
 }
 

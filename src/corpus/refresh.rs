@@ -3,9 +3,13 @@
 //! gives the articles it gave, taken from the corpus before.
 
 use std::collections::HashMap;
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::SystemTime;
 
+use foldhash::fast::RandomState;
 use rayon::prelude::*;
 
 use super::parsed::Parsed;
@@ -26,22 +30,25 @@ impl Corpus {
         let start = SystemTime::now();
         // Only changed files are read: too few to be worth telling.
         let progress = Progress::new(&|_| {});
-        let known: HashMap<(&Path, &str), &FileRecord> = self
-            .sources
-            .files
-            .iter()
-            .map(|f| ((f.path.as_path(), f.id.as_str()), f))
-            .collect();
-        let done: Vec<(usize, Done)> = walk::walk(&self.root_paths)?
+        // Keyed by the paths' bytes, hashed quickly: the walk makes every
+        // path the same way, and hashing a `Path` takes it apart first.
+        let files = &self.sources.files;
+        let mut known: HashMap<(&[u8], &str), &FileRecord, RandomState> =
+            HashMap::with_capacity_and_hasher(files.len(), RandomState::default());
+        known.extend(files.iter().map(|f| ((key(&f.path), f.id.as_str()), f)));
+        let linked = Arc::new(AtomicBool::new(false));
+        let done: Vec<(usize, Done)> = walk::walk_roots(&self.root_paths, &linked)?
             .enumerate()
             .par_bridge()
-            .filter_map(|(seq, step)| {
+            .filter_map(|(seq, (root, step))| {
                 let done = match step.resolve()? {
                     Found::Input(input) => {
                         let now = FileStat::of(&input);
-                        match known.get(&(input.path.as_path(), input.id.as_str())) {
-                            Some(&file) if file.reusable(now.as_ref()) => self.reuse(input, file),
-                            _ => Done::read(input, options, start, &progress),
+                        match known.get(&(key(&input.path), input.id.as_str())) {
+                            Some(&file) if file.reusable(now.as_ref()) => {
+                                self.reuse(input, root, file)
+                            }
+                            _ => Done::read(input, root, options, start, &progress),
                         }
                     }
                     Found::Warning(warning) => Done::Skipped(warning),
@@ -49,11 +56,13 @@ impl Corpus {
                 Some((seq, done))
             })
             .collect();
-        Ok(Self::assemble(done, self.root_paths.clone()))
+        let mut corpus = Self::assemble(done, self.root_paths.clone());
+        corpus.sources.linked = linked.load(Ordering::Relaxed);
+        Ok(corpus)
     }
 
     /// What `file` gave when this corpus was loaded, as if parsed again.
-    fn reuse(&self, input: Input, file: &FileRecord) -> Done {
+    pub(super) fn reuse(&self, input: Input, root: usize, file: &FileRecord) -> Done {
         let parsed = Parsed {
             batches: vec![self.sources.articles_of(file, &self.articles)],
             warnings: file.warnings.clone(),
@@ -61,11 +70,16 @@ impl Corpus {
         };
         Done::File {
             input,
+            root,
             parsed,
             stat: file.stat,
             reused: true,
         }
     }
+}
+
+fn key(path: &Path) -> &[u8] {
+    path.as_os_str().as_bytes()
 }
 
 #[cfg(test)]

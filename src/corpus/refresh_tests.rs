@@ -5,7 +5,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::corpus::{Corpus, LoadOptions, Sources};
+use crate::corpus::{Changes, Corpus, LoadOptions, Sources};
 
 /// A small generator of its own: the same seed, the same changes.
 struct Rng(u64);
@@ -64,37 +64,70 @@ fn new_path(roots: &[PathBuf], rng: &mut Rng) -> PathBuf {
         .join(format!("f{}.{ext}", rng.below(12)))
 }
 
+/// The topmost folder writing `path` makes, if any: a watcher names it.
+fn made(path: &Path) -> Option<PathBuf> {
+    let missing = path.ancestors().skip(1).take_while(|a| !a.exists());
+    missing.last().map(Path::to_owned)
+}
+
 /// One random change: add, delete, modify, rename, make unreadable, make a
-/// duplicate of another file, or turn into a link to another.
-fn change(roots: &[PathBuf], rng: &mut Rng) {
+/// duplicate of another file, and with `links`, turn into a link to another
+/// (else move a whole folder). Gives the paths a watcher would name.
+fn change(roots: &[PathBuf], rng: &mut Rng, links: bool) -> Vec<PathBuf> {
     let existing = files(roots);
     let pick = |rng: &mut Rng| existing.get(rng.below(existing.len().max(1))).cloned();
+    let mut touched = Vec::new();
     match (rng.below(8), pick(rng)) {
-        (0 | 1, _) | (_, None) => write(&new_path(roots, rng), rng),
-        (2, Some(path)) => fs::remove_file(path).unwrap(),
-        (3, Some(path)) => write(&path, rng),
+        (0 | 1, _) | (_, None) => {
+            let path = new_path(roots, rng);
+            touched.extend(made(&path));
+            write(&path, rng);
+            touched.push(path);
+        }
+        (2, Some(path)) => {
+            fs::remove_file(&path).unwrap();
+            touched.push(path);
+        }
+        (3, Some(path)) => {
+            write(&path, rng);
+            touched.push(path);
+        }
         (4, Some(path)) => {
             let to = new_path(roots, rng);
+            touched.extend(made(&to));
             fs::create_dir_all(to.parent().unwrap()).unwrap();
-            fs::rename(path, to).unwrap();
+            fs::rename(&path, &to).unwrap();
+            touched.extend([path, to]);
         }
         (5, Some(path)) => {
             let mode = fs::Permissions::from_mode(if rng.below(2) == 0 { 0 } else { 0o644 });
             // A link's target may be gone: then there is nothing to change.
-            let _ = fs::set_permissions(path, mode);
+            let _ = fs::set_permissions(&path, mode);
+            touched.push(path);
         }
         (6, Some(path)) => {
             if let Some(other) = pick(rng) {
-                let _ = fs::copy(other, path);
+                let _ = fs::copy(other, &path);
             }
+            touched.push(path);
         }
-        (_, Some(path)) => {
+        (_, Some(path)) if links => {
             if let Some(other) = pick(rng).filter(|o| *o != path) {
                 fs::remove_file(&path).unwrap();
-                std::os::unix::fs::symlink(other, path).unwrap();
+                std::os::unix::fs::symlink(other, &path).unwrap();
+            }
+            touched.push(path);
+        }
+        (_, Some(path)) => {
+            let folder = path.parent().unwrap();
+            let to = folder.with_file_name(format!("s{}", rng.below(5)));
+            if !roots.iter().any(|r| r == folder) && !to.exists() {
+                fs::rename(folder, &to).unwrap();
+                touched.extend([folder.to_owned(), to]);
             }
         }
     }
+    touched
 }
 
 /// Everything a load gives, but the epoch and how much it read.
@@ -132,7 +165,7 @@ fn a_refresh_after_random_changes_gives_what_a_full_load_gives() {
     let (mut reused, mut read, mut duplicates, mut renamed) = (0, 0, 0, 0);
     for round in 0..40 {
         for _ in 0..1 + rng.below(3) {
-            change(&roots, &mut rng);
+            change(&roots, &mut rng, true);
         }
         // Files changed within a tick of a load are read again at the next
         // whatever their stat: past that, they can be reused.
@@ -195,4 +228,44 @@ fn only_the_changed_file_is_read_and_its_warnings_replaced() {
         corpus.articles[0].body.as_str(),
         refreshed.articles[0].body.as_str()
     ));
+}
+
+#[test]
+fn a_refresh_of_the_paths_a_watcher_names_gives_what_a_full_load_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let roots = vec![dir.path().join("a"), dir.path().join("b")];
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for _ in 0..30 {
+        write(&new_path(&roots, &mut rng), &mut rng);
+    }
+    let options = LoadOptions::default();
+    let mut corpus = Corpus::load(&roots, &options).unwrap();
+    let (mut reused, mut read, mut duplicates, mut folders) = (0, 0, 0, 0);
+    for round in 0..60 {
+        let mut changes = Changes::default();
+        for _ in 0..1 + rng.below(3) {
+            let touched = change(&roots, &mut rng, false);
+            folders += touched.iter().filter(|p| p.is_dir()).count();
+            touched.into_iter().for_each(|path| changes.add(path));
+        }
+        std::thread::sleep(Duration::from_millis(25));
+        assert!(
+            corpus.plan(&changes).is_some(),
+            "round {round}: told by the paths"
+        );
+        let refreshed = corpus.refresh_changed(&changes, &options).unwrap();
+        let full = Corpus::load(&roots, &options).unwrap();
+        assert_same(&refreshed, &full, round);
+        reused += refreshed.report.files - refreshed.sources.read;
+        read += refreshed.sources.read;
+        duplicates += refreshed.report.duplicates;
+        corpus = refreshed;
+    }
+    assert!(duplicates > 0, "duplicates were made");
+    assert!(folders > 0, "folders were made or moved");
+    assert!(
+        reused > read * 3,
+        "most files were reused: {reused} vs {read}"
+    );
+    assert!(read >= 60, "changed files were read: {read}");
 }

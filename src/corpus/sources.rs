@@ -21,6 +21,9 @@ pub struct FileStat {
     pub ctime: (i64, i64),
     pub inode: u64,
     pub device: u64,
+    /// Hard links to the file: a change made through another of its paths
+    /// is told under that path only.
+    pub links: u64,
 }
 
 /// How long after a change a file's times may still read the same. Most
@@ -43,6 +46,7 @@ impl FileStat {
             ctime: (meta.ctime(), meta.ctime_nsec()),
             inode: meta.ino(),
             device: meta.dev(),
+            links: meta.nlink(),
         })
     }
 
@@ -67,6 +71,8 @@ pub struct FileRecord {
     /// The base of its articles' ids (see [`Input::id`]): the same file
     /// under two roots is two records.
     pub id: String,
+    /// The index of the root it was found under, in the roots given.
+    pub root: usize,
     /// `None` when it must be read again whatever its stat says: embedded,
     /// not looked at, or changed just before it was read.
     pub stat: Option<FileStat>,
@@ -104,14 +110,31 @@ pub struct Sources {
     pub seeds: bool,
     /// How many files the load read (the others were reused).
     pub read: usize,
+    /// How many of the report's warnings came from the walk (they come
+    /// first), not from a file.
+    pub walk_warnings: usize,
+    /// The walk followed a link under a root (see
+    /// [`super::walk::walk_roots`]).
+    pub linked: bool,
 }
 
 impl Sources {
     /// The articles `file` gave, as its parser gave them: duplicates where
     /// they were, ids before any `~n`. `kept` are the corpus's articles.
     pub fn articles_of(&self, file: &FileRecord, kept: &[Article]) -> Vec<Article> {
-        let mut dropped = self.dropped.partition_point(|(at, _)| *at < file.first);
         let mut articles = Vec::with_capacity(file.count);
+        self.extend_with_articles_of(file, kept, &mut articles);
+        articles
+    }
+
+    /// [`Sources::articles_of`], added to the end of `articles`.
+    pub fn extend_with_articles_of(
+        &self,
+        file: &FileRecord,
+        kept: &[Article],
+        articles: &mut Vec<Article>,
+    ) {
+        let mut dropped = self.dropped.partition_point(|(at, _)| *at < file.first);
         for at in file.first..file.first + file.count {
             match self.dropped.get(dropped) {
                 Some((place, article)) if *place == at => {
@@ -122,7 +145,6 @@ impl Sources {
                 _ => articles.extend(self.original(at - dropped, kept)),
             }
         }
-        articles
     }
 
     /// Kept article `index` with its id as parsed.

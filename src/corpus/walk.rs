@@ -14,6 +14,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use walkdir::{DirEntry, WalkDir};
 
@@ -60,6 +61,19 @@ pub enum Found {
 /// error before anything is read; anything else that cannot be walked
 /// becomes a warning.
 pub fn walk(roots: &[PathBuf]) -> Result<impl Iterator<Item = Step> + Send + use<>, LoadError> {
+    let steps = walk_roots(roots, &Arc::default())?;
+    Ok(steps.map(|(_, step)| step))
+}
+
+/// As [`walk`], each step with the index of its root, and `linked` set
+/// when the walk follows a link under a root: what changed under a link's
+/// target is not told under the link's path (and a folder reached by two
+/// paths is walked under the first only), so a change cannot be told from
+/// the paths a watcher names (see [`walk_under`]).
+pub fn walk_roots(
+    roots: &[PathBuf],
+    linked: &Arc<AtomicBool>,
+) -> Result<impl Iterator<Item = (usize, Step)> + Send + use<>, LoadError> {
     let mut steps: Vec<Box<dyn Iterator<Item = Step> + Send>> = Vec::with_capacity(roots.len());
     for root in roots {
         let meta = match fs::metadata(root) {
@@ -74,7 +88,7 @@ pub fn walk(roots: &[PathBuf]) -> Result<impl Iterator<Item = Step> + Send + use
             }
         };
         if meta.is_dir() {
-            steps.push(Box::new(walk_dir(root)));
+            steps.push(Box::new(walk_dir(root, Arc::clone(linked))));
         } else {
             let name = root.file_name().unwrap_or_default();
             let (id, name) = path_id(name.as_bytes());
@@ -88,10 +102,11 @@ pub fn walk(roots: &[PathBuf]) -> Result<impl Iterator<Item = Step> + Send + use
             }))));
         }
     }
-    Ok(steps.into_iter().flatten())
+    let steps = steps.into_iter().enumerate();
+    Ok(steps.flat_map(|(root, steps)| steps.map(move |step| (root, step))))
 }
 
-fn walk_dir(root: &Path) -> impl Iterator<Item = Step> + Send + use<> {
+fn walk_dir(root: &Path, linked: Arc<AtomicBool>) -> impl Iterator<Item = Step> + Send + use<> {
     let root: Arc<Path> = Arc::from(root);
     let mut seen = HashSet::new();
     // A root inside one of them was named: what is under it is wanted.
@@ -113,6 +128,9 @@ fn walk_dir(root: &Path) -> impl Iterator<Item = Step> + Send + use<> {
             // Only folders and links cost a look: files are most entries.
             if !is_dir && !e.path_is_symlink() {
                 return true;
+            }
+            if e.depth() > 0 && e.path_is_symlink() {
+                linked.store(true, Ordering::Relaxed);
             }
             let Ok(meta) = e.metadata() else {
                 return true;
@@ -172,17 +190,22 @@ impl Step {
 }
 
 fn resolve_entry(root: &Path, entry: &DirEntry) -> Option<Found> {
-    if entry.file_type().is_dir() {
+    resolve_file(root, entry.path(), entry.file_type())
+}
+
+/// What the walk of the folder `root` gives for `path` under it, of type
+/// `file_type` (a link's target's, as the walk follows links).
+pub fn resolve_file(root: &Path, path: &Path, file_type: fs::FileType) -> Option<Found> {
+    if file_type.is_dir() {
         return None;
     }
-    let path = entry.path();
     // The name alone: cheaper than taking the whole path apart.
-    let name = Path::new(entry.file_name());
+    let name = Path::new(path.file_name().unwrap_or(path.as_os_str()));
     let kind = kind_of(name)?;
     if is_project_file(name) {
         return None;
     }
-    if !entry.file_type().is_file() {
+    if !file_type.is_file() {
         let warning = Warning::new(path, WarningKind::NotRegularFile);
         return Some(Found::Warning(warning));
     }
@@ -204,4 +227,32 @@ fn resolve_entry(root: &Path, entry: &DirEntry) -> Option<Found> {
         // With links followed, the walk's file type is the target's.
         source: Source::RegularFile,
     }))
+}
+
+/// What the walk of the folder `root` gives at and under `dir`, a folder
+/// in it, in order; `None` when that cannot be told from `dir` alone: a
+/// link under it (it may lead to a folder walked under another path, or
+/// out of the roots), a file with other hard links (it may change through
+/// them), or anything the walk would warn of.
+pub fn walk_under(root: &Path, dir: &Path) -> Option<Vec<Input>> {
+    let entries = WalkDir::new(dir)
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().as_bytes().starts_with(b"."));
+    let mut inputs = Vec::new();
+    for entry in entries {
+        let entry = entry.ok()?;
+        if entry.path_is_symlink() {
+            return None;
+        }
+        if entry.file_type().is_file() && entry.metadata().ok()?.nlink() > 1 {
+            return None;
+        }
+        match resolve_entry(root, &entry) {
+            Some(Found::Input(input)) => inputs.push(input),
+            Some(Found::Warning(_)) => return None,
+            None => {}
+        }
+    }
+    Some(inputs)
 }

@@ -58,7 +58,7 @@ pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
                 })
             }
             Job::Save(_) => Msg::Saved(Ok(None)),
-            Job::Reload => Msg::Reloaded(Err("nothing to load again from".to_owned())),
+            Job::Reload(_) => Msg::Reloaded(Err("nothing to load again from".to_owned())),
             Job::ReadBody(index) => Msg::BodyRead {
                 index,
                 result: app.corpus().read_body(index),

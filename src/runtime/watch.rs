@@ -1,17 +1,22 @@
 //! Watching the corpus's roots (`watch = true` in config.toml): a burst of
-//! changes becomes one [`Msg::FilesChanged`] on the loop's channel, once the
-//! files have been quiet for a moment, and the app reloads what changed as
-//! `R` does.
+//! changes becomes one [`Msg::FilesChanged`] on the loop's channel, with
+//! the paths that changed, once the files have been quiet for a moment, and
+//! the app reloads what is at those paths (see [`Corpus::refresh_changed`]).
 //!
-//! notify's thread only drops a note in a channel of one place; a thread of
+//! notify's thread adds the paths of an event to the burst's [`Changes`]
+//! (bounded: past [`Changes::MOST`] paths, or when notify lost events, it
+//! is everything) and drops a note in a channel of one place; a thread of
 //! ours waits for the burst to end and tells the loop. However many events
 //! come, the loop hears of them at most once a [`QUIET`], and the memory
-//! they take stays the same. Dropping the [`Watcher`] stops notify's
+//! they take stays bounded. Dropping the [`Watcher`] stops notify's
 //! thread, whose end in turn ends ours, within a [`QUIET`].
+//!
+//! [`Corpus::refresh_changed`]: crate::corpus::Corpus::refresh_changed
 
 use std::io;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -20,6 +25,7 @@ use notify::{EventKind, RecursiveMode, Watcher as _};
 use super::Envelope;
 use crate::app::Msg;
 use crate::clean::{escape_path, single_line};
+use crate::corpus::Changes;
 
 /// How long the files must be still before the loop is told.
 pub const QUIET: Duration = Duration::from_millis(300);
@@ -34,8 +40,10 @@ pub struct Watcher {
 /// Watches every root (folders with what is under them) and tells `tx`.
 pub fn watch(roots: &[PathBuf], tx: Sender<Envelope>) -> io::Result<Watcher> {
     let (note, notes) = mpsc::sync_channel::<()>(1);
+    let burst = Arc::new(Mutex::new(Changes::default()));
+    let seen = Arc::clone(&burst);
     let mut notify = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| is_change(&e)) {
+        if add(&seen, event) {
             tell(&note);
         }
     })
@@ -48,8 +56,22 @@ pub fn watch(roots: &[PathBuf], tx: Sender<Envelope>) -> io::Result<Watcher> {
     }
     thread::Builder::new()
         .name("byline-watch".into())
-        .spawn(move || debounce(&notes, &tx))?;
+        .spawn(move || debounce(&notes, &burst, &tx))?;
     Ok(Watcher { _notify: notify })
+}
+
+/// Adds what `event` changed to the burst; whether it changed anything. An
+/// error, or events lost (a full queue), may hide any change.
+fn add(burst: &Mutex<Changes>, event: notify::Result<notify::Event>) -> bool {
+    let mut changes = burst.lock().unwrap_or_else(PoisonError::into_inner);
+    match event {
+        Ok(event) if event.need_rescan() => changes.add_everything(),
+        Ok(event) if !is_change(&event) => return false,
+        Ok(event) if event.paths.is_empty() => changes.add_everything(),
+        Ok(event) => event.paths.into_iter().for_each(|path| changes.add(path)),
+        Err(_) => changes.add_everything(),
+    }
+    true
 }
 
 /// A note that something changed; one already waiting says it all.
@@ -71,9 +93,9 @@ fn is_change(event: &notify::Event) -> bool {
         && (event.paths.is_empty() || !event.paths.iter().all(hidden))
 }
 
-/// Tells the loop once per burst of notes; ends when notify's side or the
-/// loop's is gone.
-fn debounce(notes: &Receiver<()>, tx: &Sender<Envelope>) {
+/// Tells the loop once per burst of notes, with what the burst changed;
+/// ends when notify's side or the loop's is gone.
+fn debounce(notes: &Receiver<()>, burst: &Mutex<Changes>, tx: &Sender<Envelope>) {
     while notes.recv().is_ok() {
         let began = Instant::now();
         loop {
@@ -84,7 +106,12 @@ fn debounce(notes: &Receiver<()>, tx: &Sender<Envelope>) {
                 Err(RecvTimeoutError::Disconnected) => return,
             }
         }
-        if tx.send(Envelope::now(Msg::FilesChanged)).is_err() {
+        let changes = std::mem::take(&mut *burst.lock().unwrap_or_else(PoisonError::into_inner));
+        // A note left from a burst already told, whose paths went with it.
+        if changes.is_empty() {
+            continue;
+        }
+        if tx.send(Envelope::now(Msg::FilesChanged(changes))).is_err() {
             return;
         }
     }
@@ -95,18 +122,49 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_burst_of_notes_is_told_once_and_the_thread_ends_with_its_senders() {
+    fn a_burst_of_notes_is_told_once_with_its_paths_and_the_thread_ends_with_its_senders() {
         let (note, notes) = mpsc::sync_channel(1);
+        let burst = Arc::new(Mutex::new(Changes::default()));
         let (tx, rx) = mpsc::channel();
-        let debouncer = thread::spawn(move || debounce(&notes, &tx));
-        for _ in 0..1000 {
+        let seen = Arc::clone(&burst);
+        let debouncer = thread::spawn(move || debounce(&notes, &seen, &tx));
+        let modify = EventKind::Modify(notify::event::ModifyKind::Any);
+        for n in 0..1000 {
+            let event =
+                notify::Event::new(modify).add_path(PathBuf::from(format!("/c/{}.txt", n % 3)));
+            assert!(add(&burst, Ok(event)));
             tell(&note);
         }
         let told = rx.recv_timeout(Duration::from_secs(20)).expect("told");
-        assert!(matches!(told, Envelope::Msg(Msg::FilesChanged, _)));
+        let Envelope::Msg(Msg::FilesChanged(changes), _) = told else {
+            panic!("not a change");
+        };
+        let paths: Vec<&std::path::Path> = changes.paths().collect();
+        assert_eq!(
+            paths,
+            ["/c/0.txt", "/c/1.txt", "/c/2.txt"].map(std::path::Path::new)
+        );
         drop(note);
         debouncer.join().expect("the thread ends");
         assert!(rx.try_recv().is_err(), "one message for the burst");
+    }
+
+    #[test]
+    fn lost_events_and_errors_are_everything_and_many_paths_too() {
+        let burst = Mutex::new(Changes::default());
+        let lost = notify::Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        assert!(add(&burst, Ok(lost)));
+        assert!(burst.lock().unwrap().is_everything());
+        let burst = Mutex::new(Changes::default());
+        assert!(add(&burst, Err(notify::Error::generic("queue full"))));
+        assert!(burst.lock().unwrap().is_everything());
+        let burst = Mutex::new(Changes::default());
+        let create = EventKind::Create(notify::event::CreateKind::File);
+        for n in 0..=Changes::MOST {
+            let event = notify::Event::new(create).add_path(PathBuf::from(format!("/c/{n}.txt")));
+            add(&burst, Ok(event));
+        }
+        assert!(burst.lock().unwrap().is_everything());
     }
 
     #[test]

@@ -5,13 +5,13 @@ use std::io;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use super::Envelope;
 use super::latest::Latest;
 use crate::app::{Fetched, Found, Job, LaidOut, Msg, Pane};
 use crate::article::Article;
-use crate::corpus::Corpus;
+use crate::corpus::{Changes, Corpus};
 use crate::layout::ArticleLayout;
 use crate::search::text::{self, TextIndex};
 use crate::search::{SearchWorker, find_in_layout_until};
@@ -24,9 +24,11 @@ struct FindJob {
 }
 
 /// Loads the articles again, as they were loaded at the start, telling
-/// how far it got (0 to 1) as it goes; it is given the corpus the app
-/// reads, to reuse what did not change (see [`Corpus::refresh`]).
-pub type Loader = Box<dyn Fn(&Corpus, &(dyn Fn(f32) + Sync)) -> Result<Arc<Corpus>, String> + Send>;
+/// how far it got (0 to 1) as it goes; it is given the newest corpus, to
+/// reuse what did not change, and the paths changed since (see
+/// [`Corpus::refresh`] and [`Corpus::refresh_changed`]).
+pub type Loader =
+    Box<dyn Fn(&Corpus, &Changes, &(dyn Fn(f32) + Sync)) -> Result<Arc<Corpus>, String> + Send>;
 
 /// Fetches the subscribed feeds into the archive, telling how many of how
 /// many are done as it goes.
@@ -41,6 +43,9 @@ pub struct Workers {
     reading: Reading,
     saver: Latest<Box<ReadingState>>,
     reload: Option<Latest<Arc<Corpus>>>,
+    /// What changed since the newest corpus, for the next reload: a reload
+    /// asked while one waits replaces it, so its changes are kept here.
+    changes: Arc<Mutex<Changes>>,
     /// The corpus the app reads: a reload starts from it.
     corpus: Arc<Corpus>,
     fetch: Option<Latest<()>>,
@@ -77,6 +82,7 @@ impl Workers {
             reading: Reading::start(corpus, tx)?,
             saver,
             reload: None,
+            changes: Arc::default(),
             corpus: Arc::clone(corpus),
             fetch: None,
             full_text: None,
@@ -87,14 +93,28 @@ impl Workers {
     /// Reloads answer with what `loader` loads; without one, a reload says
     /// there is nothing to load from.
     pub fn with_loader(mut self, loader: Loader) -> io::Result<Self> {
-        let to_loop = self.tx.clone();
+        let (to_loop, pending) = (self.tx.clone(), Arc::clone(&self.changes));
+        // The last corpus loaded here: the app may not have it yet when the
+        // next reload is asked, and changes are counted from it.
+        let newest: Mutex<Option<Arc<Corpus>>> = Mutex::new(None);
         self.reload = Some(Latest::start(
             "byline-reload",
-            move |before: Arc<Corpus>, _| {
+            move |asked: Arc<Corpus>, _| {
                 let progress = |progress| {
                     let _ = to_loop.send(Envelope::now(Msg::Loading { progress }));
                 };
-                let loaded = loader(&before, &progress);
+                let mut newest = newest.lock().unwrap_or_else(PoisonError::into_inner);
+                let before = match newest.take() {
+                    Some(loaded) if loaded.epoch > asked.epoch => loaded,
+                    _ => asked,
+                };
+                let changes = std::mem::take(&mut *lock(&pending));
+                let loaded = loader(&before, &changes, &progress);
+                match &loaded {
+                    Ok(corpus) => *newest = Some(Arc::clone(corpus)),
+                    // What changed is still to be read: all of it, next time.
+                    Err(_) => lock(&pending).add_everything(),
+                }
                 let _ = to_loop.send(Envelope::now(Msg::Reloaded(loaded)));
             },
         )?);
@@ -133,12 +153,20 @@ impl Workers {
         Ok(self)
     }
 
+    /// Watching for changes began after the corpus was loaded: what changed
+    /// in between was named by no one, so the next reload looks at every
+    /// file.
+    pub fn watching_began(&self) {
+        lock(&self.changes).add_everything();
+    }
+
     /// The app reads `corpus` now: so do the workers, from here on.
     pub fn use_corpus(&mut self, corpus: &Arc<Corpus>) -> io::Result<()> {
         let cache = self.reading.text.cache.take();
         self.reading = Reading::start(corpus, &self.tx)?;
-        self.corpus = Arc::clone(corpus);
+        let before = std::mem::replace(&mut self.corpus, Arc::clone(corpus));
         self.reading.text.cache = cache;
+        drop_aside(before);
         Ok(())
     }
 }
@@ -229,8 +257,11 @@ impl Workers {
                     let _ = self.tx.send(Envelope::now(Msg::FullTextFetched(nothing)));
                 }
             },
-            Job::Reload => match &self.reload {
-                Some(reload) => reload.submit(Arc::clone(&self.corpus)),
+            Job::Reload(changes) => match &self.reload {
+                Some(reload) => {
+                    lock(&self.changes).merge(changes);
+                    reload.submit(Arc::clone(&self.corpus));
+                }
                 None => {
                     let nothing = Err("nothing to load again from".to_owned());
                     let _ = self.tx.send(Envelope::now(Msg::Reloaded(nothing)));
@@ -243,6 +274,22 @@ impl Workers {
     pub fn ranked(&self) -> Option<Msg> {
         self.reading.search.try_recv().map(Msg::Ranked)
     }
+}
+
+/// Drops `corpus` on a thread of its own when nothing else holds it:
+/// freeing a hundred thousand articles would take the loop a frame or two.
+fn drop_aside(corpus: Arc<Corpus>) {
+    if Arc::strong_count(&corpus) == 1 {
+        // Without a thread, it is dropped here.
+        let _ = std::thread::Builder::new()
+            .name("byline-drop".into())
+            .spawn(move || drop(corpus));
+    }
+}
+
+fn lock(changes: &Mutex<Changes>) -> std::sync::MutexGuard<'_, Changes> {
+    // Paths to look at hold no invariant a panic could break.
+    changes.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The full-text index, read from the cache or built on its own thread
@@ -354,3 +401,7 @@ fn layouts(
         }
     })
 }
+
+#[cfg(test)]
+#[path = "workers_tests.rs"]
+mod tests;
