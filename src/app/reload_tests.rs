@@ -37,16 +37,16 @@ fn act(app: &mut App, actions: &[Action]) {
     }
 }
 
-#[test]
-fn marks_and_the_selection_survive_a_refresh() {
+/// Three files loaded; the second starred, the third read and selected;
+/// then a new first file written and the second rewritten.
+fn marked_then_changed() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     for (name, title) in [("a.txt", "Alpha"), ("b.txt", "Beta"), ("c.txt", "Gamma")] {
         write(dir.path(), name, title, 2);
     }
     // Files changed within a tick of a load are read again at the next.
     std::thread::sleep(Duration::from_millis(25));
-    let options = LoadOptions::default();
-    let corpus = Corpus::load(&[dir.path().to_owned()], &options).unwrap();
+    let corpus = Corpus::load(&[dir.path().to_owned()], &LoadOptions::default()).unwrap();
     let mut app = app_of(corpus);
     act(&mut app, &[Action::Down, Action::ToggleStar, Action::Down]);
     act(&mut app, &[Action::ToggleRead]);
@@ -54,22 +54,31 @@ fn marks_and_the_selection_survive_a_refresh() {
     // A new first article moves every index; one that was starred changes.
     write(dir.path(), "0.txt", "New first", 1);
     write(dir.path(), "b.txt", "Beta, revised", 3);
-    let refreshed = app.corpus().refresh(&options).unwrap();
-    assert_eq!(refreshed.sources.read, 2);
-    let now = app.now;
-    let effects = app.handle(Msg::Reloaded(Ok(Arc::new(refreshed))), now);
-    crate::runtime::inline(&mut app, effects, now);
+    (dir, app)
+}
+
+/// Checks that the selection and the marks of [`marked_then_changed`]
+/// survived; the titles now listed.
+fn kept_marks_and_titles(app: &App) -> Vec<&str> {
     let selected = app
         .selected_article()
         .map(|i| app.corpus().articles[i].id.as_str());
     assert_eq!(selected, Some("c.txt"));
     assert!(app.state.is_starred("b.txt") && app.state.is_read("c.txt"));
-    let titles: Vec<&str> = app
-        .corpus()
-        .articles
-        .iter()
+    (app.corpus().articles.iter())
         .map(|a| a.title.as_str())
-        .collect();
+        .collect()
+}
+
+#[test]
+fn marks_and_the_selection_survive_a_refresh() {
+    let (dir, mut app) = marked_then_changed();
+    let refreshed = app.corpus().refresh(&LoadOptions::default()).unwrap();
+    assert_eq!(refreshed.sources.read, 2);
+    let now = app.now;
+    let effects = app.handle(Msg::Reloaded(Ok(Arc::new(refreshed))), now);
+    crate::runtime::inline(&mut app, effects, now);
+    let titles = kept_marks_and_titles(&app);
     assert_eq!(titles, ["New first", "Alpha", "Beta, revised", "Gamma"]);
 }
 
@@ -117,19 +126,7 @@ fn a_layout_of_the_corpus_before_a_reload_is_dropped() {
 
 #[test]
 fn marks_and_the_selection_survive_a_refresh_of_the_paths_the_watcher_named() {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, title) in [("a.txt", "Alpha"), ("b.txt", "Beta"), ("c.txt", "Gamma")] {
-        write(dir.path(), name, title, 2);
-    }
-    std::thread::sleep(Duration::from_millis(25));
-    let options = LoadOptions::default();
-    let corpus = Corpus::load(&[dir.path().to_owned()], &options).unwrap();
-    let mut app = app_of(corpus);
-    act(&mut app, &[Action::Down, Action::ToggleStar, Action::Down]);
-    act(&mut app, &[Action::ToggleRead]);
-    std::thread::sleep(Duration::from_millis(25));
-    write(dir.path(), "0.txt", "New first", 1);
-    write(dir.path(), "b.txt", "Beta, revised", 3);
+    let (dir, mut app) = marked_then_changed();
     fs::remove_file(dir.path().join("a.txt")).unwrap();
     let mut changes = Changes::default();
     for name in ["0.txt", "b.txt", "a.txt"] {
@@ -141,22 +138,14 @@ fn marks_and_the_selection_survive_a_refresh_of_the_paths_the_watcher_named() {
         _ => None,
     });
     assert_eq!(asked, Some(&changes), "the paths go to the reload");
-    let refreshed = app.corpus().refresh_changed(&changes, &options).unwrap();
+    let refreshed = (app.corpus())
+        .refresh_changed(&changes, &LoadOptions::default())
+        .unwrap();
     assert_eq!(refreshed.sources.read, 2);
     let now = app.now;
     let effects = app.handle(Msg::Reloaded(Ok(Arc::new(refreshed))), now);
     crate::runtime::inline(&mut app, effects, now);
-    let selected = app
-        .selected_article()
-        .map(|i| app.corpus().articles[i].id.as_str());
-    assert_eq!(selected, Some("c.txt"));
-    assert!(app.state.is_starred("b.txt") && app.state.is_read("c.txt"));
-    let titles: Vec<&str> = app
-        .corpus()
-        .articles
-        .iter()
-        .map(|a| a.title.as_str())
-        .collect();
+    let titles = kept_marks_and_titles(&app);
     assert_eq!(
         titles,
         ["New first", "Beta, revised", "Gamma"],
