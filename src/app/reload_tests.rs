@@ -72,7 +72,7 @@ fn kept_marks_and_titles(app: &App) -> Vec<&str> {
 
 #[test]
 fn marks_and_the_selection_survive_a_refresh() {
-    let (dir, mut app) = marked_then_changed();
+    let (_dir, mut app) = marked_then_changed();
     let refreshed = app.corpus().refresh(&LoadOptions::default()).unwrap();
     assert_eq!(refreshed.sources.read, 2);
     let now = app.now;

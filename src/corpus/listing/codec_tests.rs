@@ -2,7 +2,9 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
+use super::packed::all_clean_lines;
 use super::*;
+use crate::clean::is_clean_line;
 use crate::corpus::{Warning, WarningKind};
 
 proptest! {
