@@ -24,11 +24,31 @@ pub fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
 }
 
 /// Where each string of `packed` ends (its text is written apart).
+/// Past this many bytes of text, ends take eight bytes; few in unit tests,
+/// so that both widths are written and read.
+#[cfg(not(test))]
+const NARROW_MOST: usize = u32::MAX as usize;
+#[cfg(test)]
+const NARROW_MOST: usize = 8;
+
+/// Four bytes each when the text is short enough (every real one is), else
+/// eight: a third of a million-title listing was ends.
 fn put_ends(out: &mut Vec<u8>, packed: &Packed) {
-    let (_, ends) = packed.parts();
+    let (text, ends) = packed.parts();
     put_u64(out, ends.len() as u64);
-    for &end in ends {
-        put_u64(out, end as u64);
+    match text.len() <= NARROW_MOST {
+        true => {
+            out.push(4);
+            for &end in ends {
+                out.extend_from_slice(&(end as u32).to_le_bytes());
+            }
+        }
+        false => {
+            out.push(8);
+            for &end in ends {
+                put_u64(out, end as u64);
+            }
+        }
     }
 }
 

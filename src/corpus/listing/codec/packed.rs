@@ -12,16 +12,27 @@ impl<'a> Reader<'a> {
     /// [`RawPacked::build`].
     pub(super) fn packed(&mut self, text: String) -> Option<RawPacked<'a>> {
         let count = self.len()?;
-        let ends = self.take(count.checked_mul(8)?)?;
-        Some(RawPacked { text, ends, count })
+        let width = match self.take(1)? {
+            [4] => 4,
+            [8] => 8,
+            _ => return None,
+        };
+        let ends = self.take(count.checked_mul(width)?)?;
+        Some(RawPacked {
+            text,
+            ends,
+            width,
+            count,
+        })
     }
 }
 
 /// A [`Packed`] as the file holds it, not yet checked.
 pub(super) struct RawPacked<'a> {
     text: String,
-    /// `count` ends, eight bytes each.
+    /// `count` ends, `width` bytes each.
     ends: &'a [u8],
+    width: usize,
     pub(super) count: usize,
 }
 
@@ -31,11 +42,14 @@ impl RawPacked<'_> {
     /// somehow holds more (a forged one, say) is not used.
     pub(super) fn build(self) -> Option<Packed> {
         let text = self.text;
-        let ends = self
-            .ends
-            .chunks_exact(8)
-            .map(|end| usize::try_from(u64::from_le_bytes(end.try_into().ok()?)).ok())
-            .collect::<Option<Vec<_>>>()?;
+        let ends = match self.width {
+            4 => (self.ends.chunks_exact(4))
+                .map(|end| Some(u32::from_le_bytes(end.try_into().ok()?) as usize))
+                .collect::<Option<Vec<_>>>()?,
+            _ => (self.ends.chunks_exact(8))
+                .map(|end| usize::try_from(u64::from_le_bytes(end.try_into().ok()?)).ok())
+                .collect::<Option<Vec<_>>>()?,
+        };
         let packed = Packed::from_parts(text, ends)?;
         all_clean_lines(&packed).then_some(packed)
     }
