@@ -22,7 +22,6 @@ impl App {
         }
         match self.sort {
             Sort::Corpus => {}
-            // Every article, as a listing keeps them in this order.
             Sort::Newest => match corpus.newest_first() {
                 // Every article, in the order its listing kept.
                 Some(order) if rows.len() == corpus.len() => {

@@ -11,11 +11,11 @@ use super::listing::Listing;
 use super::parsed::Job;
 use super::progress::Progress;
 use super::{Corpus, InputKind, LoadOptions, concat, parse};
+use crate::article::{Article, Head};
+use crate::packed::{Packed, TitleIndex};
 use entry::entry_alone;
 
 mod entry;
-use crate::article::{Article, Head};
-use crate::packed::{Packed, TitleIndex};
 
 /// A corpus made from its listing: what the list shows of every article,
 /// as the listing holds it (one string for a million titles), and the

@@ -23,7 +23,6 @@ pub fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(bytes);
 }
 
-/// Where each string of `packed` ends (its text is written apart).
 /// Past this many bytes of text, ends take eight bytes; few in unit tests,
 /// so that both widths are written and read.
 #[cfg(not(test))]
@@ -31,24 +30,17 @@ const NARROW_MOST: usize = u32::MAX as usize;
 #[cfg(test)]
 const NARROW_MOST: usize = 8;
 
-/// Four bytes each when the text is short enough (every real one is), else
-/// eight: a third of a million-title listing was ends.
+/// Where each string of `packed` ends (its text is written apart): four
+/// bytes each when the text is short enough (every real one is), else
+/// eight. A third of a million-title listing was ends.
 fn put_ends(out: &mut Vec<u8>, packed: &Packed) {
     let (text, ends) = packed.parts();
     put_u64(out, ends.len() as u64);
-    match text.len() <= NARROW_MOST {
-        true => {
-            out.push(4);
-            for &end in ends {
-                out.extend_from_slice(&(end as u32).to_le_bytes());
-            }
-        }
-        false => {
-            out.push(8);
-            for &end in ends {
-                put_u64(out, end as u64);
-            }
-        }
+    let width = if text.len() <= NARROW_MOST { 4 } else { 8 };
+    out.push(width as u8);
+    for &end in ends {
+        // Little-endian: the low bytes first, and the rest are zeros.
+        out.extend_from_slice(&(end as u64).to_le_bytes()[..width]);
     }
 }
 
@@ -180,19 +172,18 @@ pub fn read(from: &(impl Pieces + ?Sized), size: u64, key: Option<&[u8]>) -> Opt
         || {
             let ids = text_at(from, at[0], lengths[0]);
             let sections = text_at(from, at[1], lengths[1]);
-            let rest = from.piece(at[3], left)?;
-            let body = rest.len().checked_sub(8)?;
-            Some((ids?, sections?, checksum(&rest[..body]), rest))
+            let mut rest = from.piece(at[3], left)?;
+            let sum = rest.split_off(rest.len().checked_sub(8)?);
+            Some((ids?, sections?, checksum(&rest), rest, sum))
         },
     );
-    let ((titles, titles_sum), ((ids, ids_sum), (sections, sections_sum), rest_sum, rest)) =
+    let ((titles, titles_sum), ((ids, ids_sum), (sections, sections_sum), rest_sum, rest, sum)) =
         (titles?, rest?);
-    let (rest, sum) = rest.split_at_checked(rest.len().checked_sub(8)?)?;
     let sums = [checksum(&head), ids_sum, sections_sum, titles_sum, rest_sum];
-    if sum_of(sums).to_le_bytes() != sum {
+    if sum_of(sums).to_le_bytes()[..] != sum[..] {
         return None;
     }
-    parse_rest(rest, [ids, sections, titles], key)
+    parse_rest(&rest, [ids, sections, titles], key)
 }
 
 /// A text of a listing, read, summed, and checked to be UTF-8.

@@ -42,14 +42,14 @@ impl RawPacked<'_> {
     /// somehow holds more (a forged one, say) is not used.
     pub(super) fn build(self) -> Option<Packed> {
         let text = self.text;
-        let ends = match self.width {
-            4 => (self.ends.chunks_exact(4))
-                .map(|end| Some(u32::from_le_bytes(end.try_into().ok()?) as usize))
-                .collect::<Option<Vec<_>>>()?,
-            _ => (self.ends.chunks_exact(8))
-                .map(|end| usize::try_from(u64::from_le_bytes(end.try_into().ok()?)).ok())
-                .collect::<Option<Vec<_>>>()?,
-        };
+        let ends = (self.ends.chunks_exact(self.width))
+            .map(|end| {
+                // Little-endian: the missing high bytes are zeros.
+                let mut bytes = [0; 8];
+                bytes[..end.len()].copy_from_slice(end);
+                usize::try_from(u64::from_le_bytes(bytes)).ok()
+            })
+            .collect::<Option<Vec<_>>>()?;
         let packed = Packed::from_parts(text, ends)?;
         all_clean_lines(&packed).then_some(packed)
     }
