@@ -131,6 +131,20 @@ fn a_loaded_corpus_is_its_own_bodies() {
     loaded.read_body(0).unwrap();
 }
 
+/// Writes `lines` as `dir`'s one JSON Lines file, then reads each entry's
+/// body alone from its listing: each must be the article the load gave.
+/// How many entries there are.
+fn entries_read_alone(dir: &Path, lines: &str) -> usize {
+    fs::write(dir.join("all.jsonl"), lines).unwrap();
+    let (loaded, listed) = loaded_and_listed(dir);
+    assert_eq!(listed.len(), loaded.articles.len());
+    for i in 0..listed.len() {
+        listed.read_body(i).unwrap();
+        assert_eq!(*listed.article(i), loaded.articles[i], "{i}");
+    }
+    listed.len()
+}
+
 #[test]
 fn an_entry_of_json_lines_is_read_alone_as_the_whole_file_would_give_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -149,13 +163,7 @@ fn an_entry_of_json_lines_is_read_alone_as_the_whole_file_would_give_it() {
             )),
         }
     }
-    fs::write(dir.path().join("all.jsonl"), lines).unwrap();
-    let (loaded, listed) = loaded_and_listed(dir.path());
-    assert!(loaded.articles.len() > 250);
-    for i in 0..listed.len() {
-        listed.read_body(i).unwrap();
-        assert_eq!(*listed.article(i), loaded.articles[i], "{i}");
-    }
+    assert!(entries_read_alone(dir.path(), &lines) > 250);
 }
 
 #[test]
@@ -224,13 +232,7 @@ fn an_entry_is_numbered_as_the_parser_numbers_past_a_bom_blank_lines_and_crlf() 
             )),
         }
     }
-    fs::write(dir.path().join("all.jsonl"), lines).unwrap();
-    let (loaded, listed) = loaded_and_listed(dir.path());
-    assert_eq!(loaded.articles.len(), 21);
-    for i in (0..listed.len()).rev() {
-        listed.read_body(i).unwrap();
-        assert_eq!(*listed.article(i), loaded.articles[i], "{i}");
-    }
+    assert_eq!(entries_read_alone(dir.path(), &lines), 21);
 }
 
 #[test]

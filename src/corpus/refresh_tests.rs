@@ -152,14 +152,21 @@ fn assert_same(refreshed: &Corpus, full: &Corpus, round: usize) {
     assert_eq!(strip(a), strip(b), "round {round}");
 }
 
-#[test]
-fn a_refresh_after_random_changes_gives_what_a_full_load_gives() {
+/// Two roots in a new folder, with 30 files written at random from `seed`;
+/// the random numbers go on from there.
+fn random_roots(seed: u64) -> (tempfile::TempDir, Vec<PathBuf>, Rng) {
     let dir = tempfile::tempdir().unwrap();
     let roots = vec![dir.path().join("a"), dir.path().join("b")];
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng(seed);
     for _ in 0..30 {
         write(&new_path(&roots, &mut rng), &mut rng);
     }
+    (dir, roots, rng)
+}
+
+#[test]
+fn a_refresh_after_random_changes_gives_what_a_full_load_gives() {
+    let (_dir, roots, mut rng) = random_roots(0x9e37_79b9_7f4a_7c15);
     let options = LoadOptions::default();
     let mut corpus = Corpus::load(&roots, &options).unwrap();
     let (mut reused, mut read, mut duplicates, mut renamed) = (0, 0, 0, 0);
@@ -232,12 +239,7 @@ fn only_the_changed_file_is_read_and_its_warnings_replaced() {
 
 #[test]
 fn a_refresh_of_the_paths_a_watcher_names_gives_what_a_full_load_gives() {
-    let dir = tempfile::tempdir().unwrap();
-    let roots = vec![dir.path().join("a"), dir.path().join("b")];
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    for _ in 0..30 {
-        write(&new_path(&roots, &mut rng), &mut rng);
-    }
+    let (_dir, roots, mut rng) = random_roots(0x2545_f491_4f6c_dd1d);
     let options = LoadOptions::default();
     let mut corpus = Corpus::load(&roots, &options).unwrap();
     let (mut reused, mut read, mut duplicates, mut folders) = (0, 0, 0, 0);
