@@ -4,7 +4,7 @@
 //! size of every body, and faulting in their pages was the largest single
 //! cost of a load (see README, "Measured").
 
-use super::plain::{is_graphic, run_end};
+use super::plain::{BLOCK, block_is_kept, is_graphic, run_end};
 use super::{is_invisible, paragraphs, sanitize};
 
 /// Whether [`sanitize`] leaves `text` exactly as it is, told without
@@ -19,10 +19,21 @@ pub fn is_unchanged(text: &str) -> bool {
             i = run_end(bytes, i);
             continue;
         }
+        // Past ASCII, sixteen bytes at once while they are plainly kept.
+        let window = i
+            .checked_sub(1)
+            .and_then(|before| bytes.get(before..i + BLOCK + 1));
+        if window.is_some_and(block_is_kept) {
+            i += BLOCK;
+            continue;
+        }
         match b {
             b'\n' => i += 1,
             b' ' if space_is_kept(bytes, i) => i += 1,
-            0x80.. => match text.get(i..).and_then(|rest| rest.chars().next()) {
+            // The rest of a character a block ended in: its first byte was
+            // in the block, and was none that cleaning changes.
+            0x80..=0xbf => i += 1,
+            0xc0.. => match text.get(i..).and_then(|rest| rest.chars().next()) {
                 Some(c) if char_is_kept(c) => i += c.len_utf8(),
                 _ => return false,
             },
@@ -136,6 +147,9 @@ mod tests {
             "é",
             "£",
             "中非",
+            "北京東京",
+            "—",
+            "€",
             "\u{2028}",
             "\u{85}",
             "\u{200b}",
