@@ -68,11 +68,11 @@ pub(super) fn print_rows(
 
 /// The rows of the articles at `indices`, in that order.
 fn rows(listing: &Listing, indices: &[usize]) -> Vec<u8> {
-    let (titles, dates) = (listing.titles.titles(), listing.titles.dates());
+    let titles = listing.titles.titles();
     let mut out = Vec::with_capacity(indices.len() * 96);
     for &i in indices {
         let (id, section) = (listing.ids.get(i), listing.sections.get(i));
-        let date = dates.get(i).copied().flatten();
+        let date = listing.titles.date(i);
         // Writing to a Vec cannot fail.
         let _ = write_row(&mut out, id, section, date, titles.get(i));
     }

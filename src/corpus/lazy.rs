@@ -153,7 +153,7 @@ impl Corpus {
     pub fn date(&self, index: usize) -> Option<i64> {
         match &self.bodies {
             None => self.articles.get(index).and_then(|a| a.date),
-            Some(b) => b.titles.dates().get(index).copied().flatten(),
+            Some(b) => b.titles.date(index),
         }
     }
 
@@ -169,7 +169,7 @@ impl Corpus {
     pub fn any_section(&self) -> bool {
         match &self.bodies {
             None => self.articles.iter().any(|a| !a.section.is_empty()),
-            Some(b) => !b.sections.parts().0.is_empty(),
+            Some(b) => !b.sections.text().is_empty(),
         }
     }
 

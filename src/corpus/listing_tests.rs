@@ -73,7 +73,7 @@ fn ranking_a_listing_ranks_the_articles() {
     let ids: Vec<&str> = (0..listing.len()).map(|i| listing.ids.get(i)).collect();
     assert_eq!(ids, ["feed.jsonl#1", "sport/copy.txt", "tech/2.txt"]);
     assert_eq!(listing.sections.get(0), "world");
-    assert_eq!(listing.titles.dates()[0], Some(1_099_958_400));
+    assert_eq!(listing.titles.date(0), Some(1_099_958_400));
 }
 
 #[test]

@@ -41,6 +41,6 @@ impl Titles for TitleIndex {
     }
 
     fn date(&self, index: usize) -> Option<i64> {
-        self.dates().get(index).copied().flatten()
+        TitleIndex::date(self, index)
     }
 }

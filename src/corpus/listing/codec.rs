@@ -1,10 +1,13 @@
-//! A listing's bytes: its texts first, then every other field with its
-//! length, a checksum at the end.
+//! A listing's bytes: a head with the length of each piece, the pieces,
+//! a checksum at the end.
+
+use rayon::prelude::*;
 
 use super::{Listing, LoadReport};
 use crate::clean::is_clean;
-use crate::packed::{Packed, TitleIndex};
+use crate::packed::{Ends, Packed, TitleIndex};
 use files::put_files;
+use packed::all_clean_lines;
 use warnings::put_warning;
 
 mod files;
@@ -12,7 +15,7 @@ mod packed;
 mod warnings;
 
 /// The start of every listing file; the number changes with the layout.
-pub(super) const MAGIC: &[u8] = b"byline listing 4\n";
+pub(super) const MAGIC: &[u8] = b"byline listing 5\n";
 
 pub fn put_u64(out: &mut Vec<u8>, n: u64) {
     out.extend_from_slice(&n.to_le_bytes());
@@ -23,90 +26,95 @@ pub fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(bytes);
 }
 
-/// Past this many bytes of text, ends take eight bytes; few in unit tests,
-/// so that both widths are written and read.
-#[cfg(not(test))]
-const NARROW_MOST: usize = u32::MAX as usize;
-#[cfg(test)]
-const NARROW_MOST: usize = 8;
+/// The pieces of a listing after its head, in the file's order: the texts
+/// of the ids, sections and titles; where each of their strings ends; the
+/// dates; the newest-first order; which file each article is in; and the
+/// rest (key, report, files). Each is read straight into the buffer that
+/// keeps it: in a new process every page a read fills is a page fault, and
+/// a copy or a conversion of a piece doubles its faults.
+const PIECES: usize = 10;
+const IDS: usize = 0;
+const SECTIONS: usize = 1;
+const TITLES: usize = 2;
+/// The ends of the three texts, in their order.
+const ENDS: usize = 3;
+const DATES: usize = 6;
+const NEWEST: usize = 7;
+const FILE_OF: usize = 8;
+const REST: usize = 9;
 
-/// Where each string of `packed` ends (its text is written apart): four
-/// bytes each when the text is short enough (every real one is), else
-/// eight. A third of a million-title listing was ends.
-fn put_ends(out: &mut Vec<u8>, packed: &Packed) {
-    let (text, ends) = packed.parts();
-    put_u64(out, ends.len() as u64);
-    let width = if text.len() <= NARROW_MOST { 4 } else { 8 };
-    out.push(width as u8);
-    for &end in ends {
-        // Little-endian: the low bytes first, and the rest are zeros.
-        out.extend_from_slice(&(end as u64).to_le_bytes()[..width]);
-    }
-}
+/// The head of a listing: [`MAGIC`], then the length of each piece.
+const HEAD: usize = MAGIC.len() + PIECES * 8;
 
-/// The head of a listing: [`MAGIC`], then the lengths of the three texts
-/// that follow it (ids, sections, titles), each read into its own buffer.
-const HEAD: usize = MAGIC.len() + 3 * 8;
+/// Pieces are read and summed in chunks of this many bytes, on every core.
+const CHUNK: usize = 1 << 20;
 
-/// A listing's bytes: the head, the texts of its ids, sections and titles,
-/// then the rest (the key, the report, where each string ends, dates,
-/// order and files), then the checksum of all that.
+/// A listing's bytes: the head, the pieces, the checksum of all that.
 pub fn encode(listing: &Listing, key: &[u8]) -> Vec<u8> {
     let packed = [&listing.ids, &listing.sections, listing.titles.titles()];
-    let texts = packed.map(|p| p.parts().0.as_bytes());
-    let text_bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let mut out = Vec::with_capacity(HEAD + key.len() + text_bytes + 40 * listing.len());
-    out.extend_from_slice(MAGIC);
-    for text in texts {
-        put_u64(&mut out, text.len() as u64);
-    }
-    for text in texts {
-        out.extend_from_slice(text);
-    }
-    put_bytes(&mut out, key);
+    let mut rest = Vec::new();
+    put_bytes(&mut rest, key);
     let report = &listing.report;
-    put_u64(&mut out, report.bytes);
+    put_u64(&mut rest, report.bytes);
     for n in [report.files, report.duplicates] {
-        put_u64(&mut out, n as u64);
+        put_u64(&mut rest, n as u64);
     }
-    put_u64(&mut out, report.warnings.len() as u64);
+    put_u64(&mut rest, report.warnings.len() as u64);
     for warning in &report.warnings {
-        put_warning(&mut out, warning);
+        put_warning(&mut rest, warning);
     }
-    for packed in packed {
-        put_ends(&mut out, packed);
+    put_files(&mut rest, &listing.files);
+    let [ids_ends, sections_ends, titles_ends] = packed.map(|p| ends_bytes(p.parts().1));
+    let numbers = [
+        ids_ends,
+        sections_ends,
+        titles_ends,
+        le_bytes(listing.titles.stored_dates(), i64::to_le_bytes),
+        le_bytes(&listing.newest, u32::to_le_bytes),
+        le_bytes(&listing.file_of, u32::to_le_bytes),
+    ];
+    let texts = packed.map(|p| p.text().as_bytes());
+    let pieces: Vec<&[u8]> = (texts.into_iter())
+        .chain(numbers.iter().map(Vec::as_slice))
+        .chain([rest.as_slice()])
+        .collect();
+    let length: usize = pieces.iter().map(|piece| piece.len()).sum();
+    let mut out = Vec::with_capacity(HEAD + length + 8);
+    out.extend_from_slice(MAGIC);
+    for piece in &pieces {
+        put_u64(&mut out, piece.len() as u64);
     }
-    // Whether each has a date, then the dates: each part of fixed size.
-    let dates = listing.titles.dates();
-    out.extend(dates.iter().map(|d| u8::from(d.is_some())));
-    for date in dates {
-        put_u64(&mut out, date.unwrap_or(0) as u64);
-    }
-    for &row in &listing.newest {
-        out.extend_from_slice(&row.to_le_bytes());
-    }
-    put_files(&mut out, &listing.files, &listing.file_of);
-    // In the pieces `read` reads.
-    let (head, rest) = out.split_at(HEAD);
-    let (ids, rest) = rest.split_at(texts[0].len());
-    let (sections, rest) = rest.split_at(texts[1].len());
-    let (titles, rest) = rest.split_at(texts[2].len());
-    let sum = sum_of([head, ids, sections, titles, rest].map(checksum));
+    let chunks = pieces.iter().flat_map(|piece| piece.chunks(CHUNK));
+    let sum = sum_of(std::iter::once(checksum(&out)).chain(chunks.map(checksum)));
+    pieces.iter().for_each(|piece| out.extend_from_slice(piece));
     put_u64(&mut out, sum);
     out
 }
 
-/// Of one piece of a listing.
+/// Numbers as a listing keeps them: little-endian, end to end.
+fn le_bytes<T: Copy, const N: usize>(numbers: &[T], bytes: impl Fn(T) -> [u8; N]) -> Vec<u8> {
+    numbers.iter().flat_map(|&n| bytes(n)).collect()
+}
+
+/// Four bytes each or eight, as `ends` keeps them.
+fn ends_bytes(ends: &Ends) -> Vec<u8> {
+    match ends {
+        Ends::Narrow(ends) => le_bytes(ends, u32::to_le_bytes),
+        Ends::Wide(ends) => le_bytes(ends, u64::to_le_bytes),
+    }
+}
+
+/// Of one chunk of a listing.
 fn checksum(bytes: &[u8]) -> u64 {
     use std::hash::BuildHasher;
     foldhash::quality::FixedState::with_seed(0x6279_6c69_6e65).hash_one(bytes)
 }
 
-/// What ends a listing: the sum of the sums of its head, its three texts
-/// and the rest, each summed on the core that reads it. A damaged listing
-/// is a miss, not a wrong title.
-fn sum_of(sums: [u64; 5]) -> u64 {
-    checksum(&sums.map(u64::to_le_bytes).concat())
+/// What ends a listing: the sum of the sums of its head and of each chunk
+/// of its pieces, in order, each summed on the core that read it. A damaged
+/// listing is a miss, not a wrong title.
+fn sum_of(sums: impl Iterator<Item = u64>) -> u64 {
+    checksum(&sums.flat_map(u64::to_le_bytes).collect::<Vec<u8>>())
 }
 
 /// The listing in `bytes` if it was written under `key` (under any key
@@ -119,84 +127,172 @@ pub fn decode(bytes: &[u8], key: Option<&[u8]>) -> Option<Listing> {
 /// The key the listing in `bytes` was written under.
 #[cfg(test)]
 pub fn written_under(bytes: &[u8]) -> Option<&[u8]> {
-    let mut head = Reader(bytes.get(MAGIC.len()..HEAD)?);
-    let texts = head.len()? + head.len()? + head.len()?;
-    Reader(bytes.get(HEAD + texts..)?).bytes()
+    let lengths = lengths(bytes.get(..HEAD)?)?;
+    let rest = HEAD + lengths[..REST].iter().sum::<usize>();
+    Reader(bytes.get(rest..)?).bytes()
+}
+
+/// The length of each piece, as the head gives them.
+fn lengths(head: &[u8]) -> Option<[usize; PIECES]> {
+    let mut r = Reader(head.strip_prefix(MAGIC)?);
+    let mut lengths = [0; PIECES];
+    for length in &mut lengths {
+        *length = r.len()?;
+    }
+    Some(lengths)
 }
 
 /// Where a listing is read from, a piece at a time, by several threads at
 /// once: its file, or (in tests) its bytes.
 pub trait Pieces: Sync {
-    /// `length` bytes from `offset`, in a buffer of their own; `None` when
-    /// there are not as many.
-    fn piece(&self, offset: u64, length: u64) -> Option<Vec<u8>>;
+    /// Fills `into` with the bytes from `offset`; `None` when there are not
+    /// as many.
+    fn read_at(&self, offset: u64, into: &mut [u8]) -> Option<()>;
 }
 
 impl Pieces for std::fs::File {
-    fn piece(&self, offset: u64, length: u64) -> Option<Vec<u8>> {
+    fn read_at(&self, offset: u64, into: &mut [u8]) -> Option<()> {
         use std::os::unix::fs::FileExt;
-        let mut buffer = vec![0; usize::try_from(length).ok()?];
-        self.read_exact_at(&mut buffer, offset).ok()?;
-        Some(buffer)
+        self.read_exact_at(into, offset).ok()
     }
 }
 
 impl Pieces for [u8] {
-    fn piece(&self, offset: u64, length: u64) -> Option<Vec<u8>> {
+    fn read_at(&self, offset: u64, into: &mut [u8]) -> Option<()> {
         let start = usize::try_from(offset).ok()?;
-        let end = start.checked_add(usize::try_from(length).ok()?)?;
-        self.get(start..end).map(<[u8]>::to_vec)
+        let end = start.checked_add(into.len())?;
+        into.copy_from_slice(self.get(start..end)?);
+        Some(())
+    }
+}
+
+/// The buffers a listing's pieces are read into, each of the length the
+/// head gives it.
+struct Buffers {
+    texts: [Vec<u8>; 3],
+    ends: [Ends; 3],
+    dates: Vec<i64>,
+    newest: Vec<u32>,
+    file_of: Vec<u32>,
+    rest: Vec<u8>,
+}
+
+impl Buffers {
+    /// Zeroed buffers for the pieces of these lengths (fresh pages: nothing
+    /// is written to them until the read), if the lengths agree with one
+    /// another on how many articles there are.
+    fn for_lengths(lengths: &[usize; PIECES]) -> Option<Self> {
+        if !lengths[DATES].is_multiple_of(8) {
+            return None;
+        }
+        let count = lengths[DATES] / 8;
+        // Four bytes each or eight; none when there are no articles.
+        let ends = |length: usize| match (count, length) {
+            (0, 0) => Some(Ends::Narrow(Vec::new())),
+            _ if length == 4 * count => Some(Ends::Narrow(vec![0; count])),
+            _ if length == 8 * count => Some(Ends::Wide(vec![0; count])),
+            _ => None,
+        };
+        let listed = lengths[FILE_OF];
+        if lengths[NEWEST] != 4 * count || (listed != 4 * count && listed != 0) {
+            return None;
+        }
+        Some(Self {
+            texts: [IDS, SECTIONS, TITLES].map(|piece| vec![0; lengths[piece]]),
+            ends: [
+                ends(lengths[ENDS])?,
+                ends(lengths[ENDS + 1])?,
+                ends(lengths[ENDS + 2])?,
+            ],
+            dates: vec![0; count],
+            newest: vec![0; count],
+            file_of: vec![0; listed / 4],
+            rest: vec![0; lengths[REST]],
+        })
+    }
+
+    /// Every buffer as bytes, in the file's order.
+    fn bytes_mut(&mut self) -> [&mut [u8]; PIECES] {
+        let [ids, sections, titles] = &mut self.texts;
+        let [ids_ends, sections_ends, titles_ends] = &mut self.ends;
+        [
+            ids,
+            sections,
+            titles,
+            ends_bytes_mut(ids_ends),
+            ends_bytes_mut(sections_ends),
+            ends_bytes_mut(titles_ends),
+            bytemuck::cast_slice_mut(&mut self.dates),
+            bytemuck::cast_slice_mut(&mut self.newest),
+            bytemuck::cast_slice_mut(&mut self.file_of),
+            &mut self.rest,
+        ]
+    }
+
+    /// What was read as little-endian, as numbers (nothing to do on a
+    /// little-endian machine).
+    fn swap_to_native(&mut self) {
+        for ends in &mut self.ends {
+            match ends {
+                Ends::Narrow(ends) => ends.iter_mut().for_each(|e| *e = u32::from_le(*e)),
+                Ends::Wide(ends) => ends.iter_mut().for_each(|e| *e = u64::from_le(*e)),
+            }
+        }
+        self.dates.iter_mut().for_each(|d| *d = i64::from_le(*d));
+        for rows in [&mut self.newest, &mut self.file_of] {
+            rows.iter_mut().for_each(|r| *r = u32::from_le(*r));
+        }
+    }
+}
+
+fn ends_bytes_mut(ends: &mut Ends) -> &mut [u8] {
+    match ends {
+        Ends::Narrow(ends) => bytemuck::cast_slice_mut(ends),
+        Ends::Wide(ends) => bytemuck::cast_slice_mut(ends),
     }
 }
 
 /// The listing `from` holds, of `size` bytes, if it was written under
 /// `key` (under any key without one), whole and sound.
 ///
-/// Each text is read straight into the buffer it is kept in (at a million
-/// titles, a copy of them was a fifth of a start's page faults), the titles
-/// on one core while the rest is read on the other: in a new process,
-/// making the pages a read fills costs as much as the read.
+/// The pieces are read in chunks on every core, each chunk summed as it is
+/// read, then checked on every core.
 pub fn read(from: &(impl Pieces + ?Sized), size: u64, key: Option<&[u8]>) -> Option<Listing> {
-    let head = from.piece(0, HEAD as u64)?;
-    let mut lengths = Reader(head.strip_prefix(MAGIC)?);
-    let lengths = [lengths.u64()?, lengths.u64()?, lengths.u64()?];
+    let mut head = [0; HEAD];
+    from.read_at(0, &mut head)?;
+    let lengths = lengths(&head)?;
     // The lengths are checked against the file before anything is
     // allocated for them: a forged one asks for no more than the file holds.
-    let mut at = [HEAD as u64; 4];
-    for (n, length) in lengths.into_iter().enumerate() {
-        at[n + 1] = at[n].checked_add(length)?;
-    }
-    let left = size.checked_sub(at[3])?;
-    let (titles, rest) = rayon::join(
-        || text_at(from, at[2], lengths[2]),
-        || {
-            let ids = text_at(from, at[0], lengths[0]);
-            let sections = text_at(from, at[1], lengths[1]);
-            let mut rest = from.piece(at[3], left)?;
-            let sum = rest.split_off(rest.len().checked_sub(8)?);
-            Some((ids?, sections?, checksum(&rest), rest, sum))
-        },
-    );
-    let ((titles, titles_sum), ((ids, ids_sum), (sections, sections_sum), rest_sum, rest, sum)) =
-        (titles?, rest?);
-    let sums = [checksum(&head), ids_sum, sections_sum, titles_sum, rest_sum];
-    if sum_of(sums).to_le_bytes()[..] != sum[..] {
+    let total = (lengths.iter()).try_fold(HEAD as u64 + 8, |sum, &n| sum.checked_add(n as u64));
+    if total != Some(size) {
         return None;
     }
-    parse_rest(&rest, [ids, sections, titles], key)
+    let mut buffers = Buffers::for_lengths(&lengths)?;
+    let mut chunks = Vec::new();
+    let mut at = HEAD as u64;
+    for piece in buffers.bytes_mut() {
+        for chunk in piece.chunks_mut(CHUNK) {
+            let length = chunk.len() as u64;
+            chunks.push((at, chunk));
+            at += length;
+        }
+    }
+    let sums = (chunks.into_par_iter())
+        .map(|(at, chunk)| from.read_at(at, chunk).map(|()| checksum(chunk)))
+        .collect::<Option<Vec<u64>>>()?;
+    let mut sum = [0; 8];
+    from.read_at(at, &mut sum)?;
+    if sum_of(std::iter::once(checksum(&head)).chain(sums)) != u64::from_le_bytes(sum) {
+        return None;
+    }
+    buffers.swap_to_native();
+    parse(buffers, key)
 }
 
-/// A text of a listing, read, summed, and checked to be UTF-8.
-fn text_at(from: &(impl Pieces + ?Sized), offset: u64, length: u64) -> Option<(String, u64)> {
-    let bytes = from.piece(offset, length)?;
-    let sum = checksum(&bytes);
-    Some((String::from_utf8(bytes).ok()?, sum))
-}
-
-/// What [`read`] makes of the rest of the file, once summed, and the texts
-/// before it. Everything fails as a miss.
-fn parse_rest(rest: &[u8], texts: [String; 3], key: Option<&[u8]>) -> Option<Listing> {
-    let mut r = Reader(rest);
+/// What [`read`] makes of the pieces, once summed. Everything fails as a
+/// miss.
+fn parse(buffers: Buffers, key: Option<&[u8]>) -> Option<Listing> {
+    let mut r = Reader(&buffers.rest);
     let written_under = r.bytes()?;
     if key.is_some_and(|key| key != written_under) {
         return None;
@@ -212,38 +308,29 @@ fn parse_rest(rest: &[u8], texts: [String; 3], key: Option<&[u8]>) -> Option<Lis
     for _ in 0..r.u64()? {
         report.warnings.push(r.warning()?);
     }
-    let [ids, sections, titles] = texts;
-    let [ids, sections, titles] = [r.packed(ids)?, r.packed(sections)?, r.packed(titles)?];
-    let count = titles.count;
-    if ids.count != count || sections.count != count {
+    let files = r.files()?;
+    if !r.0.is_empty() || !buffers.file_of.iter().all(|&f| (f as usize) < files.len()) {
         return None;
     }
-    let dated = r.take(count)?;
-    let dates = dated
-        .iter()
-        .zip(r.take(count.checked_mul(8)?)?.chunks_exact(8))
-        .map(|(&dated, date)| match dated {
-            0 => Some(None),
-            1 => Some(Some(i64::from_le_bytes(date.try_into().ok()?))),
-            _ => None,
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let newest = permutation(r.take(count.checked_mul(4)?)?)?;
-    let (files, file_of) = r.files(count)?;
-    if !r.0.is_empty() {
-        return None;
-    }
+    let Buffers {
+        texts: [ids, sections, titles],
+        ends: [ids_ends, sections_ends, titles_ends],
+        dates,
+        newest,
+        file_of,
+        ..
+    } = buffers;
     // The strings are checked on every core, all three at once: a million
     // titles are most of a listing.
-    let (ids, (sections, titles)) = rayon::join(
-        || ids.build(),
-        || rayon::join(|| sections.build(), || titles.build()),
+    let ((ids, sections), (titles, newest)) = rayon::join(
+        || rayon::join(|| packed(ids, ids_ends), || packed(sections, sections_ends)),
+        || rayon::join(|| packed(titles, titles_ends), || permutation(newest)),
     );
     Some(Listing {
         ids: ids?,
         sections: sections?,
-        titles: TitleIndex::from_parts(titles?, dates)?,
-        newest,
+        titles: TitleIndex::from_stored(titles?, dates)?,
+        newest: newest?,
         files,
         file_of,
         report,
@@ -253,11 +340,16 @@ fn parse_rest(rest: &[u8], texts: [String; 3], key: Option<&[u8]>) -> Option<Lis
     })
 }
 
-/// The rows in `bytes`, four bytes each, if each is there once.
-fn permutation(bytes: &[u8]) -> Option<Vec<u32>> {
-    let rows = (bytes.chunks_exact(4))
-        .map(|row| Some(u32::from_le_bytes(row.try_into().ok()?)))
-        .collect::<Option<Vec<u32>>>()?;
+/// Strings that are each one cleaned line, as ids, sections and titles
+/// are: what a listing holds is printed as it is, so one that somehow
+/// holds more (a forged one, say) is not used.
+fn packed(text: Vec<u8>, ends: Ends) -> Option<Packed> {
+    let packed = Packed::from_parts(String::from_utf8(text).ok()?, ends)?;
+    all_clean_lines(&packed).then_some(packed)
+}
+
+/// `rows` if each is there once.
+fn permutation(rows: Vec<u32>) -> Option<Vec<u32>> {
     let mut seen = vec![false; rows.len()];
     for &row in &rows {
         let seen = seen.get_mut(row as usize)?;

@@ -9,7 +9,7 @@ use super::{Reader, put_bytes, put_u64};
 use crate::clean::is_clean_line;
 use crate::corpus::{Input, InputKind};
 
-pub fn put_files(out: &mut Vec<u8>, files: &[Input], file_of: &[u32]) {
+pub fn put_files(out: &mut Vec<u8>, files: &[Input]) {
     put_u64(out, files.len() as u64);
     for file in files {
         put_bytes(out, file.path.as_os_str().as_bytes());
@@ -24,35 +24,18 @@ pub fn put_files(out: &mut Vec<u8>, files: &[Input], file_of: &[u32]) {
         put_bytes(out, file.section.as_bytes());
         out.push(file.kind as u8);
     }
-    put_u64(out, file_of.len() as u64);
-    for &f in file_of {
-        out.extend_from_slice(&f.to_le_bytes());
-    }
 }
 
 impl Reader<'_> {
-    /// The files and which gave each of `articles` articles (none, for a
-    /// corpus made without files).
-    pub(super) fn files(&mut self, articles: usize) -> Option<(Vec<Input>, Vec<u32>)> {
+    /// The files the articles are in (none, for a corpus made without
+    /// files).
+    pub(super) fn files(&mut self) -> Option<Vec<Input>> {
         let count = self.len()?;
         // Each file takes at least 33 bytes: a count beyond them is a lie.
         if count > self.0.len() / 33 {
             return None;
         }
-        let files = (0..count)
-            .map(|_| self.file())
-            .collect::<Option<Vec<_>>>()?;
-        let listed = self.len()?;
-        if listed != articles && listed != 0 {
-            return None;
-        }
-        let file_of = (self.take(listed.checked_mul(4)?)?.chunks_exact(4))
-            .map(|f| Some(u32::from_le_bytes(f.try_into().ok()?)))
-            .collect::<Option<Vec<u32>>>()?;
-        file_of
-            .iter()
-            .all(|&f| (f as usize) < files.len())
-            .then_some((files, file_of))
+        (0..count).map(|_| self.file()).collect()
     }
 
     fn file(&mut self) -> Option<Input> {
