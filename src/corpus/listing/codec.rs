@@ -1,8 +1,6 @@
 //! A listing's bytes: a head with the length of each piece, the pieces,
 //! a checksum at the end.
 
-use rayon::prelude::*;
-
 use super::{Listing, LoadReport};
 use crate::clean::is_clean;
 use crate::packed::{Ends, Packed, TitleIndex};
@@ -166,10 +164,9 @@ impl Pieces for [u8] {
     }
 }
 
-/// The buffers a listing's pieces are read into, each of the length the
-/// head gives it.
-struct Buffers {
-    texts: [Vec<u8>; 3],
+/// What a listing's pieces past its texts are read into, each of the
+/// length the head gives it.
+struct Numbers {
     ends: [Ends; 3],
     dates: Vec<i64>,
     newest: Vec<u32>,
@@ -177,7 +174,7 @@ struct Buffers {
     rest: Vec<u8>,
 }
 
-impl Buffers {
+impl Numbers {
     /// Zeroed buffers for the pieces of these lengths (fresh pages: nothing
     /// is written to them until the read), if the lengths agree with one
     /// another on how many articles there are.
@@ -198,7 +195,6 @@ impl Buffers {
             return None;
         }
         Some(Self {
-            texts: [IDS, SECTIONS, TITLES].map(|piece| vec![0; lengths[piece]]),
             ends: [
                 ends(lengths[ENDS])?,
                 ends(lengths[ENDS + 1])?,
@@ -212,13 +208,9 @@ impl Buffers {
     }
 
     /// Every buffer as bytes, in the file's order.
-    fn bytes_mut(&mut self) -> [&mut [u8]; PIECES] {
-        let [ids, sections, titles] = &mut self.texts;
+    fn bytes_mut(&mut self) -> [&mut [u8]; PIECES - ENDS] {
         let [ids_ends, sections_ends, titles_ends] = &mut self.ends;
         [
-            ids,
-            sections,
-            titles,
             ends_bytes_mut(ids_ends),
             ends_bytes_mut(sections_ends),
             ends_bytes_mut(titles_ends),
@@ -252,47 +244,81 @@ fn ends_bytes_mut(ends: &mut Ends) -> &mut [u8] {
     }
 }
 
+/// `into` filled from `offset` a chunk at a time, and the sum of each.
+fn read_chunks(from: &(impl Pieces + ?Sized), offset: u64, into: &mut [u8]) -> Option<Vec<u64>> {
+    let mut at = offset;
+    (into.chunks_mut(CHUNK))
+        .map(|chunk| {
+            from.read_at(at, chunk)?;
+            at += chunk.len() as u64;
+            Some(checksum(chunk))
+        })
+        .collect()
+}
+
+/// A text of a listing, read, summed, and checked to be UTF-8.
+fn text_at(
+    from: &(impl Pieces + ?Sized),
+    offset: u64,
+    length: usize,
+) -> Option<(String, Vec<u64>)> {
+    let mut bytes = vec![0; length];
+    let sums = read_chunks(from, offset, &mut bytes)?;
+    Some((String::from_utf8(bytes).ok()?, sums))
+}
+
 /// The listing `from` holds, of `size` bytes, if it was written under
 /// `key` (under any key without one), whole and sound.
 ///
-/// The pieces are read in chunks on every core, each chunk summed as it is
-/// read, then checked on every core.
+/// The titles, nearly half of a listing, are read on one core and checked
+/// to be UTF-8 as soon as they are, while everything else is read on the
+/// other; then their strings are checked on every core.
 pub fn read(from: &(impl Pieces + ?Sized), size: u64, key: Option<&[u8]>) -> Option<Listing> {
     let mut head = [0; HEAD];
     from.read_at(0, &mut head)?;
     let lengths = lengths(&head)?;
     // The lengths are checked against the file before anything is
     // allocated for them: a forged one asks for no more than the file holds.
-    let total = (lengths.iter()).try_fold(HEAD as u64 + 8, |sum, &n| sum.checked_add(n as u64));
-    if total != Some(size) {
+    let mut at = [HEAD as u64; PIECES + 1];
+    for (piece, &length) in lengths.iter().enumerate() {
+        at[piece + 1] = at[piece].checked_add(length as u64)?;
+    }
+    if at[PIECES].checked_add(8) != Some(size) {
         return None;
     }
-    let mut buffers = Buffers::for_lengths(&lengths)?;
-    let mut chunks = Vec::new();
-    let mut at = HEAD as u64;
-    for piece in buffers.bytes_mut() {
-        for chunk in piece.chunks_mut(CHUNK) {
-            let length = chunk.len() as u64;
-            chunks.push((at, chunk));
-            at += length;
-        }
-    }
-    let sums = (chunks.into_par_iter())
-        .map(|(at, chunk)| from.read_at(at, chunk).map(|()| checksum(chunk)))
-        .collect::<Option<Vec<u64>>>()?;
+    let mut numbers = Numbers::for_lengths(&lengths)?;
+    let text = |piece: usize| text_at(from, at[piece], lengths[piece]);
+    let (titles, others) = rayon::join(
+        || text(TITLES),
+        || {
+            let (ids, sections) = (text(IDS)?, text(SECTIONS)?);
+            let mut sums = Vec::new();
+            for (piece, bytes) in numbers.bytes_mut().into_iter().enumerate() {
+                sums.extend(read_chunks(from, at[ENDS + piece], bytes)?);
+            }
+            Some((ids, sections, sums))
+        },
+    );
+    let ((titles, titles_sums), ((ids, ids_sums), (sections, sections_sums), sums)) =
+        (titles?, others?);
     let mut sum = [0; 8];
-    from.read_at(at, &mut sum)?;
-    if sum_of(std::iter::once(checksum(&head)).chain(sums)) != u64::from_le_bytes(sum) {
+    from.read_at(at[PIECES], &mut sum)?;
+    let sums = (std::iter::once(checksum(&head)))
+        .chain(ids_sums)
+        .chain(sections_sums)
+        .chain(titles_sums)
+        .chain(sums);
+    if sum_of(sums) != u64::from_le_bytes(sum) {
         return None;
     }
-    buffers.swap_to_native();
-    parse(buffers, key)
+    numbers.swap_to_native();
+    parse([ids, sections, titles], numbers, key)
 }
 
 /// What [`read`] makes of the pieces, once summed. Everything fails as a
 /// miss.
-fn parse(buffers: Buffers, key: Option<&[u8]>) -> Option<Listing> {
-    let mut r = Reader(&buffers.rest);
+fn parse(texts: [String; 3], numbers: Numbers, key: Option<&[u8]>) -> Option<Listing> {
+    let mut r = Reader(&numbers.rest);
     let written_under = r.bytes()?;
     if key.is_some_and(|key| key != written_under) {
         return None;
@@ -309,17 +335,17 @@ fn parse(buffers: Buffers, key: Option<&[u8]>) -> Option<Listing> {
         report.warnings.push(r.warning()?);
     }
     let files = r.files()?;
-    if !r.0.is_empty() || !buffers.file_of.iter().all(|&f| (f as usize) < files.len()) {
+    if !r.0.is_empty() || !numbers.file_of.iter().all(|&f| (f as usize) < files.len()) {
         return None;
     }
-    let Buffers {
-        texts: [ids, sections, titles],
+    let [ids, sections, titles] = texts;
+    let Numbers {
         ends: [ids_ends, sections_ends, titles_ends],
         dates,
         newest,
         file_of,
         ..
-    } = buffers;
+    } = numbers;
     // The strings are checked on every core, all three at once: a million
     // titles are most of a listing.
     let ((ids, sections), (titles, newest)) = rayon::join(
@@ -343,8 +369,8 @@ fn parse(buffers: Buffers, key: Option<&[u8]>) -> Option<Listing> {
 /// Strings that are each one cleaned line, as ids, sections and titles
 /// are: what a listing holds is printed as it is, so one that somehow
 /// holds more (a forged one, say) is not used.
-fn packed(text: Vec<u8>, ends: Ends) -> Option<Packed> {
-    let packed = Packed::from_parts(String::from_utf8(text).ok()?, ends)?;
+fn packed(text: String, ends: Ends) -> Option<Packed> {
+    let packed = Packed::from_parts(text, ends)?;
     all_clean_lines(&packed).then_some(packed)
 }
 
