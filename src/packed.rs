@@ -130,9 +130,17 @@ impl Packed {
         self.ends.is_empty()
     }
 
-    /// The string at `index`; `""` past the end.
+    /// The string at `index`; `""` past the end. Asked of every title by
+    /// every search: one match on the width, then plain slice reads.
+    #[inline]
     pub fn get(&self, index: usize) -> &str {
-        self.span(index..index + 1)
+        let bounds = match &self.ends {
+            Ends::Narrow(ends) => bounds(ends, index),
+            Ends::Wide(ends) => bounds(ends, index),
+        };
+        bounds
+            .and_then(|(start, end)| self.text.get(start..end))
+            .unwrap_or("")
     }
 
     /// The strings at `indices`, end to end; `""` past the end.
@@ -150,6 +158,17 @@ impl Packed {
             None => 0,
         }
     }
+}
+
+/// Where the string at `index` starts and ends, if there is one.
+#[inline]
+fn bounds<E: Copy + Into<u64>>(ends: &[E], index: usize) -> Option<(usize, usize)> {
+    let end = (*ends.get(index)?).into();
+    let start = match index.checked_sub(1) {
+        Some(before) => ends.get(before).map_or(0, |&e| e.into()),
+        None => 0,
+    };
+    Some((usize::try_from(start).ok()?, usize::try_from(end).ok()?))
 }
 
 /// Whether `ends` are in order, each on a character boundary of `text`.
