@@ -56,10 +56,6 @@ impl Ends {
         }
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.len()).filter_map(|index| self.get(index))
-    }
-
     fn push(&mut self, end: usize) {
         match self {
             Self::Narrow(ends) if end <= NARROW_MOST => ends.push(end as u32),
