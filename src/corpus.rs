@@ -292,9 +292,10 @@ pub(crate) fn parse(job: Job, progress: &Progress) -> Parsed {
     let input = job.input;
     if input.kind == InputKind::JsonLines {
         match input.open(job.options.max_json) {
-            Ok(Some((file, _))) => {
+            Ok(Some((file, stat))) => {
                 if let Some(mut parsed) = jsonl::parse(job, progress.counting(file)) {
                     entries::unique_ids(&mut parsed.batches);
+                    parsed.stat = Some(stat);
                     return parsed;
                 }
             }
@@ -308,15 +309,19 @@ pub(crate) fn parse(job: Job, progress: &Progress) -> Parsed {
         }
         InputKind::Json | InputKind::JsonLines => input.read_limited(job.options.max_json, true),
     };
-    match read {
-        Ok(Contents::Bytes(bytes, cut)) => {
+    let (contents, stat) = match read {
+        Ok(read) => read,
+        Err(err) => return Parsed::unreadable(job, &err),
+    };
+    let parsed = match contents {
+        Contents::Bytes(bytes, cut) => {
             progress.add(bytes.len() as u64);
             parse_owned(job, bytes, cut)
         }
-        Ok(Contents::TooLarge) => too_large(job),
-        Ok(Contents::Binary { size }) => Parsed::failed(job, WarningKind::Binary, size),
-        Err(err) => Parsed::unreadable(job, &err),
-    }
+        Contents::TooLarge => too_large(job),
+        Contents::Binary { size } => Parsed::failed(job, WarningKind::Binary, size),
+    };
+    Parsed { stat, ..parsed }
 }
 
 /// [`parse_read`] of bytes in a buffer of their own: a text article keeps

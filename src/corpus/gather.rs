@@ -5,9 +5,7 @@ use std::time::SystemTime;
 
 use super::parsed::{Batches, Job, Parsed};
 use super::progress::Progress;
-use super::{
-    Corpus, FileRecord, FileStat, Input, LoadOptions, LoadReport, Sources, Warning, parse,
-};
+use super::{Corpus, FileRecord, Input, LoadOptions, LoadReport, Sources, Warning, parse};
 use crate::article::Article;
 
 /// What the steps of a load gave, put together in order.
@@ -41,7 +39,7 @@ pub(super) fn gather(
     // Warnings of the walk come first, then those of files, in order.
     let mut file_warnings = Vec::new();
     for done in done {
-        let (input, root, p, stat, reused) = match done {
+        let (input, root, p, reused) = match done {
             Done::Skipped(warning) => {
                 report.warnings.push(warning);
                 continue;
@@ -70,9 +68,8 @@ pub(super) fn gather(
                 input,
                 root,
                 parsed,
-                stat,
                 reused,
-            } => (input, root, parsed, stat, reused),
+            } => (input, root, parsed, reused),
         };
         let count: usize = p.batches.iter().map(Vec::len).sum();
         report.files += 1;
@@ -82,7 +79,7 @@ pub(super) fn gather(
             path: input.path.clone(),
             id: input.id.clone(),
             root,
-            stat,
+            stat: p.stat,
             first,
             count,
             bytes: p.bytes,
@@ -138,13 +135,12 @@ pub(super) fn concat(mut batches: Batches) -> Vec<Article> {
 /// were taken from the corpus before, or a warning. A file's record is
 /// filled in by [`gather`], but for where it is and its stat.
 pub(super) enum Done {
-    /// A file, parsed now or (`reused`) taken from the corpus before, and
-    /// its stat when it was read; `root` is the index of the root walked.
+    /// A file, parsed now or (`reused`) taken from the corpus before;
+    /// `root` is the index of the root walked.
     File {
         input: Input,
         root: usize,
         parsed: Parsed,
-        stat: Option<FileStat>,
         reused: bool,
     },
     /// A file of the corpus refreshed, kept as it was: its index in that
@@ -166,8 +162,9 @@ impl Done {
         }
     }
 
-    /// `input` read and parsed; its stat is taken first, so that a change
-    /// while it is read shows at the next refresh.
+    /// `input` read and parsed; its stat is taken when it is opened, before
+    /// it is read, so that a change while it is read shows at the next
+    /// refresh.
     pub(super) fn read(
         input: Input,
         root: usize,
@@ -175,17 +172,16 @@ impl Done {
         start: SystemTime,
         progress: &Progress,
     ) -> Self {
-        let stat = FileStat::of(&input).filter(|stat| !stat.is_racy(start));
         let job = Job {
             input: &input,
             options,
         };
-        let parsed = parse(job, progress);
+        let mut parsed = parse(job, progress);
+        parsed.stat = parsed.stat.filter(|stat| !stat.is_racy(start));
         Done::File {
             input,
             root,
             parsed,
-            stat,
             reused: false,
         }
     }

@@ -5,6 +5,8 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use super::sources::FileStat;
+
 /// How a file's articles are stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
@@ -100,19 +102,27 @@ impl Input {
         Self::listed(path, id, name, self.section.clone(), self.kind)
     }
 
-    /// At most `limit` bytes of the file, and whether it had more. With
-    /// `refuse` (a document parsed whole), a file larger than `limit` is not
-    /// read at all, and one with a NUL byte is read no further than it.
-    pub fn read_limited(&self, limit: u64, refuse: bool) -> io::Result<Contents> {
+    /// At most `limit` bytes of the file, and whether it had more, with
+    /// its stat when opened (`None` embedded). With `refuse` (a document
+    /// parsed whole), a file larger than `limit` is not read at all, and
+    /// one with a NUL byte is read no further than it.
+    pub fn read_limited(
+        &self,
+        limit: u64,
+        refuse: bool,
+    ) -> io::Result<(Contents, Option<FileStat>)> {
         let past = limit.saturating_add(1);
-        let mut bytes = match self.source {
+        let (mut bytes, stat) = match self.source {
             Source::Embedded(bytes) => {
                 let end = usize::try_from(past).unwrap_or(usize::MAX).min(bytes.len());
-                bytes[..end].to_vec()
+                (bytes[..end].to_vec(), None)
             }
             _ => match self.open(past)? {
-                Some((_, size)) if refuse && size > limit => return Ok(Contents::TooLarge),
-                Some((file, size)) => {
+                Some((_, stat)) if refuse && stat.size > limit => {
+                    return Ok((Contents::TooLarge, Some(stat)));
+                }
+                Some((file, stat)) => {
+                    let size = stat.size;
                     // Sized from the open file, so that a file is read in
                     // one `read`, four system calls in all.
                     let wanted = if size == 0 { 0 } else { size.min(past) };
@@ -121,27 +131,28 @@ impl Input {
                     if !refuse {
                         file.read_to_end(&mut bytes)?;
                     } else if !read_text_blocks(&mut file, &mut bytes)? {
-                        return Ok(Contents::Binary { size });
+                        return Ok((Contents::Binary { size }, Some(stat)));
                     }
-                    bytes
+                    (bytes, Some(stat))
                 }
-                None => Vec::new(),
+                None => (Vec::new(), None),
             },
         };
         let over = bytes.len() as u64 > limit;
         if over && refuse {
-            return Ok(Contents::TooLarge);
+            return Ok((Contents::TooLarge, stat));
         }
         bytes.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-        Ok(Contents::Bytes(bytes, over))
+        Ok((Contents::Bytes(bytes, over), stat))
     }
 
     /// The file, open and limited to its size when opened (`cap` when it
-    /// says 0, as files in /proc do), with that size; `None` for an
+    /// says 0, as files in /proc do), with its stat then; `None` for an
     /// embedded input. A file that grows as it is read is read no further.
     /// A path not known to be a regular file is checked before it is
-    /// opened: a FIFO would block.
-    pub fn open(&self, cap: u64) -> io::Result<Option<(io::Take<fs::File>, u64)>> {
+    /// opened: a FIFO would block. The stat is the open file's: a path
+    /// looked up again would cost as much as the open.
+    pub fn open(&self, cap: u64) -> io::Result<Option<(io::Take<fs::File>, FileStat)>> {
         if let Source::Embedded(_) = self.source {
             return Ok(None);
         }
@@ -151,9 +162,9 @@ impl Input {
             return Err(io::Error::other("not a regular file; skipped"));
         }
         let file = fs::File::open(&self.path)?;
-        let size = file.metadata()?.len();
-        let wanted = if size == 0 { cap } else { size };
-        Ok(Some((file.take(wanted), size)))
+        let stat = FileStat::from(&file.metadata()?);
+        let wanted = if stat.size == 0 { cap } else { stat.size };
+        Ok(Some((file.take(wanted), stat)))
     }
 }
 

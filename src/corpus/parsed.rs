@@ -3,6 +3,7 @@
 
 use super::input::Input;
 use super::options::LoadOptions;
+use super::sources::FileStat;
 use super::warning::{Warning, WarningKind};
 use crate::article::Article;
 
@@ -29,6 +30,9 @@ pub struct Parsed {
     pub batches: Batches,
     pub warnings: Vec<Warning>,
     pub bytes: u64,
+    /// The file's stat when it was opened, before it was read; `None` when
+    /// it was not opened.
+    pub stat: Option<FileStat>,
 }
 
 impl Parsed {

@@ -67,12 +67,12 @@ impl Corpus {
             batches: vec![self.sources.articles_of(file, &self.articles)],
             warnings: file.warnings.clone(),
             bytes: file.bytes,
+            stat: file.stat,
         };
         Done::File {
             input,
             root,
             parsed,
-            stat: file.stat,
             reused: true,
         }
     }

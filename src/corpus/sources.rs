@@ -26,6 +26,19 @@ pub struct FileStat {
     pub links: u64,
 }
 
+impl From<&fs::Metadata> for FileStat {
+    fn from(meta: &fs::Metadata) -> Self {
+        Self {
+            size: meta.len(),
+            mtime: (meta.mtime(), meta.mtime_nsec()),
+            ctime: (meta.ctime(), meta.ctime_nsec()),
+            inode: meta.ino(),
+            device: meta.dev(),
+            links: meta.nlink(),
+        }
+    }
+}
+
 /// How long after a change a file's times may still read the same. Most
 /// file systems stamp from a clock that moves by ticks of a few
 /// milliseconds; those without nanoseconds move by whole seconds.
@@ -39,15 +52,7 @@ impl FileStat {
         if let Source::Embedded(_) = input.source {
             return None;
         }
-        let meta = fs::metadata(&input.path).ok()?;
-        Some(Self {
-            size: meta.len(),
-            mtime: (meta.mtime(), meta.mtime_nsec()),
-            ctime: (meta.ctime(), meta.ctime_nsec()),
-            inode: meta.ino(),
-            device: meta.dev(),
-            links: meta.nlink(),
-        })
+        fs::metadata(&input.path).ok().as_ref().map(Self::from)
     }
 
     /// Whether the file changed so shortly before `start` (when the load

@@ -35,7 +35,7 @@ pub(super) fn entry_alone(
     {
         return Some(article);
     }
-    let Ok(Contents::Bytes(bytes, false)) = input.read_limited(options.max_json, true) else {
+    let Ok((Contents::Bytes(bytes, false), _)) = input.read_limited(options.max_json, true) else {
         return None;
     };
     let text = std::str::from_utf8(&bytes).ok()?;
