@@ -61,39 +61,36 @@ pub(super) fn block_is_kept(window: &[u8]) -> bool {
         return false;
     };
     // Flags as bytes, as in `block_is_plain`: so it vectorises.
-    let mut not_word = [0u8; BLOCK + 2];
-    for (flag, &b) in not_word.iter_mut().zip(window) {
+    let not_word = |b: u8| {
         let graphic = b.wrapping_sub(0x21) < 0x5e;
         let starts_folded = (b == 0xc2) | (b == 0xd8) | (b == 0xe1) | (b == 0xe2) | (b == 0xef);
-        *flag = u8::from(!graphic & ((b < 0x80) | starts_folded));
-    }
+        u8::from(!graphic & ((b < 0x80) | starts_folded))
+    };
     let mut bad = 0u8;
     for k in 0..BLOCK {
         let space = u8::from(window[k + 1] == b' ');
-        bad |= (not_word[k + 1] & (space ^ 1)) | (space & (not_word[k] | not_word[k + 2]));
+        bad |= (not_word(window[k + 1]) & (space ^ 1))
+            | (space & (not_word(window[k]) | not_word(window[k + 2])));
     }
     bad == 0
 }
 
 /// Whether the block inside `window` (a byte more on either side) continues
-/// a run, as [`byte_is_plain`] would find byte by byte: printable ASCII and
-/// spaces, every space between graphic bytes. Newlines are left to
-/// [`byte_is_plain`]: they are rare enough.
+/// a run, as [`byte_is_plain`] would find byte by byte: printable ASCII,
+/// newlines, and spaces, every space between graphic bytes.
 fn block_is_plain(window: &[u8]) -> bool {
     let Ok(window) = <&[u8; BLOCK + 2]>::try_from(window) else {
         return false;
     };
-    // Flags as bytes, not booleans and early returns: so it vectorises.
-    let mut not_graphic = [0u8; BLOCK + 2];
-    for (flag, &b) in not_graphic.iter_mut().zip(window) {
-        *flag = u8::from(b.wrapping_sub(0x21) >= 0x5e);
-    }
+    let not_graphic = |b: u8| u8::from(b.wrapping_sub(0x21) >= 0x5e);
+    // Flags as bytes, not booleans and early returns, each byte's
+    // neighbours read again rather than kept: so it vectorises.
     let mut bad = 0u8;
     for k in 0..BLOCK {
         let b = window[k + 1];
-        let unprintable = u8::from(b.wrapping_sub(0x20) >= 0x5f);
+        let unprintable = u8::from((b.wrapping_sub(0x20) >= 0x5f) & (b != b'\n'));
         let space = u8::from(b == b' ');
-        bad |= unprintable | (space & (not_graphic[k] | not_graphic[k + 2]));
+        bad |= unprintable | (space & (not_graphic(window[k]) | not_graphic(window[k + 2])));
     }
     bad == 0
 }
