@@ -25,6 +25,7 @@ mod progress;
 mod refresh;
 mod sniff;
 mod sources;
+mod stat;
 mod text;
 mod walk;
 mod warning;
@@ -49,7 +50,8 @@ pub use input::{Input, InputKind};
 pub use lazy::Bodies;
 pub use options::{DEFAULT_MAX_BODY, DEFAULT_MAX_JSON, DEFAULT_MAX_LINE, LoadOptions};
 pub use page::article_text;
-pub use sources::{FileRecord, FileStat, Sources};
+pub use sources::{FileRecord, Sources};
+pub use stat::FileStat;
 pub use warning::{EntryAt, LoadError, Warning, WarningKind};
 
 /// The articles bundled into the binary: the seeds the project started from.

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use super::progress::Progress;
 use super::walk::{self, Found};
-use super::{Corpus, Done, FileRecord, FileStat, Input, LoadError, LoadOptions};
+use super::{Corpus, Done, FileRecord, Input, LoadError, LoadOptions};
 
 /// Paths under the roots that changed (files, or folders with what is
 /// under them), or everything.
@@ -203,7 +203,7 @@ impl Corpus {
         let mut looked: Vec<Option<Done>> = looks
             .into_par_iter()
             .map(|(root, range, input)| {
-                let now = FileStat::of(&input);
+                let now = input.stat();
                 let before = &files[range];
                 let at = before.partition_point(|f| f.path < input.path);
                 Some(match before.get(at) {

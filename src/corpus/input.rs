@@ -5,7 +5,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::sources::FileStat;
+use super::stat::FileStat;
 
 /// How a file's articles are stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,6 +144,15 @@ impl Input {
         }
         bytes.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
         Ok((Contents::Bytes(bytes, over), stat))
+    }
+
+    /// The file's stat (links followed, as the walk follows them); `None`
+    /// for an embedded input, or one that cannot be looked at.
+    pub fn stat(&self) -> Option<FileStat> {
+        if let Source::Embedded(_) = self.source {
+            return None;
+        }
+        fs::metadata(&self.path).ok().as_ref().map(FileStat::from)
     }
 
     /// The file, open and limited to its size when opened (`cap` when it

@@ -3,7 +3,7 @@
 
 use super::input::Input;
 use super::options::LoadOptions;
-use super::sources::FileStat;
+use super::stat::FileStat;
 use super::warning::{Warning, WarningKind};
 use crate::article::Article;
 

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use super::parsed::Parsed;
 use super::progress::Progress;
 use super::walk::{self, Found};
-use super::{Corpus, Done, FileRecord, FileStat, Input, LoadError, LoadOptions};
+use super::{Corpus, Done, FileRecord, Input, LoadError, LoadOptions};
 
 impl Corpus {
     /// What [`Corpus::load`] of the same roots would give now, with the same
@@ -43,7 +43,7 @@ impl Corpus {
             .filter_map(|(seq, (root, step))| {
                 let done = match step.resolve()? {
                     Found::Input(input) => {
-                        let now = FileStat::of(&input);
+                        let now = input.stat();
                         match known.get(&(key(&input.path), input.id.as_str())) {
                             Some(&file) if file.reusable(now.as_ref()) => {
                                 self.reuse(input, root, file)
