@@ -1,10 +1,13 @@
 //! The CPU time of loading a corpus again after one file changed, as `R`
 //! does (every file looked at) and as the watcher does (only the path it
 //! names), and of what the reader does with the new corpus: `cargo run
-//! --release --example reload -- DIR [RUNS [r|watcher]]` (both by
-//! default; one of them, many runs, under `perf record`). CPU time, of
-//! every thread, from `/proc/self/stat`: on a shared machine wall time says
-//! more about the others.
+//! --release --example reload -- DIR [RUNS [r|watcher|both [PAUSE]]]` (both by
+//! default; one of them, many runs, under `perf record`). PAUSE, in
+//! milliseconds, is waited before each refresh, as a user waits between
+//! changes: the allocator has given memory back by then, and the caches
+//! hold something else (0 by default: back to back). CPU time, of every
+//! thread, from `/proc/self/stat`: on a shared machine wall time says more
+//! about the others.
 
 use std::fs;
 use std::path::PathBuf;
@@ -47,14 +50,21 @@ fn cpu_ms() -> f64 {
 fn main() {
     let mut args = std::env::args_os().skip(1);
     let Some(dir) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: reload DIR [RUNS [r|watcher]]");
+        eprintln!("usage: reload DIR [RUNS [r|watcher|both [PAUSE]]]");
         std::process::exit(2);
     };
     let runs: usize = args
         .next()
         .and_then(|r| r.to_str()?.parse().ok())
         .unwrap_or(20);
-    let only = args.next().and_then(|m| m.into_string().ok());
+    let only = args
+        .next()
+        .and_then(|m| m.into_string().ok())
+        .filter(|m| m != "both");
+    let pause = args
+        .next()
+        .and_then(|p| p.to_str()?.parse().ok())
+        .map_or(std::time::Duration::ZERO, std::time::Duration::from_millis);
     let options = LoadOptions::default();
     let corpus = Corpus::load(&[dir], &options).unwrap_or_else(|e| {
         eprintln!("{e}");
@@ -82,6 +92,7 @@ fn main() {
             let mut changed = original.clone();
             changed.extend(b" more".repeat(run % 7 + 1));
             let _ = fs::write(&path, &changed);
+            std::thread::sleep(pause);
             let (cpu_before, started) = (cpu_ms(), Instant::now());
             let refreshed = refresh().unwrap_or_else(|e| {
                 eprintln!("{e}");

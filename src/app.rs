@@ -225,6 +225,8 @@ impl App {
             Msg::Loading { progress } => self.loading_progress(progress),
             Msg::BodyRead { index, result } => self.body_read(index, result),
             Msg::Reloaded(corpus) => self.reloaded(corpus),
+            Msg::ReloadedRecorded(corpus) => self.reloaded_recorded(corpus),
+            Msg::NotWatching(why) => self.warn(format!("not watching for changes: {why}")),
             Msg::Fetching { done, total } => self.fetching = Some((done, total)),
             Msg::Fetched(fetched) => self.fetched(fetched),
             Msg::FullTextFetched(result) => self.full_text_fetched(result),

@@ -31,8 +31,8 @@ pub use archive::{ArchivePaths, Clock, archive_fetcher, archive_fetcher_at, arch
 pub use host::{Headless, Host};
 pub use inline::inline;
 use pending::Pending;
-pub use watch::{QUIET as WATCH_QUIET, Watcher, watch};
-pub use workers::{Fetcher, FullTexter, Loader, Workers};
+pub use watch::{Behind, QUIET as WATCH_QUIET, Tell, Watcher, watch, watch_behind};
+pub use workers::{Fetcher, FullTexter, Loader, Recorder, Workers};
 
 /// What the loop's channel carries.
 #[derive(Debug)]

@@ -58,7 +58,7 @@ fn files_changed_on_disk_are_loaded_again_and_listed() {
             }
         }
     });
-    let watcher = runtime::watch(&corpus.root_paths, relay.clone()).unwrap();
+    let watcher = runtime::watch(&corpus.root_paths, runtime::Tell::Loop(relay.clone())).unwrap();
     let looping = {
         let corpus = Arc::clone(&corpus);
         thread::spawn(move || {
@@ -117,4 +117,186 @@ fn files_changed_on_disk_are_loaded_again_and_listed() {
         "deleted: gone from the list: {screen}"
     );
     assert_eq!(app.corpus().articles.len(), 2);
+}
+
+/// The next answer to a reload on `rx`, the messages between skipped:
+/// whether it came from what the watcher recorded, and the corpus.
+fn next_reload(rx: &mpsc::Receiver<Envelope>) -> (bool, Arc<Corpus>) {
+    loop {
+        match rx.recv_timeout(WAIT).expect("a reload answered") {
+            Envelope::Msg(Msg::ReloadedRecorded(corpus), _) => return (true, corpus.unwrap()),
+            Envelope::Msg(Msg::Reloaded(corpus), _) => return (false, corpus.unwrap()),
+            _ => {}
+        }
+    }
+}
+
+fn titles(corpus: &Corpus) -> Vec<&str> {
+    corpus.articles.iter().map(|a| a.title.as_str()).collect()
+}
+
+/// Workers whose reloads refresh as the reader's do, telling the test
+/// whether each looked at every file; with a watcher that only records
+/// when `record`.
+fn recording_workers(
+    corpus: &Arc<Corpus>,
+    record: bool,
+) -> (
+    Workers,
+    Option<runtime::Behind>,
+    mpsc::Receiver<Envelope>,
+    mpsc::Receiver<bool>,
+) {
+    let (tx, rx) = mpsc::channel();
+    let (asked, everything) = mpsc::channel();
+    let loader: runtime::Loader = Box::new(move |before: &Corpus, changes: &Changes, _| {
+        let _ = asked.send(changes.is_everything());
+        let options = LoadOptions::default();
+        let refreshed = match changes.is_everything() {
+            true => before.refresh(&options),
+            false => before.refresh_changed(changes, &options),
+        };
+        Ok(Arc::new(refreshed.map_err(|e| e.to_string())?))
+    });
+    let mut workers = Workers::start(corpus, None, &tx).unwrap();
+    workers = workers.with_loader(loader).unwrap();
+    let recorder = workers.recorder();
+    let watcher = match record {
+        // As the reader starts it: on a thread of its own.
+        true => {
+            let (began, up) = mpsc::channel();
+            let tell = runtime::Tell::Record(recorder.changes());
+            let roots = corpus.root_paths.clone();
+            let behind = runtime::watch_behind(roots, tell, move |started| {
+                started.unwrap();
+                recorder.began();
+                let _ = began.send(());
+            })
+            .unwrap();
+            up.recv_timeout(WAIT).expect("watching began");
+            Some(behind)
+        }
+        false => {
+            recorder.began();
+            None
+        }
+    };
+    (workers, watcher, rx, everything)
+}
+
+/// Files written a tick before, so that no load takes them for changed
+/// too lately to trust their times (and reads them again).
+fn written(dir: &std::path::Path, files: &[(&str, &str)]) {
+    for (name, title) in files {
+        fs::write(dir.join(name), format!("{title}\n\nText.\n")).unwrap();
+    }
+    thread::sleep(Duration::from_millis(50));
+}
+
+#[test]
+fn r_reads_what_the_watcher_recorded_at_once_then_every_file_and_finds_nothing_more() {
+    let dir = tempfile::tempdir().unwrap();
+    written(dir.path(), &[("a.txt", "Alpha"), ("b.txt", "Beta")]);
+    let roots = [dir.path().to_owned()];
+    let corpus = Arc::new(Corpus::load(&roots, &LoadOptions::default()).unwrap());
+    let (mut workers, _watcher, rx, everything) = recording_workers(&corpus, true);
+    // Watching began after the load: the first `R` looks at every file.
+    workers.perform(byline::app::Job::ReloadAll);
+    assert_eq!(everything.recv_timeout(WAIT), Ok(true));
+    let (recorded, first) = next_reload(&rx);
+    assert!(!recorded, "nothing recorded could be trusted yet");
+    workers.use_corpus(&first).unwrap();
+    written(
+        dir.path(),
+        &[("b.txt", "Beta, revised"), ("c.txt", "Gamma")],
+    );
+    // The watcher's thread records what inotify told it, a moment after.
+    let told = (0..600).any(|_| {
+        thread::sleep(Duration::from_millis(50));
+        let changes = workers.recorder().changes();
+        let changes = changes.lock().unwrap();
+        let names: Vec<_> = changes.paths().filter_map(|p| p.file_name()).collect();
+        names.contains(&"b.txt".as_ref()) && names.contains(&"c.txt".as_ref())
+    });
+    assert!(told, "the watcher recorded both files");
+    workers.perform(byline::app::Job::ReloadAll);
+    assert_eq!(everything.recv_timeout(WAIT), Ok(false), "the paths first");
+    let (recorded, at_once) = next_reload(&rx);
+    assert!(recorded);
+    assert_eq!(titles(&at_once), ["Alpha", "Beta, revised", "Gamma"]);
+    assert_eq!(everything.recv_timeout(WAIT), Ok(true), "then every file");
+    let (recorded, checked) = next_reload(&rx);
+    assert!(!recorded);
+    assert!(
+        Arc::ptr_eq(&checked, &at_once),
+        "nothing more changed: the same corpus, which the app leaves be"
+    );
+}
+
+#[test]
+fn r_finds_behind_the_record_what_no_watcher_saw() {
+    let dir = tempfile::tempdir().unwrap();
+    written(dir.path(), &[("a.txt", "Alpha"), ("b.txt", "Beta")]);
+    let roots = [dir.path().to_owned()];
+    let corpus = Arc::new(Corpus::load(&roots, &LoadOptions::default()).unwrap());
+    // Recording as far as the workers know, but nothing records: as a
+    // watcher blind to a change (a network file system, a full queue).
+    let (mut workers, _, rx, everything) = recording_workers(&corpus, false);
+    workers.perform(byline::app::Job::ReloadAll);
+    let (_, first) = next_reload(&rx);
+    workers.use_corpus(&first).unwrap();
+    written(dir.path(), &[("b.txt", "Beta, revised")]);
+    while everything.try_recv().is_ok() {}
+    workers.perform(byline::app::Job::ReloadAll);
+    let (recorded, at_once) = next_reload(&rx);
+    assert!(recorded);
+    assert!(
+        Arc::ptr_eq(&at_once, &first),
+        "nothing recorded, nothing read"
+    );
+    assert_eq!(everything.recv_timeout(WAIT), Ok(true));
+    let (recorded, checked) = next_reload(&rx);
+    assert!(!recorded);
+    assert_eq!(titles(&checked), ["Alpha", "Beta, revised"]);
+}
+
+#[test]
+fn a_watch_that_cannot_start_behind_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tx, _rx) = mpsc::channel();
+    let (began, told) = mpsc::channel();
+    let missing = dir.path().join("gone");
+    let _behind = runtime::watch_behind(vec![missing], runtime::Tell::Loop(tx), move |started| {
+        let _ = began.send(started.map_err(|e| e.to_string()));
+    })
+    .unwrap();
+    let why = told.recv_timeout(WAIT).expect("told").unwrap_err();
+    assert!(why.contains("gone"), "{why}");
+}
+
+#[test]
+fn r_under_a_link_looks_at_every_file_once_as_the_record_cannot_tell() {
+    let (dir, elsewhere) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    written(elsewhere.path(), &[("far.txt", "Far")]);
+    std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("link")).unwrap();
+    written(dir.path(), &[("a.txt", "Alpha")]);
+    let roots = [dir.path().to_owned()];
+    let corpus = Arc::new(Corpus::load(&roots, &LoadOptions::default()).unwrap());
+    assert!(corpus.sources.linked);
+    let (mut workers, _watcher, rx, everything) = recording_workers(&corpus, true);
+    workers.perform(byline::app::Job::ReloadAll);
+    let (_, first) = next_reload(&rx);
+    workers.use_corpus(&first).unwrap();
+    while everything.try_recv().is_ok() {}
+    // Changed through the link: the watcher records it under the link's
+    // target, if at all.
+    written(elsewhere.path(), &[("far.txt", "Farther")]);
+    workers.perform(byline::app::Job::ReloadAll);
+    let (recorded, reloaded) = next_reload(&rx);
+    assert!(!recorded, "no answer from the record first");
+    assert_eq!(everything.recv_timeout(WAIT), Ok(true));
+    assert!(everything.try_recv().is_err(), "every file looked at once");
+    let mut titles = titles(&reloaded);
+    titles.sort_unstable();
+    assert_eq!(titles, ["Alpha", "Farther"]);
 }

@@ -76,8 +76,7 @@ impl App {
             Action::FullText => self.fetch_full_text(),
             Action::Reload => {
                 self.message = Some("loading…".to_owned());
-                let everything = crate::corpus::Changes::everything();
-                self.out.jobs.push(super::Job::Reload(everything));
+                self.out.jobs.push(super::Job::ReloadAll);
             }
             _ => {}
         }

@@ -49,6 +49,8 @@ pub enum Msg {
     /// Files under the corpus's roots changed (`watch = true`): what is at
     /// these paths is loaded again ([`Job::Reload`]).
     FilesChanged(Changes),
+    /// Watching for changes (`watch = true`) could not start: why.
+    NotWatching(String),
     /// How much of the corpus a load ([`Job::Reload`]) has read, 0 to 1.
     Loading {
         progress: f32,
@@ -59,8 +61,14 @@ pub enum Msg {
         index: usize,
         result: Result<(), String>,
     },
-    /// The articles loaded again ([`Job::Reload`]), or why they could not be.
+    /// The articles loaded again ([`Job::Reload`], [`Job::ReloadAll`]), or
+    /// why they could not be. After [`Msg::ReloadedRecorded`], the same
+    /// corpus means that looking at every file found nothing more.
     Reloaded(Result<Arc<Corpus>, String>),
+    /// The articles loaded again after `R` from what a watcher recorded
+    /// ([`Job::ReloadAll`]): every file is still being looked at, and
+    /// [`Msg::Reloaded`] follows.
+    ReloadedRecorded(Result<Arc<Corpus>, String>),
     /// A fetch ([`Job::Fetch`]) has finished `done` feeds of `total`.
     Fetching {
         done: usize,
@@ -164,6 +172,11 @@ pub enum Job {
     /// [`Changes::everything`], at every file (answered by [`Msg::Loading`]
     /// as it goes, then [`Msg::Reloaded`]).
     Reload(Changes),
+    /// Load the articles again looking at every file (`R`): at once from
+    /// what a watcher recorded when one has been, answered by
+    /// [`Msg::ReloadedRecorded`], then behind it, answered by
+    /// [`Msg::Reloaded`].
+    ReloadAll,
     /// Read the body of the article at this index from its file, in a
     /// corpus made from its listing (answered by [`Msg::BodyRead`]); a
     /// newer one cancels it.

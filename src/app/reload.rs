@@ -1,6 +1,9 @@
 //! The articles loaded again (`R`, or after a fetch): the app takes the new
 //! corpus and keeps what the user sees, by article id: the selection, the
-//! article open and its paragraph, the finder's query, the find.
+//! article open and its paragraph, the finder's query, the find. After
+//! `R`, the corpus may come twice: from what a watcher recorded, then after
+//! every file was looked at; the second is the same corpus when that found
+//! nothing more, and then nothing is done.
 
 use std::sync::Arc;
 
@@ -8,7 +11,22 @@ use super::{App, Job, Overlay, Reader};
 use crate::corpus::Corpus;
 
 impl App {
+    /// The corpus from what a watcher recorded, after `R`.
+    pub(super) fn reloaded_recorded(&mut self, corpus: Result<Arc<Corpus>, String>) {
+        match corpus {
+            Ok(corpus) if Arc::ptr_eq(&corpus, &self.corpus) => {
+                self.message = Some("loaded again".to_owned());
+            }
+            corpus => self.reloaded(corpus),
+        }
+    }
+
     pub(super) fn reloaded(&mut self, corpus: Result<Arc<Corpus>, String>) {
+        if let Ok(corpus) = &corpus
+            && Arc::ptr_eq(corpus, &self.corpus)
+        {
+            return;
+        }
         let first_load = self.loading_ended();
         let corpus = match corpus {
             Ok(corpus) => corpus,

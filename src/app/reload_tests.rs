@@ -152,3 +152,37 @@ fn marks_and_the_selection_survive_a_refresh_of_the_paths_the_watcher_named() {
         "a.txt is gone"
     );
 }
+
+#[test]
+fn after_r_the_recorded_corpus_is_taken_and_the_same_one_checked_changes_nothing() {
+    let (_dir, mut app) = marked_then_changed();
+    let effects = app.handle(Msg::Action(Action::Reload), app.now);
+    assert!(effects.jobs.iter().any(|j| matches!(j, Job::ReloadAll)));
+    assert_eq!(app.message.as_deref(), Some("loading…"));
+    // Nothing recorded: the corpus the app has, told at once.
+    let same = Arc::clone(app.corpus());
+    app.handle(Msg::ReloadedRecorded(Ok(Arc::clone(&same))), app.now);
+    assert_eq!(app.message.as_deref(), Some("loaded again"));
+    let refreshed = Arc::new(app.corpus().refresh(&LoadOptions::default()).unwrap());
+    let now = app.now;
+    let effects = app.handle(Msg::Reloaded(Ok(Arc::clone(&refreshed))), now);
+    crate::runtime::inline(&mut app, effects, now);
+    assert!(Arc::ptr_eq(app.corpus(), &refreshed));
+    let titles = kept_marks_and_titles(&app);
+    assert_eq!(titles, ["New first", "Alpha", "Beta, revised", "Gamma"]);
+    // Checked again, and found the same: nothing is done, not a relist.
+    app.message = Some("starred".to_owned());
+    let effects = app.handle(Msg::Reloaded(Ok(Arc::clone(&refreshed))), app.now);
+    assert!(effects.jobs.is_empty() && effects.corpus.is_none());
+    assert_eq!(app.message.as_deref(), Some("starred"));
+}
+
+#[test]
+fn a_watch_that_could_not_start_is_a_warning() {
+    let (_dir, mut app) = marked_then_changed();
+    let why = "/news: no space left on device".to_owned();
+    app.handle(Msg::NotWatching(why), app.now);
+    let warning = "not watching for changes: /news: no space left on device";
+    assert_eq!(app.message.as_deref(), Some(warning));
+    assert_eq!(app.warnings.last().map(String::as_str), Some(warning));
+}

@@ -93,14 +93,23 @@ impl Corpus {
         }
     }
 
+    /// Whether [`Corpus::refresh_changed`] can look at the paths `changes`
+    /// names and no others (or must look at every file, as
+    /// [`Corpus::refresh`]): not after a link under a root or a warning of
+    /// the walk, nor in a corpus made from its listing or the seeds.
+    pub fn can_refresh_only(&self, changes: &Changes) -> bool {
+        let sources = &self.sources;
+        let partial = self.is_partial() || sources.seeds;
+        !(changes.is_everything() || partial || sources.linked || sources.walk_warnings > 0)
+    }
+
     /// What is under the roots now at the paths to look at, root by root;
     /// `None` when only a full refresh can tell.
     pub(super) fn plan(&self, changes: &Changes) -> Option<Vec<Looked>> {
-        let sources = &self.sources;
-        let partial = self.is_partial() || sources.seeds;
-        if changes.is_everything() || partial || sources.linked || sources.walk_warnings > 0 {
+        if !self.can_refresh_only(changes) {
             return None;
         }
+        let sources = &self.sources;
         let cwd = std::env::current_dir().ok();
         let mut rels: Vec<BTreeSet<PathBuf>> = vec![BTreeSet::new(); self.root_paths.len()];
         for path in changes.paths() {

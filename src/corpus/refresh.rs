@@ -61,6 +61,15 @@ impl Corpus {
         Ok(corpus)
     }
 
+    /// Whether this corpus, a refresh of `before`, read no file again and
+    /// lost none, with the same warnings: then it is `before` over again.
+    pub fn is_same_as(&self, before: &Corpus) -> bool {
+        self.sources.read == 0
+            && self.sources.files.len() == before.sources.files.len()
+            && self.articles.len() == before.articles.len()
+            && self.report.warnings == before.report.warnings
+    }
+
     /// What `file` gave when this corpus was loaded, as if parsed again.
     pub(super) fn reuse(&self, input: Input, root: usize, file: &FileRecord) -> Done {
         let parsed = Parsed {

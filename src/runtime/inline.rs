@@ -58,7 +58,9 @@ pub fn inline(app: &mut App, mut effects: Effects, now: Stamp) -> Effects {
                 })
             }
             Job::Save(_) => Msg::Saved(Ok(None)),
-            Job::Reload(_) => Msg::Reloaded(Err("nothing to load again from".to_owned())),
+            Job::Reload(_) | Job::ReloadAll => {
+                Msg::Reloaded(Err("nothing to load again from".to_owned()))
+            }
             Job::ReadBody(index) => Msg::BodyRead {
                 index,
                 result: app.corpus().read_body(index),

@@ -53,7 +53,7 @@ impl Pending {
                 width,
             } => self.preview = Some((*article, *width)),
             Job::Save(_) => self.save = true,
-            Job::Reload(_) => self.reload = true,
+            Job::Reload(_) | Job::ReloadAll => self.reload = true,
             Job::ReadBody(index) => self.body = Some(*index),
             Job::Fetch => self.fetch = true,
             Job::FetchFullText { .. } => self.full_text = true,

@@ -1,7 +1,10 @@
-//! Watching the corpus's roots (`watch = true` in config.toml): a burst of
-//! changes becomes one [`Msg::FilesChanged`] on the loop's channel, with
-//! the paths that changed, once the files have been quiet for a moment, and
-//! the app reloads what is at those paths (see [`Corpus::refresh_changed`]).
+//! Watching the corpus's roots. With `watch = true` in config.toml, a
+//! burst of changes becomes one [`Msg::FilesChanged`] on the loop's
+//! channel, with the paths that changed, once the files have been quiet for
+//! a moment, and the app reloads what is at those paths (see
+//! [`Corpus::refresh_changed`]). Without, the paths are only recorded where
+//! the next reload takes them: `R` reads those at once, and looks at every
+//! file behind.
 //!
 //! notify's thread adds the paths of an event to the burst's [`Changes`]
 //! (bounded: past [`Changes::MOST`] paths, or when notify lost events, it
@@ -37,14 +40,34 @@ pub struct Watcher {
     _notify: notify::RecommendedWatcher,
 }
 
-/// Watches every root (folders with what is under them) and tells `tx`.
-pub fn watch(roots: &[PathBuf], tx: Sender<Envelope>) -> io::Result<Watcher> {
-    let (note, notes) = mpsc::sync_channel::<()>(1);
-    let burst = Arc::new(Mutex::new(Changes::default()));
-    let seen = Arc::clone(&burst);
+/// Where what the watcher sees goes.
+pub enum Tell {
+    /// To the loop, once each burst of changes is over (`watch = true`).
+    Loop(Sender<Envelope>),
+    /// Into the changes the next reload takes, with no word to the loop.
+    Record(Arc<Mutex<Changes>>),
+}
+
+/// Watches every root (folders with what is under them) and tells of what
+/// changed as `tell` says.
+pub fn watch(roots: &[PathBuf], tell: Tell) -> io::Result<Watcher> {
+    let (burst, note) = match tell {
+        Tell::Loop(tx) => {
+            let (note, notes) = mpsc::sync_channel::<()>(1);
+            let burst = Arc::new(Mutex::new(Changes::default()));
+            let told = Arc::clone(&burst);
+            thread::Builder::new()
+                .name("byline-watch".into())
+                .spawn(move || debounce(&notes, &told, &tx))?;
+            (burst, Some(note))
+        }
+        Tell::Record(changes) => (changes, None),
+    };
     let mut notify = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if add(&seen, event) {
-            tell(&note);
+        if add(&burst, event)
+            && let Some(note) = &note
+        {
+            self::tell(note);
         }
     })
     .map_err(|e| io::Error::other(single_line(&e.to_string())))?;
@@ -54,10 +77,37 @@ pub fn watch(roots: &[PathBuf], tx: Sender<Envelope>) -> io::Result<Watcher> {
             io::Error::other(format!("{}: {error}", escape_path(root.as_os_str())))
         })?;
     }
-    thread::Builder::new()
-        .name("byline-watch".into())
-        .spawn(move || debounce(&notes, &burst, &tx))?;
     Ok(Watcher { _notify: notify })
+}
+
+/// Watching started by [`watch_behind`]: dropping this stops it, once
+/// started.
+pub struct Behind {
+    _stop: Sender<()>,
+}
+
+/// Starts watching as [`watch`] does, on a thread of its own, then tells
+/// `began` whether it did: notify adds a watch for every folder under a
+/// root by looking at every file under it, 0.3 s at 100k files, which the
+/// first frame need not wait for.
+pub fn watch_behind(
+    roots: Vec<PathBuf>,
+    tell: Tell,
+    began: impl FnOnce(io::Result<()>) + Send + 'static,
+) -> io::Result<Behind> {
+    let (stop, stopped) = mpsc::channel();
+    thread::Builder::new()
+        .name("byline-watch-start".into())
+        .spawn(move || match watch(&roots, tell) {
+            Ok(watcher) => {
+                began(Ok(()));
+                // Until the `Behind` is dropped.
+                let _ = stopped.recv();
+                drop(watcher);
+            }
+            Err(e) => began(Err(e)),
+        })?;
+    Ok(Behind { _stop: stop })
 }
 
 /// Adds what `event` changed to the burst; whether it changed anything. An

@@ -46,6 +46,12 @@ pub struct Workers {
     /// What changed since the newest corpus, for the next reload: a reload
     /// asked while one waits replaces it, so its changes are kept here.
     changes: Arc<Mutex<Changes>>,
+    /// Whether a watcher records every change into `changes` (see
+    /// [`Recorder::began`]): `R` then trusts them first.
+    recording: Arc<AtomicBool>,
+    /// `R` was asked: the next reload looks at every file after the
+    /// recorded changes.
+    check: Arc<AtomicBool>,
     /// The corpus the app reads: a reload starts from it.
     corpus: Arc<Corpus>,
     fetch: Option<Latest<()>>,
@@ -83,6 +89,8 @@ impl Workers {
             saver,
             reload: None,
             changes: Arc::default(),
+            recording: Arc::default(),
+            check: Arc::default(),
             corpus: Arc::clone(corpus),
             fetch: None,
             full_text: None,
@@ -91,9 +99,13 @@ impl Workers {
     }
 
     /// Reloads answer with what `loader` loads; without one, a reload says
-    /// there is nothing to load from.
+    /// there is nothing to load from. After `R` with a watcher recording,
+    /// the recorded changes are loaded and told first
+    /// ([`Msg::ReloadedRecorded`]), then every file is looked at: the answer
+    /// ([`Msg::Reloaded`]) is the same corpus when that found nothing more.
     pub fn with_loader(mut self, loader: Loader) -> io::Result<Self> {
         let (to_loop, pending) = (self.tx.clone(), Arc::clone(&self.changes));
+        let check = Arc::clone(&self.check);
         // The last corpus loaded here: the app may not have it yet when the
         // next reload is asked, and changes are counted from it.
         let newest: Mutex<Option<Arc<Corpus>>> = Mutex::new(None);
@@ -104,18 +116,46 @@ impl Workers {
                     let _ = to_loop.send(Envelope::now(Msg::Loading { progress }));
                 };
                 let mut newest = newest.lock().unwrap_or_else(PoisonError::into_inner);
-                let before = match newest.take() {
+                let mut before = match newest.take() {
                     Some(loaded) if loaded.epoch > asked.epoch => loaded,
                     _ => asked,
                 };
-                let changes = std::mem::take(&mut *lock(&pending));
-                let loaded = loader(&before, &changes, &progress);
-                match &loaded {
-                    Ok(corpus) => *newest = Some(Arc::clone(corpus)),
-                    // What changed is still to be read: all of it, next time.
-                    Err(_) => lock(&pending).add_everything(),
+                let mut load = |before: &Arc<Corpus>, changes: &Changes| {
+                    if changes.is_empty() {
+                        return Ok(Arc::clone(before));
+                    }
+                    let loaded = loader(before, changes, &progress);
+                    match &loaded {
+                        Ok(corpus) => *newest = Some(Arc::clone(corpus)),
+                        // What changed is still to be read: all of it, next time.
+                        Err(_) => lock(&pending).add_everything(),
+                    }
+                    loaded
+                };
+                let mut changes = std::mem::take(&mut *lock(&pending));
+                let check = check.swap(false, Ordering::AcqRel);
+                if check && before.can_refresh_only(&changes) {
+                    let recorded = load(&before, &changes);
+                    if let Ok(corpus) = &recorded {
+                        before = Arc::clone(corpus);
+                    }
+                    let _ = to_loop.send(Envelope::now(Msg::ReloadedRecorded(recorded)));
+                    let checked = match load(&before, &Changes::everything()) {
+                        // Kept as the newest instead, not a second copy.
+                        Ok(corpus) if corpus.is_same_as(&before) => {
+                            *newest = Some(Arc::clone(&before));
+                            Ok(before)
+                        }
+                        other => other,
+                    };
+                    let _ = to_loop.send(Envelope::now(Msg::Reloaded(checked)));
+                } else {
+                    // Only every file can tell: once, not twice.
+                    if check {
+                        changes.add_everything();
+                    }
+                    let _ = to_loop.send(Envelope::now(Msg::Reloaded(load(&before, &changes))));
                 }
-                let _ = to_loop.send(Envelope::now(Msg::Reloaded(loaded)));
             },
         )?);
         Ok(self)
@@ -153,11 +193,12 @@ impl Workers {
         Ok(self)
     }
 
-    /// Watching for changes began after the corpus was loaded: what changed
-    /// in between was named by no one, so the next reload looks at every
-    /// file.
-    pub fn watching_began(&self) {
-        lock(&self.changes).add_everything();
+    /// What a watcher, on a thread of its own, tells the workers through.
+    pub fn recorder(&self) -> Recorder {
+        Recorder {
+            changes: Arc::clone(&self.changes),
+            recording: Arc::clone(&self.recording),
+        }
     }
 
     /// The app reads `corpus` now: so do the workers, from here on.
@@ -257,16 +298,27 @@ impl Workers {
                     let _ = self.tx.send(Envelope::now(Msg::FullTextFetched(nothing)));
                 }
             },
-            Job::Reload(changes) => match &self.reload {
-                Some(reload) => {
-                    lock(&self.changes).merge(changes);
-                    reload.submit(Arc::clone(&self.corpus));
+            Job::Reload(_) | Job::ReloadAll if self.reload.is_none() => {
+                let nothing = Err("nothing to load again from".to_owned());
+                let _ = self.tx.send(Envelope::now(Msg::Reloaded(nothing)));
+            }
+            Job::Reload(changes) => {
+                lock(&self.changes).merge(changes);
+                self.reload_again();
+            }
+            Job::ReloadAll => {
+                match self.recording.load(Ordering::Acquire) {
+                    true => self.check.store(true, Ordering::Release),
+                    false => lock(&self.changes).add_everything(),
                 }
-                None => {
-                    let nothing = Err("nothing to load again from".to_owned());
-                    let _ = self.tx.send(Envelope::now(Msg::Reloaded(nothing)));
-                }
-            },
+                self.reload_again();
+            }
+        }
+    }
+
+    fn reload_again(&self) {
+        if let Some(reload) = &self.reload {
+            reload.submit(Arc::clone(&self.corpus));
         }
     }
 
@@ -284,6 +336,29 @@ fn drop_aside(corpus: Arc<Corpus>) {
         let _ = std::thread::Builder::new()
             .name("byline-drop".into())
             .spawn(move || drop(corpus));
+    }
+}
+
+/// A watcher's side of the workers (see [`Workers::recorder`]).
+#[derive(Clone)]
+pub struct Recorder {
+    changes: Arc<Mutex<Changes>>,
+    recording: Arc<AtomicBool>,
+}
+
+impl Recorder {
+    /// Where a watcher that only records ([`super::Tell::Record`]) puts
+    /// what it sees: the changes the next reload takes.
+    pub fn changes(&self) -> Arc<Mutex<Changes>> {
+        Arc::clone(&self.changes)
+    }
+
+    /// Watching for changes began after the corpus was loaded: what changed
+    /// in between was named by no one, so the next reload looks at every
+    /// file, and those after trust what the watcher saw.
+    pub fn began(&self) {
+        lock(&self.changes).add_everything();
+        self.recording.store(true, Ordering::Release);
     }
 }
 
