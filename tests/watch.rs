@@ -135,18 +135,21 @@ fn titles(corpus: &Corpus) -> Vec<&str> {
     corpus.articles.iter().map(|a| a.title.as_str()).collect()
 }
 
-/// Workers whose reloads refresh as the reader's do, telling the test
-/// whether each looked at every file; with a watcher that only records
-/// when `record`.
-fn recording_workers(
-    corpus: &Arc<Corpus>,
-    record: bool,
-) -> (
-    Workers,
-    Option<runtime::Behind>,
-    mpsc::Receiver<Envelope>,
-    mpsc::Receiver<bool>,
-) {
+/// Workers whose reloads refresh as the reader's do, after the first `R`
+/// on the corpus at `dir`, with a watcher that only records when `record`.
+struct Recording {
+    workers: Workers,
+    _watcher: Option<runtime::Behind>,
+    rx: mpsc::Receiver<Envelope>,
+    /// Whether each load looked at every file.
+    everything: mpsc::Receiver<bool>,
+    /// What the first `R` loaded.
+    first: Arc<Corpus>,
+}
+
+fn after_first_r(dir: &std::path::Path, record: bool) -> Recording {
+    let roots = [dir.to_owned()];
+    let corpus = Arc::new(Corpus::load(&roots, &LoadOptions::default()).unwrap());
     let (tx, rx) = mpsc::channel();
     let (asked, everything) = mpsc::channel();
     let loader: runtime::Loader = Box::new(move |before: &Corpus, changes: &Changes, _| {
@@ -158,7 +161,7 @@ fn recording_workers(
         };
         Ok(Arc::new(refreshed.map_err(|e| e.to_string())?))
     });
-    let mut workers = Workers::start(corpus, None, &tx).unwrap();
+    let mut workers = Workers::start(&corpus, None, &tx).unwrap();
     workers = workers.with_loader(loader).unwrap();
     let recorder = workers.recorder();
     let watcher = match record {
@@ -166,8 +169,7 @@ fn recording_workers(
         true => {
             let (began, up) = mpsc::channel();
             let tell = runtime::Tell::Record(recorder.changes());
-            let roots = corpus.root_paths.clone();
-            let behind = runtime::watch_behind(roots, tell, move |started| {
+            let behind = runtime::watch_behind(roots.to_vec(), tell, move |started| {
                 started.unwrap();
                 recorder.began();
                 let _ = began.send(());
@@ -176,12 +178,26 @@ fn recording_workers(
             up.recv_timeout(WAIT).expect("watching began");
             Some(behind)
         }
+        // Recording as far as the workers know, but nothing records: as a
+        // watcher blind to a change (a network file system, a full queue).
         false => {
             recorder.began();
             None
         }
     };
-    (workers, watcher, rx, everything)
+    // Watching began after the load: the first `R` looks at every file.
+    workers.perform(byline::app::Job::ReloadAll);
+    assert_eq!(everything.recv_timeout(WAIT), Ok(true));
+    let (recorded, first) = next_reload(&rx);
+    assert!(!recorded, "nothing recorded could be trusted yet");
+    workers.use_corpus(&first).unwrap();
+    Recording {
+        workers,
+        _watcher: watcher,
+        rx,
+        everything,
+        first,
+    }
 }
 
 /// Files written a tick before, so that no load takes them for changed
@@ -197,15 +213,7 @@ fn written(dir: &std::path::Path, files: &[(&str, &str)]) {
 fn r_reads_what_the_watcher_recorded_at_once_then_every_file_and_finds_nothing_more() {
     let dir = tempfile::tempdir().unwrap();
     written(dir.path(), &[("a.txt", "Alpha"), ("b.txt", "Beta")]);
-    let roots = [dir.path().to_owned()];
-    let corpus = Arc::new(Corpus::load(&roots, &LoadOptions::default()).unwrap());
-    let (mut workers, _watcher, rx, everything) = recording_workers(&corpus, true);
-    // Watching began after the load: the first `R` looks at every file.
-    workers.perform(byline::app::Job::ReloadAll);
-    assert_eq!(everything.recv_timeout(WAIT), Ok(true));
-    let (recorded, first) = next_reload(&rx);
-    assert!(!recorded, "nothing recorded could be trusted yet");
-    workers.use_corpus(&first).unwrap();
+    let r = after_first_r(dir.path(), true);
     written(
         dir.path(),
         &[("b.txt", "Beta, revised"), ("c.txt", "Gamma")],
@@ -213,19 +221,23 @@ fn r_reads_what_the_watcher_recorded_at_once_then_every_file_and_finds_nothing_m
     // The watcher's thread records what inotify told it, a moment after.
     let told = (0..600).any(|_| {
         thread::sleep(Duration::from_millis(50));
-        let changes = workers.recorder().changes();
+        let changes = r.workers.recorder().changes();
         let changes = changes.lock().unwrap();
         let names: Vec<_> = changes.paths().filter_map(|p| p.file_name()).collect();
         names.contains(&"b.txt".as_ref()) && names.contains(&"c.txt".as_ref())
     });
     assert!(told, "the watcher recorded both files");
-    workers.perform(byline::app::Job::ReloadAll);
-    assert_eq!(everything.recv_timeout(WAIT), Ok(false), "the paths first");
-    let (recorded, at_once) = next_reload(&rx);
+    r.workers.perform(byline::app::Job::ReloadAll);
+    assert_eq!(
+        r.everything.recv_timeout(WAIT),
+        Ok(false),
+        "the paths first"
+    );
+    let (recorded, at_once) = next_reload(&r.rx);
     assert!(recorded);
     assert_eq!(titles(&at_once), ["Alpha", "Beta, revised", "Gamma"]);
-    assert_eq!(everything.recv_timeout(WAIT), Ok(true), "then every file");
-    let (recorded, checked) = next_reload(&rx);
+    assert_eq!(r.everything.recv_timeout(WAIT), Ok(true), "then every file");
+    let (recorded, checked) = next_reload(&r.rx);
     assert!(!recorded);
     assert!(
         Arc::ptr_eq(&checked, &at_once),
@@ -237,25 +249,17 @@ fn r_reads_what_the_watcher_recorded_at_once_then_every_file_and_finds_nothing_m
 fn r_finds_behind_the_record_what_no_watcher_saw() {
     let dir = tempfile::tempdir().unwrap();
     written(dir.path(), &[("a.txt", "Alpha"), ("b.txt", "Beta")]);
-    let roots = [dir.path().to_owned()];
-    let corpus = Arc::new(Corpus::load(&roots, &LoadOptions::default()).unwrap());
-    // Recording as far as the workers know, but nothing records: as a
-    // watcher blind to a change (a network file system, a full queue).
-    let (mut workers, _, rx, everything) = recording_workers(&corpus, false);
-    workers.perform(byline::app::Job::ReloadAll);
-    let (_, first) = next_reload(&rx);
-    workers.use_corpus(&first).unwrap();
+    let r = after_first_r(dir.path(), false);
     written(dir.path(), &[("b.txt", "Beta, revised")]);
-    while everything.try_recv().is_ok() {}
-    workers.perform(byline::app::Job::ReloadAll);
-    let (recorded, at_once) = next_reload(&rx);
+    r.workers.perform(byline::app::Job::ReloadAll);
+    let (recorded, at_once) = next_reload(&r.rx);
     assert!(recorded);
     assert!(
-        Arc::ptr_eq(&at_once, &first),
+        Arc::ptr_eq(&at_once, &r.first),
         "nothing recorded, nothing read"
     );
-    assert_eq!(everything.recv_timeout(WAIT), Ok(true));
-    let (recorded, checked) = next_reload(&rx);
+    assert_eq!(r.everything.recv_timeout(WAIT), Ok(true));
+    let (recorded, checked) = next_reload(&r.rx);
     assert!(!recorded);
     assert_eq!(titles(&checked), ["Alpha", "Beta, revised"]);
 }
@@ -280,22 +284,19 @@ fn r_under_a_link_looks_at_every_file_once_as_the_record_cannot_tell() {
     written(elsewhere.path(), &[("far.txt", "Far")]);
     std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("link")).unwrap();
     written(dir.path(), &[("a.txt", "Alpha")]);
-    let roots = [dir.path().to_owned()];
-    let corpus = Arc::new(Corpus::load(&roots, &LoadOptions::default()).unwrap());
-    assert!(corpus.sources.linked);
-    let (mut workers, _watcher, rx, everything) = recording_workers(&corpus, true);
-    workers.perform(byline::app::Job::ReloadAll);
-    let (_, first) = next_reload(&rx);
-    workers.use_corpus(&first).unwrap();
-    while everything.try_recv().is_ok() {}
+    let r = after_first_r(dir.path(), true);
+    assert!(r.first.sources.linked);
     // Changed through the link: the watcher records it under the link's
     // target, if at all.
     written(elsewhere.path(), &[("far.txt", "Farther")]);
-    workers.perform(byline::app::Job::ReloadAll);
-    let (recorded, reloaded) = next_reload(&rx);
+    r.workers.perform(byline::app::Job::ReloadAll);
+    let (recorded, reloaded) = next_reload(&r.rx);
     assert!(!recorded, "no answer from the record first");
-    assert_eq!(everything.recv_timeout(WAIT), Ok(true));
-    assert!(everything.try_recv().is_err(), "every file looked at once");
+    assert_eq!(r.everything.recv_timeout(WAIT), Ok(true));
+    assert!(
+        r.everything.try_recv().is_err(),
+        "every file looked at once"
+    );
     let mut titles = titles(&reloaded);
     titles.sort_unstable();
     assert_eq!(titles, ["Alpha", "Farther"]);
