@@ -121,10 +121,10 @@ impl Workers {
                     _ => asked,
                 };
                 let mut load = |before: &Arc<Corpus>, changes: &Changes| {
-                    if changes.is_empty() {
-                        return Ok(Arc::clone(before));
-                    }
-                    let loaded = loader(before, changes, &progress);
+                    let loaded = match changes.is_empty() {
+                        true => Ok(Arc::clone(before)),
+                        false => loader(before, changes, &progress),
+                    };
                     match &loaded {
                         Ok(corpus) => *newest = Some(Arc::clone(corpus)),
                         // What changed is still to be read: all of it, next time.

@@ -54,3 +54,36 @@ fn changes_asked_during_a_reload_all_reach_the_next_which_starts_from_the_newest
     assert!(changes.is_everything());
     go.send(()).unwrap();
 }
+
+#[test]
+fn a_reload_with_nothing_to_read_keeps_the_newest_corpus_for_the_next() {
+    let corpus = Arc::new(Corpus::default());
+    let (tx, rx) = mpsc::channel();
+    let (entered, entries) = mpsc::channel::<u64>();
+    let loader: Loader = Box::new(move |before, _, _| {
+        entered.send(before.epoch).unwrap();
+        let loaded = Corpus {
+            epoch: before.epoch + 1000,
+            ..Corpus::default()
+        };
+        Ok(Arc::new(loaded))
+    });
+    let workers = Workers::start(&corpus, None, &tx).unwrap();
+    let workers = workers.with_loader(loader).unwrap();
+    let reloaded = || loop {
+        if let super::Envelope::Msg(crate::app::Msg::Reloaded(loaded), _) =
+            rx.recv_timeout(WAIT).unwrap()
+        {
+            return loaded.unwrap();
+        }
+    };
+    workers.perform(Job::Reload(paths(&["/a"])));
+    assert_eq!(entries.recv_timeout(WAIT), Ok(0));
+    let first = reloaded();
+    // Nothing changed since: the newest corpus, unread again.
+    workers.perform(Job::Reload(Changes::default()));
+    assert!(Arc::ptr_eq(&reloaded(), &first));
+    // The app has not taken it yet: the next reload still starts from it.
+    workers.perform(Job::Reload(paths(&["/b"])));
+    assert_eq!(entries.recv_timeout(WAIT), Ok(1000));
+}
