@@ -161,7 +161,7 @@ fn step(
         workers.use_corpus(&corpus)?;
     }
     for job in std::mem::take(&mut effects.jobs) {
-        pending.asked(&job);
+        pending.asked(&job, app.corpus().epoch);
         workers.perform(job);
     }
     Ok(effects)
