@@ -161,7 +161,7 @@ fn step(
         workers.use_corpus(&corpus)?;
     }
     for job in std::mem::take(&mut effects.jobs) {
-        pending.asked(&job, app.corpus().epoch);
+        pending.asked(&job);
         workers.perform(job);
     }
     Ok(effects)

@@ -12,10 +12,8 @@ pub(super) struct Pending {
     text: Option<u64>,
     index: bool,
     find: Option<u64>,
-    /// The layouts asked for: of which corpus (its epoch), which article,
-    /// at which width. One of a corpus since reloaded answers nothing.
-    reader: Option<(u64, usize, usize)>,
-    preview: Option<(u64, usize, usize)>,
+    reader: Option<(usize, usize)>,
+    preview: Option<(usize, usize)>,
     pub(super) save: bool,
     reload: bool,
     body: Option<usize>,
@@ -38,8 +36,7 @@ impl Pending {
             && !self.full_text
     }
 
-    /// `job` was asked of the corpus of this epoch.
-    pub(super) fn asked(&mut self, job: &Job, epoch: u64) {
+    pub(super) fn asked(&mut self, job: &Job) {
         match job {
             Job::Rank(_) => self.rank = true,
             Job::IndexText => self.index = true,
@@ -49,12 +46,12 @@ impl Pending {
                 pane: Pane::Reader,
                 article,
                 width,
-            } => self.reader = Some((epoch, *article, *width)),
+            } => self.reader = Some((*article, *width)),
             Job::LayOut {
                 pane: Pane::Preview,
                 article,
                 width,
-            } => self.preview = Some((epoch, *article, *width)),
+            } => self.preview = Some((*article, *width)),
             Job::Save(_) => self.save = true,
             Job::Reload(_) | Job::ReloadAll => self.reload = true,
             Job::ReadBody(index) => self.body = Some(*index),
@@ -70,7 +67,7 @@ impl Pending {
             Msg::TextFound(found) if self.text == Some(found.generation) => self.text = None,
             Msg::Found(found) if self.find == Some(found.generation) => self.find = None,
             Msg::LaidOut(laid) => {
-                let answer = Some((laid.epoch, laid.article, laid.layout.width));
+                let answer = Some((laid.article, laid.layout.width));
                 let slot = match laid.pane {
                     Pane::Reader => &mut self.reader,
                     Pane::Preview => &mut self.preview,
@@ -86,43 +83,5 @@ impl Pending {
             Msg::FullTextFetched(_) => self.full_text = false,
             _ => {}
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::sync::Arc;
-
-    use super::Pending;
-    use crate::app::{Job, LaidOut, Msg, Pane};
-    use crate::layout::ArticleLayout;
-
-    fn laid_out(epoch: u64) -> Msg {
-        let layout = ArticleLayout {
-            width: 80,
-            ..ArticleLayout::default()
-        };
-        Msg::LaidOut(LaidOut {
-            pane: Pane::Reader,
-            epoch,
-            article: 1,
-            layout: Arc::new(layout),
-        })
-    }
-
-    #[test]
-    fn a_layout_of_the_corpus_before_a_reload_does_not_answer_one_asked_after() {
-        let mut pending = Pending::default();
-        let job = Job::LayOut {
-            pane: Pane::Reader,
-            article: 1,
-            width: 80,
-        };
-        pending.asked(&job, 7);
-        // The same article and width, of the corpus the reload replaced.
-        pending.answered(&laid_out(6));
-        assert!(!pending.is_empty(), "the script still waits");
-        pending.answered(&laid_out(7));
-        assert!(pending.is_empty());
     }
 }
