@@ -17,6 +17,15 @@ fn paths(names: &[&str]) -> Changes {
     changes
 }
 
+/// A corpus loaded after `before`: its epoch 1000 past.
+fn after(before: &Corpus) -> Arc<Corpus> {
+    let loaded = Corpus {
+        epoch: before.epoch + 1000,
+        ..Corpus::default()
+    };
+    Arc::new(loaded)
+}
+
 #[test]
 fn changes_asked_during_a_reload_all_reach_the_next_which_starts_from_the_newest_corpus() {
     let corpus = Arc::new(Corpus::default());
@@ -28,11 +37,7 @@ fn changes_asked_during_a_reload_all_reach_the_next_which_starts_from_the_newest
         entered.send((before.epoch, changes.clone())).unwrap();
         gone.lock().unwrap().recv().unwrap();
         // What the app has not taken yet when the next reload is asked.
-        let loaded = Corpus {
-            epoch: before.epoch + 1000,
-            ..Corpus::default()
-        };
-        Ok(Arc::new(loaded))
+        Ok(after(before))
     });
     let workers = Workers::start(&corpus, None, &tx).unwrap();
     let workers = workers.with_loader(loader).unwrap();
@@ -62,11 +67,7 @@ fn a_reload_with_nothing_to_read_keeps_the_newest_corpus_for_the_next() {
     let (entered, entries) = mpsc::channel::<u64>();
     let loader: Loader = Box::new(move |before, _, _| {
         entered.send(before.epoch).unwrap();
-        let loaded = Corpus {
-            epoch: before.epoch + 1000,
-            ..Corpus::default()
-        };
-        Ok(Arc::new(loaded))
+        Ok(after(before))
     });
     let workers = Workers::start(&corpus, None, &tx).unwrap();
     let workers = workers.with_loader(loader).unwrap();
