@@ -1,6 +1,7 @@
 //! The CPU time of loading a corpus again after one file changed, as `R`
-//! does (every file looked at) and as the watcher does (only the path it
-//! names), and of what the reader does with the new corpus: `cargo run
+//! checks behind its answer (every file looked at) and as the watcher, or
+//! `R` from what it recorded, does (only the path named), and of what the
+//! reader does with the new corpus: `cargo run
 //! --release --example reload -- DIR [RUNS [r|watcher|both [PAUSE]]]` (both by
 //! default; one of them, many runs, under `perf record`). PAUSE, in
 //! milliseconds, is waited before each refresh, as a user waits between

@@ -199,40 +199,37 @@ impl Host<CrosstermBackend<Stdout>> for Crossterm {
 /// Watches the corpus's roots, unless it is the seeds, on a thread of its
 /// own: with `watch = true` the loop is told of changes; without, they are
 /// only recorded, for `R`.
-fn start_watching(
-    app: &mut App,
-    workers: &Workers,
-    tx: &Sender<Envelope>,
-) -> Option<runtime::Behind> {
+fn start_watching(app: &App, workers: &Workers, tx: &Sender<Envelope>) -> Option<runtime::Behind> {
     if app.corpus().sources.seeds {
         return None;
     }
     let watch = app.config().corpus.watch;
     let recorder = workers.recorder();
-    let tell = match watch {
+    let to = match watch {
         true => runtime::Tell::Loop(tx.clone()),
         false => runtime::Tell::Record(recorder.changes()),
     };
     let to_loop = tx.clone();
     let began = move |started: io::Result<()>| match started {
         Ok(()) => recorder.began(),
-        Err(e) if watch => {
-            let why = crate::clean::single_line(&e.to_string());
-            let _ = to_loop.send(Envelope::now(Msg::NotWatching(why)));
-        }
+        Err(e) if watch => not_watching(&to_loop, &e),
         // `R` looks at every file, as it would anyway.
         Err(_) => {}
     };
     let roots = app.corpus().root_paths.clone();
-    match runtime::watch_behind(roots, tell, began) {
-        Ok(behind) => Some(behind),
-        Err(e) => {
+    runtime::watch_behind(roots, to, began)
+        .inspect_err(|e| {
             if watch {
-                app.warn(format!("not watching for changes: {e}"));
+                not_watching(tx, e);
             }
-            None
-        }
-    }
+        })
+        .ok()
+}
+
+/// Tells the loop why watching, asked for, could not start.
+fn not_watching(tx: &Sender<Envelope>, error: &io::Error) {
+    let why = crate::clean::single_line(&error.to_string());
+    let _ = tx.send(Envelope::now(Msg::NotWatching(why)));
 }
 
 /// Runs the reader until the user quits, saving reading state to `store`;
@@ -259,7 +256,7 @@ pub fn run(
     }
     let opener = app.config().opener.clone();
     // Held to the end of the run: dropping it stops watching.
-    let _watching = start_watching(&mut app, &workers, &tx);
+    let _watching = start_watching(&app, &workers, &tx);
     guard::start();
     enter()?;
     // Debug builds only: a worker's panic on demand, so a test can see the

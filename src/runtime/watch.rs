@@ -48,10 +48,10 @@ pub enum Tell {
     Record(Arc<Mutex<Changes>>),
 }
 
-/// Watches every root (folders with what is under them) and tells of what
-/// changed as `tell` says.
-pub fn watch(roots: &[PathBuf], tell: Tell) -> io::Result<Watcher> {
-    let (burst, note) = match tell {
+/// Watches every root (folders with what is under them) and tells `to` of
+/// what changed.
+pub fn watch(roots: &[PathBuf], to: Tell) -> io::Result<Watcher> {
+    let (burst, note) = match to {
         Tell::Loop(tx) => {
             let (note, notes) = mpsc::sync_channel::<()>(1);
             let burst = Arc::new(Mutex::new(Changes::default()));
@@ -67,7 +67,7 @@ pub fn watch(roots: &[PathBuf], tell: Tell) -> io::Result<Watcher> {
         if add(&burst, event)
             && let Some(note) = &note
         {
-            self::tell(note);
+            tell(note);
         }
     })
     .map_err(|e| io::Error::other(single_line(&e.to_string())))?;
@@ -92,13 +92,13 @@ pub struct Behind {
 /// first frame need not wait for.
 pub fn watch_behind(
     roots: Vec<PathBuf>,
-    tell: Tell,
+    to: Tell,
     began: impl FnOnce(io::Result<()>) + Send + 'static,
 ) -> io::Result<Behind> {
     let (stop, stopped) = mpsc::channel();
     thread::Builder::new()
         .name("byline-watch-start".into())
-        .spawn(move || match watch(&roots, tell) {
+        .spawn(move || match watch(&roots, to) {
             Ok(watcher) => {
                 began(Ok(()));
                 // Until the `Behind` is dropped.
