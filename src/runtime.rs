@@ -159,9 +159,10 @@ fn step(
     // A new corpus first: the jobs asked with it are about its articles.
     if let Some(corpus) = effects.corpus.take() {
         workers.use_corpus(&corpus)?;
+        pending.new_corpus();
     }
     for job in std::mem::take(&mut effects.jobs) {
-        pending.asked(&job);
+        pending.asked(&job, app.corpus().epoch);
         workers.perform(job);
     }
     Ok(effects)

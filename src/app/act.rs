@@ -149,6 +149,10 @@ impl App {
                 };
                 self.select(target);
             }
+            // Nothing to scroll yet: the ends are where it opens.
+            Focus::Reader if self.reader.pending.is_some() && n == usize::MAX => {
+                self.reader.open_at_end(forward);
+            }
             Focus::Reader => {
                 let top = self.reader.top;
                 self.reader.top = if forward {

@@ -32,6 +32,13 @@ pub struct Reader {
     pending_block: usize,
 }
 
+impl Reader {
+    /// The pending layout opens at its last line, or its first.
+    pub(super) fn open_at_end(&mut self, last: bool) {
+        self.pending_block = if last { usize::MAX } else { 0 };
+    }
+}
+
 /// Whether `article` is laid out in the app rather than on a worker.
 pub fn inline(article: &Article) -> bool {
     article.body.len() <= INLINE_BYTES

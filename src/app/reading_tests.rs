@@ -267,3 +267,40 @@ fn the_article_reopened_at_startup_is_read_only_after_its_time() {
     tick(&mut again, Stamp(start.0 + READ_AFTER_MS));
     assert!(again.state.is_read("0.txt"));
 }
+
+#[test]
+fn the_end_pressed_while_a_long_article_is_laid_out_is_where_it_opens() {
+    let mut app = App::new(
+        corpus(2, 1000),
+        Config::default(),
+        Rect::new(0, 0, NARROW.0, NARROW.1),
+        Stamp(0),
+    );
+    assert!(
+        !reader::inline(&app.corpus().articles[0]),
+        "laid out on a worker"
+    );
+    for action in [Action::Open, Action::Bottom] {
+        // Handled, the layout it asks for not done: it stays pending.
+        app.handle(Msg::Action(action), app.now);
+    }
+    let width = app.reader.pending.expect("laid out on a worker");
+    let layout = Arc::new(crate::layout::ArticleLayout::new(
+        &app.corpus().articles[0],
+        width,
+    ));
+    let last_top = layout.lines.len() - app.page();
+    let laid = LaidOut {
+        pane: Pane::Reader,
+        epoch: app.corpus().epoch,
+        article: 0,
+        layout,
+    };
+    app.handle(Msg::LaidOut(laid), app.now);
+    assert_eq!(app.reader.top, last_top, "at the end");
+    run(
+        &mut app,
+        &[Action::NextArticle, Action::Bottom, Action::Top],
+    );
+    assert_eq!(app.reader.top, 0, "laid out at once: Top scrolls");
+}

@@ -12,8 +12,10 @@ pub(super) struct Pending {
     text: Option<u64>,
     index: bool,
     find: Option<u64>,
-    reader: Option<(usize, usize)>,
-    preview: Option<(usize, usize)>,
+    /// The layouts asked for: of which corpus (its epoch), which article,
+    /// at which width. One of a corpus since reloaded answers nothing.
+    reader: Option<(u64, usize, usize)>,
+    preview: Option<(u64, usize, usize)>,
     pub(super) save: bool,
     reload: bool,
     body: Option<usize>,
@@ -36,7 +38,21 @@ impl Pending {
             && !self.full_text
     }
 
-    pub(super) fn asked(&mut self, job: &Job) {
+    /// The workers that read the corpus were started again with a new one:
+    /// what the old ones were asked may never be answered, and the app asks
+    /// again what it still wants.
+    pub(super) fn new_corpus(&mut self) {
+        *self = Self {
+            save: self.save,
+            reload: self.reload,
+            fetch: self.fetch,
+            full_text: self.full_text,
+            ..Self::default()
+        };
+    }
+
+    /// `job` was asked of the corpus of this epoch.
+    pub(super) fn asked(&mut self, job: &Job, epoch: u64) {
         match job {
             Job::Rank(_) => self.rank = true,
             Job::IndexText => self.index = true,
@@ -46,12 +62,12 @@ impl Pending {
                 pane: Pane::Reader,
                 article,
                 width,
-            } => self.reader = Some((*article, *width)),
+            } => self.reader = Some((epoch, *article, *width)),
             Job::LayOut {
                 pane: Pane::Preview,
                 article,
                 width,
-            } => self.preview = Some((*article, *width)),
+            } => self.preview = Some((epoch, *article, *width)),
             Job::Save(_) => self.save = true,
             Job::Reload(_) | Job::ReloadAll => self.reload = true,
             Job::ReadBody(index) => self.body = Some(*index),
@@ -67,7 +83,7 @@ impl Pending {
             Msg::TextFound(found) if self.text == Some(found.generation) => self.text = None,
             Msg::Found(found) if self.find == Some(found.generation) => self.find = None,
             Msg::LaidOut(laid) => {
-                let answer = Some((laid.article, laid.layout.width));
+                let answer = Some((laid.epoch, laid.article, laid.layout.width));
                 let slot = match laid.pane {
                     Pane::Reader => &mut self.reader,
                     Pane::Preview => &mut self.preview,
@@ -83,5 +99,59 @@ impl Pending {
             Msg::FullTextFetched(_) => self.full_text = false,
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::Pending;
+    use crate::app::{Job, LaidOut, Msg, Pane};
+    use crate::layout::ArticleLayout;
+
+    fn laid_out(epoch: u64) -> Msg {
+        let layout = ArticleLayout {
+            width: 80,
+            ..ArticleLayout::default()
+        };
+        Msg::LaidOut(LaidOut {
+            pane: Pane::Reader,
+            epoch,
+            article: 1,
+            layout: Arc::new(layout),
+        })
+    }
+
+    #[test]
+    fn a_layout_of_the_corpus_before_a_reload_does_not_answer_one_asked_after() {
+        let mut pending = Pending::default();
+        let job = Job::LayOut {
+            pane: Pane::Reader,
+            article: 1,
+            width: 80,
+        };
+        pending.asked(&job, 7);
+        // The same article and width, of the corpus the reload replaced.
+        pending.answered(&laid_out(6));
+        assert!(!pending.is_empty(), "the script still waits");
+        pending.answered(&laid_out(7));
+        assert!(pending.is_empty());
+    }
+
+    #[test]
+    fn a_new_corpus_forgets_what_the_workers_of_the_old_one_were_asked() {
+        let mut pending = Pending::default();
+        for job in [Job::ReadBody(1), Job::IndexText, Job::Rank("a".into())] {
+            pending.asked(&job, 6);
+        }
+        pending.asked(&Job::Reload(crate::corpus::Changes::everything()), 6);
+        pending.new_corpus();
+        assert!(
+            !pending.is_empty(),
+            "the reload is not the corpus's workers'"
+        );
+        pending.answered(&Msg::Reloaded(Err("gone".into())));
+        assert!(pending.is_empty(), "{pending:?}");
     }
 }
