@@ -16,7 +16,7 @@ use byline::{Changes, Corpus, LoadOptions};
 #[path = "../src/bin/byline-gen/synth.rs"]
 mod synth;
 
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group};
 use synth::Layout;
 
 // The binary's allocator (see `src/main.rs`): with glibc's, freeing and
@@ -152,4 +152,11 @@ criterion_group! {
     targets = reload_100k
 }
 
-criterion_main!(bbc_group, synth_group, reload_group);
+fn main() {
+    // As the binary sets it up (see `byline::memory`), before any thread.
+    byline::memory::give_back_at_once();
+    bbc_group();
+    synth_group();
+    reload_group();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -30,6 +30,8 @@ const RUNS: usize = 10;
 const STAGES: [&str; 6] = ["listing read", "corpus", "app", "session", "frame", "total"];
 
 fn main() {
+    // As the binary sets it up (see `byline::memory`).
+    byline::memory::give_back_at_once();
     let dir = std::env::var_os("BYLINE_BENCH_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc"));

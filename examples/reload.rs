@@ -49,6 +49,8 @@ fn cpu_ms() -> f64 {
 }
 
 fn main() {
+    // As the binary sets it up (see `byline::memory`).
+    byline::memory::give_back_at_once();
     let mut args = std::env::args_os().skip(1);
     let Some(dir) = args.next().map(PathBuf::from) else {
         eprintln!("usage: reload DIR [RUNS [r|watcher|both [PAUSE]]]");

@@ -20,6 +20,7 @@ pub mod geometry;
 pub mod html;
 pub mod keymap;
 pub mod layout;
+pub mod memory;
 pub mod order;
 pub mod packed;
 pub mod runtime;

@@ -22,6 +22,7 @@ use ratatui::layout::Rect;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    byline::memory::give_back_at_once();
     if std::env::args_os()
         .nth(1)
         .is_some_and(|a| a == byline::tui::guard::GUARD_ARG)
