@@ -84,29 +84,52 @@ fn in_place_bonuses<U: Unit>(choice: &[U], before: Option<char>, out: &mut Vec<i
 
 /// One row of the matrix: pattern character `i` (`p`) against every column
 /// from just after its first possible match.
+///
+/// On slices of the row, the row above and the title, so that the loop
+/// indexes nothing (its bounds checks were a good part of a search): the
+/// cell to the left is carried along, and written back with its bonus.
 fn fill_row<U: Unit>(choice: &[U], w: &mut Work, i: usize, p: char, case_sensitive: bool) {
     let cols = choice.len() + 1;
-    let row = ((i + 1) & 1) * cols;
-    let above = (i & 1) * cols;
-    let cells = &mut w.cells;
-    for col in w.first[i] + 1..cols {
-        let (cur, last, diag) = (row + col, row + col - 1, above + col - 1);
-        match match_score(choice[col - 1].char(), p, case_sensitive) {
+    let start = w.first[i] + 1;
+    if start >= cols {
+        return;
+    }
+    let (even, odd) = w.cells.split_at_mut(cols);
+    let (row, above) = match (i + 1) & 1 {
+        0 => (even, &*odd),
+        _ => (odd, &*even),
+    };
+    // Column `start - 1 + k` for each: the cell to the left of the one
+    // filled, the cell above that, its character and the bonus there.
+    let row = &mut row[start - 1..cols];
+    let (above, choice) = (&above[start - 1..cols - 1], &choice[start - 1..]);
+    let in_place = &w.in_place[start..cols];
+    let mut last = row[0];
+    for (k, ((&diag, &c), &in_place)) in above.iter().zip(choice).zip(in_place).enumerate() {
+        let Some(cur) = row.get(k + 1).copied() else {
+            break;
+        };
+        let mut cur = cur;
+        match match_score(c.char(), p, case_sensitive) {
             Some(score) => {
-                let in_place = w.in_place[col];
-                let consecutive = cells[last].bonus.max(in_place.max(BONUS_CONSECUTIVE));
-                cells[last].bonus = consecutive;
-                let after_match = cells[diag].m + consecutive;
-                let after_skip = cells[diag].p + in_place;
-                cells[cur].m = after_match.max(after_skip) + score;
+                let consecutive = last.bonus.max(in_place.max(BONUS_CONSECUTIVE));
+                last.bonus = consecutive;
+                let after_match = diag.m + consecutive;
+                let after_skip = diag.p + in_place;
+                cur.m = after_match.max(after_skip) + score;
             }
             None => {
-                cells[cur].m = NEG_INF;
-                cells[cur].bonus = 0;
+                cur.m = NEG_INF;
+                cur.bonus = 0;
             }
         }
-        let open_gap = GAP_START + GAP_EXTENSION + cells[last].m;
-        let extend_gap = GAP_EXTENSION + cells[last].p;
-        cells[cur].p = open_gap.max(extend_gap);
+        let open_gap = GAP_START + GAP_EXTENSION + last.m;
+        let extend_gap = GAP_EXTENSION + last.p;
+        cur.p = open_gap.max(extend_gap);
+        row[k] = last;
+        last = cur;
+    }
+    if let Some(end) = row.last_mut() {
+        *end = last;
     }
 }
