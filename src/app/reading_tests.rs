@@ -270,12 +270,7 @@ fn the_article_reopened_at_startup_is_read_only_after_its_time() {
 
 #[test]
 fn the_end_pressed_while_a_long_article_is_laid_out_is_where_it_opens() {
-    let mut app = App::new(
-        corpus(2, 1000),
-        Config::default(),
-        Rect::new(0, 0, NARROW.0, NARROW.1),
-        Stamp(0),
-    );
+    let mut app = app_of(corpus(2, 1000), NARROW);
     assert!(
         !reader::inline(&app.corpus().articles[0]),
         "laid out on a worker"

@@ -29,8 +29,12 @@ fn corpus(n: usize, paragraphs: usize) -> Arc<Corpus> {
 }
 
 fn app(n: usize, size: (u16, u16)) -> App {
+    app_of(corpus(n, 60), size)
+}
+
+fn app_of(corpus: Arc<Corpus>, size: (u16, u16)) -> App {
     App::new(
-        corpus(n, 60),
+        corpus,
         Config::default(),
         Rect::new(0, 0, size.0, size.1),
         Stamp(0),
@@ -160,12 +164,7 @@ fn an_empty_corpus_takes_every_action() {
 
 #[test]
 fn resizing_keeps_the_paragraph_at_the_top() {
-    let mut app = App::new(
-        corpus(3, 300),
-        Config::default(),
-        Rect::new(0, 0, WIDE.0, WIDE.1),
-        Stamp(0),
-    );
+    let mut app = app_of(corpus(3, 300), WIDE);
     run(
         &mut app,
         &[Action::Open, Action::PageDown, Action::PageDown],
