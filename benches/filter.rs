@@ -38,6 +38,7 @@ fn app(n: u64) -> App {
                 ..Article::default()
             }
         })
+        .map(Arc::new)
         .collect();
     let corpus = Arc::new(Corpus {
         articles,

@@ -65,7 +65,9 @@ fn draw_frame(c: &mut Criterion) {
             Corpus::load(&[p.to_owned()], &LoadOptions::default()).unwrap_or_default()
         }
         _ => Corpus {
-            articles: (0..2000).map(|_| article(500)).collect(),
+            articles: (0..2000)
+                .map(|_| std::sync::Arc::new(article(500)))
+                .collect(),
             ..Corpus::default()
         },
     };

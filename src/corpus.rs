@@ -81,7 +81,8 @@ impl LoadReport {
 /// The articles in memory, in corpus order (roots as given, paths sorted).
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
-    pub articles: Vec<Article>,
+    /// Shared: a reload keeps an unchanged file's articles by a count.
+    pub articles: Vec<Arc<Article>>,
     pub report: LoadReport,
     /// What the corpus was opened from; it names the corpus for saved
     /// state. Each is the path as given, decoded losslessly when it is
@@ -271,7 +272,8 @@ pub fn parse_bytes(
             parse_read(job, &bytes[..bytes.len().min(limit)], cut)
         }
     };
-    (concat(parsed.batches), parsed.warnings)
+    let articles = concat(parsed.batches).into_iter().map(Arc::unwrap_or_clone);
+    (articles.collect(), parsed.warnings)
 }
 
 /// A `.json` document, or a JSON Lines file that is not UTF-8, `size`
@@ -337,7 +339,7 @@ fn parse_owned(job: Job, bytes: Vec<u8>, cut: bool) -> Parsed {
         ..Parsed::default()
     };
     match text::parse_owned(job, bytes, cut, &mut parsed.warnings) {
-        Ok(article) => parsed.batches = vec![vec![article]],
+        Ok(article) => parsed.batches = vec![vec![Arc::new(article)]],
         Err(kind) => parsed.warnings.push(job.warning(kind)),
     }
     entries::unique_ids(&mut parsed.batches);
@@ -352,8 +354,8 @@ fn parse_read(job: Job, bytes: &[u8], cut: bool) -> Parsed {
     };
     let warnings = &mut parsed.warnings;
     let result = match sniff::refine(job.input.kind, bytes) {
-        InputKind::Text => text::parse(job, bytes, cut, warnings).map(|a| vec![vec![a]]),
-        InputKind::Html => page::parse(job, bytes, cut, warnings).map(|a| vec![vec![a]]),
+        InputKind::Text => text::parse(job, bytes, cut, warnings).map(|a| vec![vec![Arc::new(a)]]),
+        InputKind::Html => page::parse(job, bytes, cut, warnings).map(|a| vec![vec![Arc::new(a)]]),
         InputKind::Feed => feed::parse(job, bytes, cut, warnings),
         InputKind::Json => json::parse_document(job, bytes, warnings),
         InputKind::JsonLines => jsonl::parse_lines(job, bytes, warnings),

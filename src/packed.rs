@@ -1,6 +1,7 @@
 //! Many strings laid end to end in one: one allocation for a hundred
 //! thousand titles or ids, and a scan over them streams through memory.
 
+use std::borrow::Borrow;
 use std::ops::Range;
 
 use crate::article::Article;
@@ -197,9 +198,10 @@ pub struct TitleIndex {
 pub const NO_DATE: i64 = i64::MIN;
 
 impl TitleIndex {
-    pub fn new(articles: &[Article]) -> Self {
-        let titles = Packed::from_strs(articles.iter().map(|a| a.title.as_str()));
-        let dates = articles.iter().map(|a| a.date.unwrap_or(NO_DATE)).collect();
+    pub fn new(articles: &[impl Borrow<Article>]) -> Self {
+        let articles = articles.iter().map(Borrow::borrow);
+        let titles = Packed::from_strs(articles.clone().map(|a: &Article| a.title.as_str()));
+        let dates = articles.map(|a| a.date.unwrap_or(NO_DATE)).collect();
         Self { titles, dates }
     }
 

@@ -19,6 +19,7 @@ mod titles;
 mod top;
 mod worker;
 
+use std::borrow::Borrow;
 use std::cmp::Reverse;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -80,7 +81,7 @@ pub fn matcher() -> SkimMatcherV2 {
 /// [`RankKey`]). An empty query lists everything in corpus order. Returns
 /// `None` when `cancelled` said so before the pass ended.
 pub fn rank(
-    articles: &[Article],
+    articles: &[impl Borrow<Article> + Sync],
     query: &str,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<Hit>> {

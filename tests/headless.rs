@@ -43,7 +43,7 @@ fn run(corpus: Corpus, size: (u16, u16), script: Script) -> Run {
 
 fn corpus(articles: Vec<Article>) -> Corpus {
     Corpus {
-        articles,
+        articles: articles.into_iter().map(std::sync::Arc::new).collect(),
         ..Corpus::default()
     }
 }
@@ -304,7 +304,7 @@ fn reloading_brings_new_articles_and_keeps_the_selection_and_the_open_article() 
     let mut after = three();
     after
         .articles
-        .insert(0, article("new", "Fresh news", "New text.".into()));
+        .insert(0, article("new", "Fresh news", "New text.".into()).into());
     after.articles.retain(|a| a.id != "2");
     let loader: runtime::Loader = Box::new(move |_, _, _| Ok(std::sync::Arc::new(after.clone())));
     let script = vec![
@@ -344,7 +344,7 @@ fn r_fetches_in_the_background_then_the_new_articles_are_listed() {
     let mut after = three();
     after
         .articles
-        .insert(0, article("fresh", "Fetched story", "New.".into()));
+        .insert(0, article("fresh", "Fetched story", "New.".into()).into());
     let loader: runtime::Loader = Box::new(move |_, _, _| Ok(std::sync::Arc::new(after.clone())));
     let fetcher: runtime::Fetcher = Box::new(|progress| {
         progress(1, 2);

@@ -268,12 +268,12 @@ fn f_fetches_the_whole_page_into_the_archive_and_the_reader_shows_it() {
 #[test]
 fn f_on_an_article_not_from_the_archive_says_so() {
     let corpus = Corpus {
-        articles: vec![byline::Article {
+        articles: vec![std::sync::Arc::new(byline::Article {
             id: "notes.txt".into(),
             title: "Notes".into(),
             url: Some("https://example.com/".into()),
             ..byline::Article::default()
-        }],
+        })],
         ..Corpus::default()
     };
     let dir = tempfile::tempdir().unwrap();

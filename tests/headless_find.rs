@@ -129,7 +129,7 @@ fn a_text_hit_in_a_long_article_scrolls_to_it_once_the_layout_comes() {
         ..byline::Article::default()
     };
     let corpus = Corpus {
-        articles: vec![short, long],
+        articles: vec![short.into(), long.into()],
         ..Corpus::default()
     };
     let (app, screen) = run(corpus, (100, 30), keys("/\tzanzibar\n", 0));

@@ -75,6 +75,7 @@ proptest! {
     ) {
         let articles = (0..n)
             .map(|i| Article { title: format!("T{i}"), body: "word ".repeat(200 * i).trim().into(), ..Article::default() })
+            .map(Arc::new)
             .collect();
         let corpus = Arc::new(Corpus { articles, ..Corpus::default() });
         let mut app = App::new(corpus, Config::default(), Rect::new(0, 0, w, h), Stamp(0));

@@ -32,7 +32,7 @@ fn cjk() -> Arc<Corpus> {
         Article { id: "b.txt".into(), title: "Second".into(), body: "Text".into(), ..Article::default() },
     ];
     Arc::new(Corpus {
-        articles,
+        articles: articles.into_iter().map(Arc::new).collect(),
         ..Corpus::default()
     })
 }
@@ -168,6 +168,7 @@ fn marked_list(width: u16) -> Terminal<TestBackend> {
             body: "Text.".into(),
             ..Article::default()
         })
+        .map(Arc::new)
         .collect();
     let corpus = Arc::new(Corpus {
         articles,

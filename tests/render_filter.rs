@@ -14,12 +14,14 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
 fn sections() -> Arc<Corpus> {
-    let article = |i: usize, section: &str, title: &str| Article {
-        id: format!("{i}.txt"),
-        title: title.to_owned(),
-        section: section.to_owned(),
-        body: format!("{title}. A paragraph about it.").into(),
-        ..Article::default()
+    let article = |i: usize, section: &str, title: &str| {
+        Arc::new(Article {
+            id: format!("{i}.txt"),
+            title: title.to_owned(),
+            section: section.to_owned(),
+            body: format!("{title}. A paragraph about it.").into(),
+            ..Article::default()
+        })
     };
     Arc::new(Corpus {
         articles: vec![

@@ -9,11 +9,11 @@ use ratatui::layout::Rect;
 
 fn app(on_start: bool, refresh_minutes: u16) -> App {
     let corpus = Corpus {
-        articles: vec![Article {
+        articles: vec![Arc::new(Article {
             id: "a".into(),
             title: "A".into(),
             ..Article::default()
-        }],
+        })],
         ..Corpus::default()
     };
     let config = Config {

@@ -18,12 +18,14 @@ fn sections() -> Arc<Corpus> {
         ..Article::default()
     };
     Arc::new(Corpus {
-        articles: vec![
+        articles: [
             article(0, "sport", "Cup final tonight", "A football match."),
             article(1, "business", "Markets rise", "Greenspan spoke of rates."),
             article(2, "sport", "Tennis star wins", "Greenspan watched tennis."),
             article(3, "tech", "New phone", "A phone."),
-        ],
+        ]
+        .map(Arc::new)
+        .into(),
         ..Corpus::default()
     })
 }

@@ -69,7 +69,7 @@ fn sorting_cycles_and_keeps_the_selection() {
     });
     let mut app = App::new(
         Arc::new(Corpus {
-            articles,
+            articles: articles.into_iter().map(Arc::new).collect(),
             ..Corpus::default()
         }),
         Config::default(),

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use super::super::*;
 use super::filter::{app, ids, press, run_actions, typed};
 use crate::action::Action;
-use crate::article::Article;
 use crate::state::Stamp;
 
 fn section_names(app: &App) -> Vec<(Option<String>, usize, usize)> {
@@ -81,7 +80,7 @@ fn esc_clears_the_section_then_the_typed_filter_and_a_click_chooses() {
 fn without_sections_the_pane_says_so() {
     let mut app = App::new(
         Arc::new(Corpus {
-            articles: vec![Article::default()],
+            articles: vec![Arc::default()],
             ..Corpus::default()
         }),
         Config::default(),

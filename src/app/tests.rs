@@ -21,6 +21,7 @@ fn corpus(n: usize, paragraphs: usize) -> Arc<Corpus> {
             body: body.as_str().into(),
             ..Article::default()
         })
+        .map(Arc::new)
         .collect();
     Arc::new(Corpus {
         articles,
@@ -269,6 +270,7 @@ fn titled(titles: &[&str]) -> App {
             body: "x".into(),
             ..Article::default()
         })
+        .map(Arc::new)
         .collect();
     App::new(
         Arc::new(Corpus {
@@ -465,12 +467,12 @@ fn stale_search_results_are_dropped() {
 }
 
 fn article_app(body: &str) -> App {
-    let articles = vec![Article {
+    let articles = vec![Arc::new(Article {
         id: "a".into(),
         title: "T".into(),
         body: body.into(),
         ..Article::default()
-    }];
+    })];
     let mut app = App::new(
         Arc::new(Corpus {
             articles,

@@ -196,7 +196,7 @@ fn search_json(
         k => search::rank_top(&corpus.articles, query, k.max(1), &|| false),
     };
     let hits = hits.unwrap_or_default();
-    let shown = hits.iter().take(limit).map(|h| &corpus.articles[h.index]);
+    let shown = hits.iter().take(limit).map(|h| &*corpus.articles[h.index]);
     print_json_lines(shown, io.out)?;
     found(hits.len())
 }
@@ -217,7 +217,7 @@ fn search_text(
     let hits = index.search(&corpus.articles, &query);
     let count = hits.len();
     let shown = hits.iter().take(limit).map(|h| {
-        let article = &corpus.articles[h.index];
+        let article = &*corpus.articles[h.index];
         (article, h.score, search::text::snippet(article, &query))
     });
     print_text_hits(shown, json, io.out)?;
@@ -282,7 +282,8 @@ fn list(
     let (corpus, _) = load(args, context, io)?;
     // Read whatever the view: the marks are printed.
     let state = saved_state(&corpus.roots, View::Unread, context, io)?;
-    let shown = corpus.articles.iter().filter(|a| state.shows(view, &a.id));
+    let articles = corpus.articles.iter().map(|a| &**a);
+    let shown = articles.filter(|a| state.shows(view, &a.id));
     Ok(print_marked_json_lines(shown, &state, io.out)?)
 }
 

@@ -63,7 +63,7 @@ pub(super) fn list(
         .iter()
         .zip(&pass)
         .filter(|(a, p)| **p && state.shows(view, &a.id))
-        .map(|(a, _)| a);
+        .map(|(a, _)| &**a);
     match json {
         true => Ok(print_json_lines(shown, io.out)?),
         false => Ok(print_article_rows(shown, io.out)?),
@@ -86,11 +86,8 @@ pub(super) fn search(
         let hits = text_index(corpus, context).find(&query);
         let shown = hits.iter().filter(|h| pass[h.index]).take(asked.limit);
         let rows = shown.map(|h| {
-            (
-                &articles[h.index],
-                h.score,
-                snippet(&articles[h.index], &query),
-            )
+            let article = &*articles[h.index];
+            (article, h.score, snippet(article, &query))
         });
         return Ok(print_text_hits(rows, asked.json, io.out)?);
     }
@@ -99,7 +96,7 @@ pub(super) fn search(
         .iter()
         .filter(|h| pass[h.index])
         .take(asked.limit)
-        .map(|h| &articles[h.index]);
+        .map(|h| &*articles[h.index]);
     match asked.json {
         true => Ok(print_json_lines(shown, io.out)?),
         false => Ok(print_article_rows(shown, io.out)?),

@@ -251,7 +251,7 @@ pub(super) fn print_stats(
     for d in &corpus.duplicates {
         sections.entry(section_name(&d.section)).or_default().1 += 1;
     }
-    let words: usize = corpus.articles.iter().map(Article::word_count).sum();
+    let words: usize = corpus.articles.iter().map(|a| a.word_count()).sum();
     let report = &corpus.report;
     writeln!(out, "articles    {}", corpus.articles.len())?;
     writeln!(out, "sections    {}", sections.len())?;

@@ -1,7 +1,9 @@
 //! Exact duplicates, dropped once everything is loaded, and ids made unique.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
+use std::sync::Arc;
 
 use hashbrown::HashTable;
 use rayon::prelude::*;
@@ -29,10 +31,10 @@ pub fn drop_duplicates(articles: &mut Vec<Article>, file_of: &mut Vec<u32>) -> V
 /// As [`drop_duplicates`], and gives the articles dropped too, each with its
 /// place among the articles given: a refresh gives them back to the files
 /// that had them (see [`super::Sources`]).
-pub fn split_duplicates(
-    articles: &mut Vec<Article>,
+pub fn split_duplicates<A: Borrow<Article> + Sync>(
+    articles: &mut Vec<A>,
     file_of: &mut Vec<u32>,
-) -> (Vec<Duplicate>, Vec<(usize, Article)>) {
+) -> (Vec<Duplicate>, Vec<(usize, A)>) {
     let original = find_originals(articles);
     // Where each kept article lands once the duplicates are gone.
     let mut new_index = Vec::with_capacity(articles.len());
@@ -46,7 +48,7 @@ pub fn split_duplicates(
         .enumerate()
         .filter_map(|(i, o)| {
             let first = (*o)?;
-            let a = &articles[i];
+            let a = articles[i].borrow();
             Some(Duplicate {
                 id: a.id.clone(),
                 section: a.section.clone(),
@@ -72,12 +74,13 @@ pub fn split_duplicates(
 /// Keys are hashed on every core first; the pass in order then only looks
 /// them up. With the standard library's maps, hashing in that pass was a
 /// fifth of loading a hundred thousand short JSON entries.
-fn find_originals(articles: &[Article]) -> Vec<Option<usize>> {
+fn find_originals<A: Borrow<Article> + Sync>(articles: &[A]) -> Vec<Option<usize>> {
     let state = foldhash::fast::RandomState::default();
     // Titles and body lengths: bodies are compared only on a tie.
     let hashes: Vec<(Option<u64>, u64)> = articles
         .par_iter()
         .map(|a| {
+            let a = a.borrow();
             let url = url_of(a).map(|u| state.hash_one(u));
             (url, state.hash_one((&a.title, a.body.len())))
         })
@@ -85,16 +88,18 @@ fn find_originals(articles: &[Article]) -> Vec<Option<usize>> {
     let mut original = vec![None; articles.len()];
     let mut urls = HashTable::with_capacity(articles.len());
     let mut texts = HashTable::with_capacity(articles.len());
+    let article = |j: usize| articles[j].borrow();
     for (i, (a, &(url_hash, text_hash))) in articles.iter().zip(&hashes).enumerate() {
+        let a = a.borrow();
         if let (Some(url), Some(hash)) = (url_of(a), url_hash) {
-            let same_url = |&j: &usize| articles[j].url.as_deref() == Some(url);
+            let same_url = |&j: &usize| article(j).url.as_deref() == Some(url);
             if let Some(&first) = urls.find(hash, same_url) {
                 original[i] = Some(first);
                 continue;
             }
             urls.insert_unique(hash, i, |&j| hashes[j].0.unwrap_or_default());
         }
-        let same_text = |&j: &usize| articles[j].title == a.title && articles[j].body == a.body;
+        let same_text = |&j: &usize| article(j).title == a.title && article(j).body == a.body;
         match texts.find(text_hash, same_text) {
             Some(&first) => original[i] = Some(first),
             None => {
@@ -111,7 +116,7 @@ fn url_of(a: &Article) -> Option<&str> {
 
 /// Two roots can hold the same relative path: later ones get `~2`, `~3`...
 /// Says which got which count, in order.
-pub fn make_ids_unique(articles: &mut [Article]) -> Vec<(usize, usize)> {
+pub fn make_ids_unique(articles: &mut [Arc<Article>]) -> Vec<(usize, usize)> {
     // Found first, renamed after: the ids are borrowed, not copied, while
     // they are counted.
     let mut renames = Vec::new();
@@ -126,7 +131,7 @@ pub fn make_ids_unique(articles: &mut [Article]) -> Vec<(usize, usize)> {
         }
     }
     for &(i, n) in &renames {
-        let a = &mut articles[i];
+        let a = Arc::make_mut(&mut articles[i]);
         a.id = format!("{}~{n}", a.id);
         if let Some(name) = &mut a.name {
             name.push_str(&format!("~{n}"));
@@ -166,12 +171,13 @@ mod tests {
 
     #[test]
     fn repeated_ids_get_a_count() {
-        let mut articles = vec![
+        let mut articles = [
             article("x", "1", ""),
             article("y", "2", ""),
             article("x", "3", ""),
             article("x", "4", ""),
-        ];
+        ]
+        .map(Arc::new);
         make_ids_unique(&mut articles);
         let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["x", "y", "x~2", "x~3"]);

@@ -6,6 +6,7 @@ mod date;
 mod fields;
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -31,7 +32,7 @@ pub fn parse_entries(
         .len()
         .div_ceil(4 * rayon::current_num_threads())
         .max(1);
-    let runs: Vec<(Vec<Article>, Vec<Warning>)> = located
+    let runs: Vec<(Vec<Arc<Article>>, Vec<Warning>)> = located
         .par_chunks(run)
         .enumerate()
         .map(|(r, entries)| {
@@ -42,7 +43,7 @@ pub fn parse_entries(
                     n: before + r * run + k + 1,
                     line,
                 };
-                articles.extend(parse_entry(job, json, at, &mut notes));
+                articles.extend(parse_entry(job, json, at, &mut notes).map(Arc::new));
             }
             (articles, notes)
         })
@@ -59,16 +60,18 @@ pub fn parse_entries(
 /// their reading state when others are added or pruned; the rest are
 /// `file#N`. An id given twice in a file (or one like a position) gets
 /// `~2`, `~3`, so that each names one article.
-pub fn unique_ids(batches: &mut [Vec<Article>]) {
+pub fn unique_ids(batches: &mut [Vec<Arc<Article>>]) {
     let positional = |a: &Article| {
         a.id.rsplit_once('#')
             .is_none_or(|(_, n)| n.bytes().all(|b| b.is_ascii_digit()))
     };
-    if batches.iter().flatten().all(positional) {
+    if batches.iter().flatten().all(|a| positional(a)) {
         return;
     }
     let mut ids = Ids::default();
     for article in batches.iter_mut().flatten() {
+        // Only parsed, not shared yet: nothing is copied.
+        let article = Arc::make_mut(article);
         article.id = ids.unique(std::mem::take(&mut article.id));
     }
 }

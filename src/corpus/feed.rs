@@ -6,6 +6,8 @@
 pub(in crate::corpus) mod id;
 mod item;
 
+use std::sync::Arc;
+
 use feed_rs::parser::Builder;
 
 use super::parsed::{Batches, Job};
@@ -55,7 +57,7 @@ pub fn parse(
         for note in notes {
             warnings.push(job.warning(note.in_item(&article.id)));
         }
-        articles.push(article);
+        articles.push(Arc::new(article));
     }
     if articles.is_empty() {
         return Err(WarningKind::NoItems);

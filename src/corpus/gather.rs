@@ -1,6 +1,7 @@
 //! What the steps of a load or a refresh gave, put together in order:
 //! the articles, the report, and the record of every file.
 
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::parsed::{Batches, Job, Parsed};
@@ -10,7 +11,7 @@ use crate::article::Article;
 
 /// What the steps of a load gave, put together in order.
 pub(super) struct Gathered {
-    pub(super) articles: Vec<Article>,
+    pub(super) articles: Vec<Arc<Article>>,
     pub(super) report: LoadReport,
     /// The files that gave articles, and which gave each article.
     pub(super) files: Vec<Input>,
@@ -105,10 +106,10 @@ pub(super) fn gather(
     }
 }
 
-/// Adds `batches` to `articles`, each article moved once: a first batch
-/// larger than the room made becomes the articles (a JSON Lines file of a
+/// Adds `batches` to `articles`, each moved once: a first batch larger
+/// than the room made becomes the articles (a JSON Lines file of a
 /// million entries is not moved at all).
-fn append(articles: &mut Vec<Article>, batches: Batches) {
+fn append(articles: &mut Vec<Arc<Article>>, batches: Batches) {
     for batch in batches {
         if articles.is_empty() && batch.capacity() > articles.capacity() {
             *articles = batch;
@@ -120,7 +121,7 @@ fn append(articles: &mut Vec<Article>, batches: Batches) {
 
 /// The articles of every batch, in order, moved once (not at all when
 /// there is one batch).
-pub(super) fn concat(mut batches: Batches) -> Vec<Article> {
+pub(super) fn concat(mut batches: Batches) -> Vec<Arc<Article>> {
     if batches.len() == 1 {
         return batches.pop().unwrap_or_default();
     }

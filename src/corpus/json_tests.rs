@@ -233,7 +233,7 @@ fn a_date_of_the_wrong_type_is_ignored_and_the_entry_kept() {
             "entry 2 (line 2): date \"18446744073709551615\" not understood; ignored",
         ]
     );
-    let dates: Vec<_> = corpus.articles.iter().map(Article::date_label).collect();
+    let dates: Vec<_> = corpus.articles.iter().map(|a| a.date_label()).collect();
     assert_eq!(dates, [None, None, Some("2024-02-29".to_owned())]);
 }
 

@@ -5,7 +5,7 @@ use crate::corpus::tests::{messages, warning_lines};
 use crate::corpus::{Corpus, Input, LoadOptions, concat};
 
 /// A file loaded through the chunked path, and the same bytes parsed whole.
-fn both_ways(bytes: &[u8]) -> (Corpus, Vec<crate::Article>, Vec<Warning>) {
+fn both_ways(bytes: &[u8]) -> (Corpus, Vec<std::sync::Arc<crate::Article>>, Vec<Warning>) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("feed.jsonl");
     fs::write(&path, bytes).unwrap();
@@ -121,14 +121,14 @@ fn entries_with_an_id_keep_it_when_others_are_added_or_pruned() {
     };
     let load = || Corpus::load(std::slice::from_ref(&path), &LoadOptions::default()).unwrap();
     std::fs::write(&path, line("https://x/1", "One") + &line("h:2", "Two")).unwrap();
-    let first: Vec<String> = load().articles.into_iter().map(|a| a.id).collect();
+    let first: Vec<String> = load().articles.iter().map(|a| a.id.clone()).collect();
     assert_eq!(first, ["feed.jsonl#https://x/1", "feed.jsonl#h:2"]);
     let grown = line("new", "New")
         + &line("h:2", "Two")
         + "{\"title\": \"No id\", \"id\": 7}\n"
         + &line("h:2", "Again");
     std::fs::write(&path, grown).unwrap();
-    let ids: Vec<String> = load().articles.into_iter().map(|a| a.id).collect();
+    let ids: Vec<String> = load().articles.iter().map(|a| a.id.clone()).collect();
     assert_eq!(
         ids,
         [

@@ -125,7 +125,7 @@ impl Corpus {
             None => self
                 .articles
                 .get(index)
-                .map(Article::head)
+                .map(|a| a.head())
                 .unwrap_or_default(),
             Some(b) => {
                 let id = b.ids.get(index);
@@ -194,7 +194,7 @@ impl Corpus {
             return self
                 .articles
                 .get(index)
-                .map_or_else(Cow::default, Cow::Borrowed);
+                .map_or_else(Cow::default, |a| Cow::Borrowed(&**a));
         };
         match bodies.read.get(index) {
             Some(read) => Cow::Borrowed(read),
@@ -204,13 +204,13 @@ impl Corpus {
 
     /// Every article, bodies or not: a corpus made from its listing makes
     /// its articles of their heads (and of the bodies read so far).
-    pub fn all_articles(&self) -> Cow<'_, [Article]> {
+    pub fn all_articles(&self) -> Cow<'_, [Arc<Article>]> {
         match &self.bodies {
             None => Cow::Borrowed(&self.articles),
             Some(_) => Cow::Owned(
                 (0..self.len())
                     .into_par_iter()
-                    .map(|i| self.article(i).into_owned())
+                    .map(|i| Arc::new(self.article(i).into_owned()))
                     .collect(),
             ),
         }
@@ -263,7 +263,8 @@ impl Corpus {
             let why = parsed.warnings.first().map(ToString::to_string);
             return Err(why.unwrap_or_else(|| "it changed since it was listed".to_owned()));
         };
-        let mut article = articles.into_iter().nth(found).unwrap_or_default();
+        let mut article =
+            (articles.into_iter().nth(found)).map_or_else(Article::default, Arc::unwrap_or_clone);
         // The listing names it: its id stays the one the list shows.
         listed.id.clone_into(&mut article.id);
         bodies.read.set(index, article);

@@ -80,7 +80,7 @@ fn a_body_read_on_demand_is_the_article_the_load_gave() {
     for i in (0..listed.len()).rev() {
         listed.read_body(i).unwrap();
         assert!(!listed.body_pending(i));
-        assert_eq!(*listed.article(i), loaded.articles[i]);
+        assert_eq!(*listed.article(i), *loaded.articles[i]);
     }
 }
 
@@ -127,7 +127,7 @@ fn a_loaded_corpus_is_its_own_bodies() {
     let dir = corpus_dir();
     let (loaded, _) = loaded_and_listed(dir.path());
     assert!(!loaded.body_pending(0));
-    assert_eq!(*loaded.article(0), loaded.articles[0]);
+    assert_eq!(*loaded.article(0), *loaded.articles[0]);
     loaded.read_body(0).unwrap();
 }
 
@@ -140,7 +140,7 @@ fn entries_read_alone(dir: &Path, lines: &str) -> usize {
     assert_eq!(listed.len(), loaded.articles.len());
     for i in 0..listed.len() {
         listed.read_body(i).unwrap();
-        assert_eq!(*listed.article(i), loaded.articles[i], "{i}");
+        assert_eq!(*listed.article(i), *loaded.articles[i], "{i}");
     }
     listed.len()
 }

@@ -5,6 +5,8 @@ use super::input::Input;
 use super::options::LoadOptions;
 use super::stat::FileStat;
 use super::warning::{Warning, WarningKind};
+use std::sync::Arc;
+
 use crate::article::Article;
 
 /// One file being parsed, and the options of its load: passed as one.
@@ -21,8 +23,9 @@ impl Job<'_> {
 }
 
 /// Articles in runs, in corpus order: parsed in parallel, each run into a
-/// Vec of its own, and moved once, when the load ends.
-pub type Batches = Vec<Vec<Article>>;
+/// Vec of its own, and moved once, when the load ends. Each is shared
+/// from where it is parsed: a reload keeps an unchanged file's by a count.
+pub type Batches = Vec<Vec<Arc<Article>>>;
 
 /// What one input file gave.
 #[derive(Debug, Default)]

@@ -4,6 +4,7 @@
 //! stat changed, and takes the others' articles from here.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::stat::FileStat;
 use super::warning::{Warning, WarningKind};
@@ -47,7 +48,7 @@ pub struct Sources {
     pub files: Vec<FileRecord>,
     /// The articles dropped as duplicates, at their place among every
     /// file's articles, in order.
-    pub dropped: Vec<(usize, Article)>,
+    pub dropped: Vec<(usize, Arc<Article>)>,
     /// Kept articles whose id got a `~n` (several roots held the same
     /// path): their index and n, in order.
     pub renamed: Vec<(usize, usize)>,
@@ -66,7 +67,7 @@ pub struct Sources {
 impl Sources {
     /// The articles `file` gave, as its parser gave them: duplicates where
     /// they were, ids before any `~n`. `kept` are the corpus's articles.
-    pub fn articles_of(&self, file: &FileRecord, kept: &[Article]) -> Vec<Article> {
+    pub fn articles_of(&self, file: &FileRecord, kept: &[Arc<Article>]) -> Vec<Arc<Article>> {
         let mut articles = Vec::with_capacity(file.count);
         self.extend_with_articles_of(file, kept, &mut articles);
         articles
@@ -76,14 +77,14 @@ impl Sources {
     pub fn extend_with_articles_of(
         &self,
         file: &FileRecord,
-        kept: &[Article],
-        articles: &mut Vec<Article>,
+        kept: &[Arc<Article>],
+        articles: &mut Vec<Arc<Article>>,
     ) {
         let mut dropped = self.dropped.partition_point(|(at, _)| *at < file.first);
         for at in file.first..file.first + file.count {
             match self.dropped.get(dropped) {
                 Some((place, article)) if *place == at => {
-                    articles.push(article.clone());
+                    articles.push(Arc::clone(article));
                     dropped += 1;
                 }
                 // Every article before this one that is not kept was dropped.
@@ -93,9 +94,10 @@ impl Sources {
     }
 
     /// Kept article `index` with its id as parsed.
-    fn original(&self, index: usize, kept: &[Article]) -> Option<Article> {
-        let mut article = kept.get(index)?.clone();
+    fn original(&self, index: usize, kept: &[Arc<Article>]) -> Option<Arc<Article>> {
+        let mut article = Arc::clone(kept.get(index)?);
         if let Ok(at) = self.renamed.binary_search_by_key(&index, |&(i, _)| i) {
+            let article = Arc::make_mut(&mut article);
             let suffix = format!("~{}", self.renamed[at].1);
             let strip = |s: &mut String| {
                 if s.ends_with(&suffix) {

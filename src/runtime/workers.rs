@@ -367,13 +367,15 @@ fn lock(changes: &Mutex<Changes>) -> std::sync::MutexGuard<'_, Changes> {
     changes.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// The text index, and the articles it was built over when they are not
+/// the corpus's own (a corpus made from its listing: its heads).
+type Built = (TextIndex, Option<Vec<Arc<Article>>>);
+
 /// The full-text index, read from the cache or built on its own thread
 /// the first time it is asked for, and a worker searching it (answering
 /// "not ready" before).
 struct TextWorker {
-    /// The index, and the articles it was built over when they are not
-    /// the corpus's own (a corpus made from its listing: its heads).
-    index: Arc<OnceLock<(TextIndex, Option<Vec<Article>>)>>,
+    index: Arc<OnceLock<Built>>,
     cache: Option<PathBuf>,
     started: AtomicBool,
     corpus: Arc<Corpus>,
@@ -383,7 +385,7 @@ struct TextWorker {
 
 impl TextWorker {
     fn start(corpus: &Arc<Corpus>, tx: &Sender<Envelope>) -> io::Result<Self> {
-        let index: Arc<OnceLock<(TextIndex, Option<Vec<Article>>)>> = Arc::default();
+        let index: Arc<OnceLock<Built>> = Arc::default();
         let (built, articles, to_loop) = (Arc::clone(&index), Arc::clone(corpus), tx.clone());
         let search = Latest::start("byline-text", move |(generation, query), cancelled| {
             let result = match built.get() {

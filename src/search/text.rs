@@ -19,6 +19,7 @@ mod update;
 
 use hashbrown::HashMap;
 use rayon::prelude::*;
+use std::borrow::Borrow;
 
 use crate::article::Article;
 use postings::Term;
@@ -76,14 +77,14 @@ pub struct TextHit {
 
 impl TextIndex {
     /// Indexes `articles` on the calling thread's rayon pool.
-    pub fn new(articles: &[Article]) -> Self {
+    pub fn new(articles: &[impl Borrow<Article> + Sync]) -> Self {
         build::build(articles, &|_| {}, &|| false).unwrap_or_default()
     }
 
     /// Like [`TextIndex::new`], reporting the share done (0 to 1) after
     /// each chunk; `None` when `cancelled` said so.
     pub fn build(
-        articles: &[Article],
+        articles: &[impl Borrow<Article> + Sync],
         progress: &dyn Fn(f32),
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Self> {
@@ -123,7 +124,7 @@ impl TextIndex {
 
     /// [`TextIndex::find`]; `articles` are no longer read (phrases are
     /// checked by positions), and the argument stays for callers.
-    pub fn search(&self, _articles: &[Article], query: &TextQuery) -> Vec<TextHit> {
+    pub fn search(&self, _articles: &[impl Borrow<Article>], query: &TextQuery) -> Vec<TextHit> {
         self.find(query)
     }
 

@@ -7,6 +7,8 @@
 //! matches nothing took 2.5 times as long through articles whose bodies
 //! were allocated between the titles as through one string.
 
+use std::borrow::Borrow;
+
 use crate::article::Article;
 pub use crate::packed::TitleIndex;
 
@@ -17,17 +19,17 @@ pub(super) trait Titles: Sync {
     fn date(&self, index: usize) -> Option<i64>;
 }
 
-impl Titles for [Article] {
+impl<A: Borrow<Article> + Sync> Titles for [A] {
     fn count(&self) -> usize {
         self.len()
     }
 
     fn title(&self, index: usize) -> &str {
-        self.get(index).map_or("", |a| a.title.as_str())
+        self.get(index).map_or("", |a| a.borrow().title.as_str())
     }
 
     fn date(&self, index: usize) -> Option<i64> {
-        self.get(index).and_then(|a| a.date)
+        self.get(index).and_then(|a| a.borrow().date)
     }
 }
 

@@ -20,7 +20,7 @@ use crate::article::Article;
 /// The first `k` hits of [`super::rank`], scoring only titles that could
 /// be among them. `None` when `cancelled` said so before the pass ended.
 pub fn rank_top(
-    articles: &[Article],
+    articles: &[impl std::borrow::Borrow<Article> + Sync],
     query: &str,
     k: usize,
     cancelled: &(dyn Fn() -> bool + Sync),

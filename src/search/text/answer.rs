@@ -30,7 +30,7 @@ pub struct TextResult {
 /// Searches `index` (built over `articles`) for `query`.
 pub fn answer(
     index: &TextIndex,
-    articles: &[Article],
+    articles: &[impl std::borrow::Borrow<Article> + Sync],
     generation: u64,
     query: String,
 ) -> TextResult {
@@ -40,7 +40,7 @@ pub fn answer(
     let snippets = hits[..hits.len().min(SNIPPETS)]
         .par_iter()
         .filter_map(|h| articles.get(h.index))
-        .map(|a| snippet(a, &parsed))
+        .map(|a| snippet(a.borrow(), &parsed))
         .collect();
     TextResult {
         generation,

@@ -4,6 +4,7 @@
 
 use hashbrown::HashMap;
 use rayon::prelude::*;
+use std::borrow::Borrow;
 
 use super::postings::Term;
 use super::{TITLE_WEIGHT, TextIndex, tokens};
@@ -23,7 +24,7 @@ struct Chunk {
 }
 
 pub(super) fn build(
-    articles: &[Article],
+    articles: &[impl Borrow<Article> + Sync],
     progress: &dyn Fn(f32),
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<TextIndex> {
@@ -73,7 +74,7 @@ pub(super) fn weighted(positions: &[u32], title: u32) -> u32 {
         .saturating_add(in_body)
 }
 
-fn chunk(articles: &[Article], range: std::ops::Range<usize>) -> Chunk {
+fn chunk(articles: &[impl Borrow<Article>], range: std::ops::Range<usize>) -> Chunk {
     let mut ids: Map<u32> = Map::default();
     let mut terms: Vec<Term> = Vec::new();
     let mut names: Vec<String> = Vec::new();
@@ -82,7 +83,7 @@ fn chunk(articles: &[Article], range: std::ops::Range<usize>) -> Chunk {
     let mut words: Vec<(u32, u32)> = Vec::new();
     for doc in range {
         words.clear();
-        let (title, body) = positions_of(&articles[doc], |t, at| {
+        let (title, body) = positions_of(articles[doc].borrow(), |t, at| {
             let id = match ids.get(t) {
                 Some(&id) => id,
                 None => {

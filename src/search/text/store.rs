@@ -11,6 +11,7 @@
 //! [`files::write_atomically`]; files not rewritten for 30 days are
 //! deleted when another is written.
 
+use std::borrow::Borrow;
 use std::fs;
 use std::hash::BuildHasher;
 use std::os::unix::ffi::OsStrExt;
@@ -40,10 +41,13 @@ fn hasher() -> foldhash::quality::FixedState {
 }
 
 /// The hash of every article's title and body, in order.
-pub fn key(articles: &[Article]) -> u64 {
+pub fn key(articles: &[impl Borrow<Article> + Sync]) -> u64 {
     let each: Vec<u64> = articles
         .par_iter()
-        .map(|a| hasher().hash_one((&a.title, &a.body)))
+        .map(|a| {
+            let a = a.borrow();
+            hasher().hash_one((&a.title, &a.body))
+        })
         .collect();
     hasher().hash_one((MAGIC, each))
 }
@@ -111,7 +115,7 @@ pub fn write(file: &Path, key: u64, index: &TextIndex) -> std::io::Result<()> {
 /// one is there, else built (reporting progress) and written there.
 /// `None` when `cancelled` stopped the build.
 pub fn open(
-    articles: &[Article],
+    articles: &[impl Borrow<Article> + Sync],
     paths: &[PathBuf],
     dir: Option<&Path>,
     progress: &dyn Fn(f32),
