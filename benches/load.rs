@@ -97,7 +97,10 @@ fn reload_100k(c: &mut Criterion) {
     let Some(file) = corpus.sources.files.get(corpus.sources.files.len() / 2) else {
         return println!("skipped reload/synth-100k-text: no files");
     };
-    let (path, original) = (file.path.clone(), fs::read(&file.path).unwrap_or_default());
+    let (path, original) = (
+        file.path.to_path_buf(),
+        fs::read(&file.path).unwrap_or_default(),
+    );
     let mut named = Changes::default();
     named.add(path.clone());
     let mut run = 0usize;

@@ -76,7 +76,10 @@ fn main() {
     let Some(file) = corpus.sources.files.get(corpus.sources.files.len() / 2) else {
         return eprintln!("no files");
     };
-    let (path, original) = (file.path.clone(), fs::read(&file.path).unwrap_or_default());
+    let (path, original) = (
+        file.path.to_path_buf(),
+        fs::read(&file.path).unwrap_or_default(),
+    );
     let mut named = Changes::default();
     named.add(path.clone());
     println!("{} articles, {} runs each", corpus.articles.len(), runs);

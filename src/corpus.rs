@@ -94,7 +94,7 @@ pub struct Corpus {
     pub duplicates: Vec<Duplicate>,
     /// The files the articles came from, in corpus order, and the index
     /// in it of each article's: one file can be read again alone.
-    pub files: Vec<Input>,
+    pub files: Vec<Arc<Input>>,
     pub file_of: Vec<u32>,
     /// Bodies not loaded yet: a corpus made from its listing (see
     /// [`Corpus::from_listing`]) reads them a file at a time, on demand.

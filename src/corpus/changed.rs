@@ -169,7 +169,7 @@ impl Corpus {
         for looked in found {
             let range = root_range(files, looked.root);
             for gone in &looked.replaced {
-                let at = range.start + files[range.clone()].partition_point(|f| f.path < *gone);
+                let at = range.start + files[range.clone()].partition_point(|f| *f.path < **gone);
                 for (i, file) in files[at..range.end].iter().enumerate() {
                     if !file.path.starts_with(gone) {
                         break;
@@ -185,7 +185,7 @@ impl Corpus {
                 .into_iter()
                 .map(|input| {
                     (
-                        range.start + before.partition_point(|f| f.path < input.path),
+                        range.start + before.partition_point(|f| *f.path < *input.path),
                         input,
                     )
                 })
@@ -214,9 +214,9 @@ impl Corpus {
             .map(|(root, range, input)| {
                 let now = input.stat();
                 let before = &files[range];
-                let at = before.partition_point(|f| f.path < input.path);
+                let at = before.partition_point(|f| *f.path < *input.path);
                 Some(match before.get(at) {
-                    Some(file) if file.path == input.path && file.reusable(now.as_ref()) => {
+                    Some(file) if *file.path == *input.path && file.reusable(now.as_ref()) => {
                         self.reuse(input, root, file)
                     }
                     _ => Done::read(input, root, options, start, &progress),

@@ -14,7 +14,7 @@ pub(super) struct Gathered {
     pub(super) articles: Vec<Arc<Article>>,
     pub(super) report: LoadReport,
     /// The files that gave articles, and which gave each article.
-    pub(super) files: Vec<Input>,
+    pub(super) files: Vec<Arc<Input>>,
     pub(super) file_of: Vec<u32>,
     /// Every file read or reused, and what each gave.
     pub(super) sources: Sources,
@@ -77,8 +77,8 @@ pub(super) fn gather(
         report.bytes += p.bytes;
         sources.read += usize::from(!reused);
         sources.files.push(FileRecord {
-            path: input.path.clone(),
-            id: input.id.clone(),
+            path: Arc::from(input.path.as_path()),
+            id: Arc::from(input.id.as_str()),
             root,
             stat: p.stat,
             first,
@@ -90,7 +90,7 @@ pub(super) fn gather(
         if count > 0 {
             let file = u32::try_from(files.len()).unwrap_or(u32::MAX);
             file_of.resize(file_of.len() + count, file);
-            files.push(input);
+            files.push(Arc::new(input));
         }
         file_warnings.extend(p.warnings);
         append(&mut articles, p.batches);

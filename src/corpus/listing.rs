@@ -65,7 +65,7 @@ impl Listing {
             titles: TitleIndex::new(articles),
             newest: newest_first(corpus),
             // To be checked before they are read again: listed.
-            files: corpus.files.iter().map(Input::relisted).collect(),
+            files: corpus.files.iter().map(|f| f.relisted()).collect(),
             file_of: corpus.file_of.clone(),
             report: corpus.report.clone(),
             roots: corpus.roots.clone(),

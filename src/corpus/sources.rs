@@ -3,7 +3,7 @@
 //! refresh ([`super::Corpus::refresh`]) reads again only the files whose
 //! stat changed, and takes the others' articles from here.
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 
 use super::stat::FileStat;
@@ -13,10 +13,11 @@ use crate::article::Article;
 /// One file a load read, and what it gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRecord {
-    pub path: PathBuf,
+    /// Shared, with the id, by the records of the corpora reloaded from it.
+    pub path: Arc<Path>,
     /// The base of its articles' ids (see [`super::Input::id`]): the same file
     /// under two roots is two records.
-    pub id: String,
+    pub id: Arc<str>,
     /// The index of the root it was found under, in the roots given.
     pub root: usize,
     /// `None` when it must be read again whatever its stat says: embedded,
