@@ -43,7 +43,7 @@ impl App {
         let selected = self
             .selected_article()
             .map(|i| self.corpus.id(i).to_owned());
-        self.corpus = Arc::clone(&corpus);
+        let old = std::mem::replace(&mut self.corpus, Arc::clone(&corpus));
         if first_load {
             // The listing knew nothing of when items were fetched: the
             // session's new marks start from the whole corpus.
@@ -58,8 +58,7 @@ impl App {
         self.relist();
         let row = selected.and_then(|id| self.rows.iter().position(|&i| corpus.id(i) == id));
         self.selected = row.unwrap_or(0);
-        // Laid out again from the saved paragraph of the article, if it stays.
-        self.reader = Reader::default();
+        self.keep_or_reset_reader(&old);
         self.preview = super::Preview::default();
         // The text index was of the old articles: built again when wanted.
         self.indexing = super::Indexing::default();
@@ -82,6 +81,25 @@ impl App {
             std::cmp::Ordering::Equal => Some("loaded again".to_owned()),
         };
         self.settle();
+    }
+}
+
+impl App {
+    /// The reader as it was when the article open is the same in the new
+    /// corpus (as a reload gives it when its file did not change): where it
+    /// is read stays to the line. Else it is laid out again from the saved
+    /// paragraph of the article, if it stays.
+    fn keep_or_reset_reader(&mut self, old: &Corpus) {
+        let unchanged = match (self.reader.article, self.selected_article()) {
+            (Some(was), Some(now)) if self.reader.pending.is_none() => {
+                !old.body_pending(was) && *old.article(was) == *self.corpus.article(now)
+            }
+            _ => false,
+        };
+        match unchanged {
+            true => self.reader.article = self.selected_article(),
+            false => self.reader = Reader::default(),
+        }
     }
 }
 

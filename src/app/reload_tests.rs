@@ -186,3 +186,31 @@ fn a_watch_that_could_not_start_is_a_warning() {
     assert_eq!(app.message.as_deref(), Some(warning));
     assert_eq!(app.warnings.last().map(String::as_str), Some(warning));
 }
+
+#[test]
+fn the_article_read_stays_to_the_line_when_another_file_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    // Paragraphs of several lines at 120 columns, so that the end is not
+    // at one's first line.
+    let long = ["A sentence of a paragraph that goes on. "; 12].concat();
+    let body = vec![long.as_str(); 30].join("\n\n");
+    fs::write(dir.path().join("a.txt"), format!("Long read\n\n{body}\n")).unwrap();
+    write(dir.path(), "b.txt", "Other", 1);
+    std::thread::sleep(Duration::from_millis(25));
+    let options = LoadOptions::default();
+    let before = Corpus::load(&[dir.path().to_owned()], &options).unwrap();
+    let mut app = app_of(before);
+    act(&mut app, &[Action::Open, Action::Bottom]);
+    let top = app.reader.top;
+    let block = app.reader.layout.lines[top].block;
+    assert_ne!(top, app.reader.layout.line_of_block(block), "mid-paragraph");
+    write(dir.path(), "b.txt", "Other, revised", 2);
+    let after = Arc::new(app.corpus().refresh(&options).unwrap());
+    assert_eq!(after.sources.read, 1, "only b.txt read again");
+    let now = app.now;
+    let effects = app.handle(Msg::Reloaded(Ok(after)), now);
+    crate::runtime::inline(&mut app, effects, now);
+    assert_eq!(app.corpus().articles[0].title, "Long read");
+    assert_eq!(app.reader.article, Some(0));
+    assert_eq!(app.reader.top, top, "to the line, not the paragraph");
+}
