@@ -93,7 +93,9 @@ pub struct Corpus {
     /// Articles dropped as exact duplicates of one that was kept.
     pub duplicates: Vec<Duplicate>,
     /// The files the articles came from, in corpus order, and the index
-    /// in it of each article's: one file can be read again alone.
+    /// in it of each article's: one file can be read again alone. Shared
+    /// with the corpora reloaded from this one; a corpus made from its
+    /// listing keeps its files with its bodies instead.
     pub files: Vec<Arc<Input>>,
     pub file_of: Vec<u32>,
     /// Bodies not loaded yet: a corpus made from its listing (see

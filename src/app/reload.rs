@@ -82,9 +82,7 @@ impl App {
         };
         self.settle();
     }
-}
 
-impl App {
     /// The reader as it was when the article open is the same in the new
     /// corpus (as a reload gives it when its file did not change): where it
     /// is read stays to the line. Else it is laid out again from the saved
