@@ -1,6 +1,5 @@
 //! Exact duplicates, dropped once everything is loaded, and ids made unique.
 
-use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::sync::Arc;
@@ -24,17 +23,17 @@ pub struct Duplicate {
 /// and says which were dropped in favour of which. `file_of` (which file
 /// gave each article) loses the same entries.
 #[cfg(test)]
-pub fn drop_duplicates(articles: &mut Vec<Article>, file_of: &mut Vec<u32>) -> Vec<Duplicate> {
+pub fn drop_duplicates(articles: &mut Vec<Arc<Article>>, file_of: &mut Vec<u32>) -> Vec<Duplicate> {
     split_duplicates(articles, file_of).0
 }
 
 /// As [`drop_duplicates`], and gives the articles dropped too, each with its
 /// place among the articles given: a refresh gives them back to the files
 /// that had them (see [`super::Sources`]).
-pub fn split_duplicates<A: Borrow<Article> + Sync>(
-    articles: &mut Vec<A>,
+pub fn split_duplicates(
+    articles: &mut Vec<Arc<Article>>,
     file_of: &mut Vec<u32>,
-) -> (Vec<Duplicate>, Vec<(usize, A)>) {
+) -> (Vec<Duplicate>, Vec<(usize, Arc<Article>)>) {
     let original = find_originals(articles);
     // Where each kept article lands once the duplicates are gone.
     let mut new_index = Vec::with_capacity(articles.len());
@@ -48,7 +47,7 @@ pub fn split_duplicates<A: Borrow<Article> + Sync>(
         .enumerate()
         .filter_map(|(i, o)| {
             let first = (*o)?;
-            let a = articles[i].borrow();
+            let a = &articles[i];
             Some(Duplicate {
                 id: a.id.clone(),
                 section: a.section.clone(),
@@ -74,13 +73,12 @@ pub fn split_duplicates<A: Borrow<Article> + Sync>(
 /// Keys are hashed on every core first; the pass in order then only looks
 /// them up. With the standard library's maps, hashing in that pass was a
 /// fifth of loading a hundred thousand short JSON entries.
-fn find_originals<A: Borrow<Article> + Sync>(articles: &[A]) -> Vec<Option<usize>> {
+fn find_originals(articles: &[Arc<Article>]) -> Vec<Option<usize>> {
     let state = foldhash::fast::RandomState::default();
     // Titles and body lengths: bodies are compared only on a tie.
     let hashes: Vec<(Option<u64>, u64)> = articles
         .par_iter()
         .map(|a| {
-            let a = a.borrow();
             let url = url_of(a).map(|u| state.hash_one(u));
             (url, state.hash_one((&a.title, a.body.len())))
         })
@@ -88,18 +86,16 @@ fn find_originals<A: Borrow<Article> + Sync>(articles: &[A]) -> Vec<Option<usize
     let mut original = vec![None; articles.len()];
     let mut urls = HashTable::with_capacity(articles.len());
     let mut texts = HashTable::with_capacity(articles.len());
-    let article = |j: usize| articles[j].borrow();
     for (i, (a, &(url_hash, text_hash))) in articles.iter().zip(&hashes).enumerate() {
-        let a = a.borrow();
         if let (Some(url), Some(hash)) = (url_of(a), url_hash) {
-            let same_url = |&j: &usize| article(j).url.as_deref() == Some(url);
+            let same_url = |&j: &usize| articles[j].url.as_deref() == Some(url);
             if let Some(&first) = urls.find(hash, same_url) {
                 original[i] = Some(first);
                 continue;
             }
             urls.insert_unique(hash, i, |&j| hashes[j].0.unwrap_or_default());
         }
-        let same_text = |&j: &usize| article(j).title == a.title && article(j).body == a.body;
+        let same_text = |&j: &usize| articles[j].title == a.title && articles[j].body == a.body;
         match texts.find(text_hash, same_text) {
             Some(&first) => original[i] = Some(first),
             None => {
@@ -144,13 +140,13 @@ pub fn make_ids_unique(articles: &mut [Arc<Article>]) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
 
-    fn article(id: &str, title: &str, body: &str) -> Article {
-        Article {
+    fn article(id: &str, title: &str, body: &str) -> Arc<Article> {
+        Arc::new(Article {
             id: id.into(),
             title: title.into(),
             body: body.into(),
             ..Article::default()
-        }
+        })
     }
 
     #[test]
@@ -176,8 +172,7 @@ mod tests {
             article("y", "2", ""),
             article("x", "3", ""),
             article("x", "4", ""),
-        ]
-        .map(Arc::new);
+        ];
         make_ids_unique(&mut articles);
         let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["x", "y", "x~2", "x~3"]);

@@ -17,9 +17,10 @@ pub mod store;
 mod tokens;
 mod update;
 
+use std::borrow::Borrow;
+
 use hashbrown::HashMap;
 use rayon::prelude::*;
-use std::borrow::Borrow;
 
 use crate::article::Article;
 use postings::Term;

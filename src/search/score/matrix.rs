@@ -106,10 +106,9 @@ fn fill_row<U: Unit>(choice: &[U], w: &mut Work, i: usize, p: char, case_sensiti
     let in_place = &w.in_place[start..cols];
     let mut last = row[0];
     for (k, ((&diag, &c), &in_place)) in above.iter().zip(choice).zip(in_place).enumerate() {
-        let Some(cur) = row.get(k + 1).copied() else {
+        let Some(mut cur) = row.get(k + 1).copied() else {
             break;
         };
-        let mut cur = cur;
         match match_score(c.char(), p, case_sensitive) {
             Some(score) => {
                 let consecutive = last.bonus.max(in_place.max(BONUS_CONSECUTIVE));

@@ -2,9 +2,10 @@
 //! every core, each chunk gathering its own postings, which are then
 //! appended in corpus order, so every postings list comes out sorted.
 
+use std::borrow::Borrow;
+
 use hashbrown::HashMap;
 use rayon::prelude::*;
-use std::borrow::Borrow;
 
 use super::postings::Term;
 use super::{TITLE_WEIGHT, TextIndex, tokens};
