@@ -98,8 +98,8 @@ fn reload_100k(c: &mut Criterion) {
         return println!("skipped reload/synth-100k-text: no files");
     };
     let (path, original) = (
-        file.path.to_path_buf(),
-        fs::read(&file.path).unwrap_or_default(),
+        file.path().to_path_buf(),
+        fs::read(file.path()).unwrap_or_default(),
     );
     let mut named = Changes::default();
     named.add(path.clone());

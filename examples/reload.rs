@@ -77,8 +77,8 @@ fn main() {
         return eprintln!("no files");
     };
     let (path, original) = (
-        file.path.to_path_buf(),
-        fs::read(&file.path).unwrap_or_default(),
+        file.path().to_path_buf(),
+        fs::read(file.path()).unwrap_or_default(),
     );
     let mut named = Changes::default();
     named.add(path.clone());

@@ -141,7 +141,7 @@ impl Corpus {
                 // a refresh.
                 _ if !file.reusable(file.stat.as_ref()) => {
                     let given = self.root_paths.get(file.root)?;
-                    rels[file.root].insert(file.path.strip_prefix(given).ok()?.to_owned());
+                    rels[file.root].insert(file.path().strip_prefix(given).ok()?.to_owned());
                 }
                 _ => {}
             }
@@ -156,22 +156,15 @@ impl Corpus {
     /// gave before, put together as a load puts its files together.
     fn apply(&self, found: Vec<Looked>, options: &LoadOptions) -> Corpus {
         let files = &self.sources.files;
-        // Which input of the corpus each file that gave articles has.
-        let mut input_of = Vec::with_capacity(files.len());
-        let mut next = 0;
-        for file in files {
-            input_of.push(next);
-            next += usize::from(file.count > 0);
-        }
         let mut order = Vec::with_capacity(files.len());
         let mut looks = Vec::new();
         let mut dropped = vec![false; files.len()];
         for looked in found {
             let range = root_range(files, looked.root);
             for gone in &looked.replaced {
-                let at = range.start + files[range.clone()].partition_point(|f| *f.path < **gone);
+                let at = range.start + files[range.clone()].partition_point(|f| f.path() < &**gone);
                 for (i, file) in files[at..range.end].iter().enumerate() {
-                    if !file.path.starts_with(gone) {
+                    if !file.path().starts_with(gone) {
                         break;
                     }
                     dropped[at + i] = true;
@@ -185,7 +178,7 @@ impl Corpus {
                 .into_iter()
                 .map(|input| {
                     (
-                        range.start + before.partition_point(|f| *f.path < *input.path),
+                        range.start + before.partition_point(|f| f.path() < input.path.as_path()),
                         input,
                     )
                 })
@@ -214,9 +207,9 @@ impl Corpus {
             .map(|(root, range, input)| {
                 let now = input.stat();
                 let before = &files[range];
-                let at = before.partition_point(|f| *f.path < *input.path);
+                let at = before.partition_point(|f| f.path() < input.path.as_path());
                 Some(match before.get(at) {
-                    Some(file) if *file.path == *input.path && file.reusable(now.as_ref()) => {
+                    Some(file) if file.path() == input.path && file.reusable(now.as_ref()) => {
                         self.reuse(input, root, file)
                     }
                     _ => Done::read(input, root, options, start, &progress),
@@ -232,10 +225,7 @@ impl Corpus {
             .sum();
         let sizes = (order.len(), articles);
         let done = order.into_iter().filter_map(|place| match place {
-            Place::Keep(record) => Some(Done::Kept {
-                record,
-                input: input_of[record],
-            }),
+            Place::Keep(record) => Some(Done::Kept(record)),
             Place::Look(k) => looked[k].take(),
         });
         Self::assemble_in_order(done, sizes, Some(self), self.root_paths.clone())

@@ -45,7 +45,7 @@ pub(super) fn gather(
                 report.warnings.push(warning);
                 continue;
             }
-            Done::Kept { record, input } => {
+            Done::Kept(record) => {
                 let Some(from) = from else { continue };
                 let file = &from.sources.files[record];
                 report.files += 1;
@@ -58,7 +58,7 @@ pub(super) fn gather(
                 if file.count > 0 {
                     let at = u32::try_from(files.len()).unwrap_or(u32::MAX);
                     file_of.resize(file_of.len() + file.count, at);
-                    files.push(from.files[input].clone());
+                    files.push(Arc::clone(&file.input));
                 }
                 file_warnings.extend(file.warnings.iter().cloned());
                 // Straight into place: no batch of its own to move again.
@@ -76,9 +76,9 @@ pub(super) fn gather(
         report.files += 1;
         report.bytes += p.bytes;
         sources.read += usize::from(!reused);
+        let input = Arc::new(input);
         sources.files.push(FileRecord {
-            path: Arc::from(input.path.as_path()),
-            id: Arc::from(input.id.as_str()),
+            input: Arc::clone(&input),
             root,
             stat: p.stat,
             first,
@@ -90,7 +90,7 @@ pub(super) fn gather(
         if count > 0 {
             let file = u32::try_from(files.len()).unwrap_or(u32::MAX);
             file_of.resize(file_of.len() + count, file);
-            files.push(Arc::new(input));
+            files.push(input);
         }
         file_warnings.extend(p.warnings);
         append(&mut articles, p.batches);
@@ -145,11 +145,8 @@ pub(super) enum Done {
         reused: bool,
     },
     /// A file of the corpus refreshed, kept as it was: its index in that
-    /// corpus's records, and in its inputs when it gave articles.
-    Kept {
-        record: usize,
-        input: usize,
-    },
+    /// corpus's records.
+    Kept(usize),
     Skipped(Warning),
 }
 
@@ -159,7 +156,7 @@ impl Done {
     pub(super) fn articles(&self) -> usize {
         match self {
             Done::File { parsed, .. } => parsed.batches.iter().map(Vec::len).sum(),
-            Done::Kept { .. } | Done::Skipped(_) => 0,
+            Done::Kept(_) | Done::Skipped(_) => 0,
         }
     }
 

@@ -35,7 +35,7 @@ impl Corpus {
         let files = &self.sources.files;
         let mut known: HashMap<(&[u8], &str), &FileRecord, RandomState> =
             HashMap::with_capacity_and_hasher(files.len(), RandomState::default());
-        known.extend(files.iter().map(|f| ((key(&f.path), &*f.id), f)));
+        known.extend(files.iter().map(|f| ((key(f.path()), f.id()), f)));
         let linked = Arc::new(AtomicBool::new(false));
         let done: Vec<(usize, Done)> = walk::walk_roots(&self.root_paths, &linked)?
             .enumerate()

@@ -6,6 +6,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use super::Input;
 use super::stat::FileStat;
 use super::warning::{Warning, WarningKind};
 use crate::article::Article;
@@ -13,11 +14,10 @@ use crate::article::Article;
 /// One file a load read, and what it gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRecord {
-    /// Shared, with the id, by the records of the corpora reloaded from it.
-    pub path: Arc<Path>,
-    /// The base of its articles' ids (see [`super::Input::id`]): the same file
-    /// under two roots is two records.
-    pub id: Arc<str>,
+    /// Where it is and what it is called: shared with the corpus's files
+    /// (when it gave articles), and with the records of the corpora
+    /// reloaded from it. The same file under two roots is two records.
+    pub input: Arc<Input>,
     /// The index of the root it was found under, in the roots given.
     pub root: usize,
     /// `None` when it must be read again whatever its stat says: embedded,
@@ -32,6 +32,15 @@ pub struct FileRecord {
 }
 
 impl FileRecord {
+    pub fn path(&self) -> &Path {
+        &self.input.path
+    }
+
+    /// The base of its articles' ids (see [`Input::id`]).
+    pub fn id(&self) -> &str {
+        &self.input.id
+    }
+
     /// Whether a file with stat `now` can give the articles it gave: the
     /// same stat, and a read that did not fail (permissions can change
     /// without the file's contents, and who reads can change).
