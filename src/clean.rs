@@ -13,7 +13,7 @@ mod plain;
 pub use boilerplate::{Boilerplate, DEFAULT_BOILERPLATE};
 pub use decode::{DecodeError, decode};
 pub use names::{escape_path, path_id};
-pub use owned::{is_unchanged, sanitize_owned, split_article_owned};
+pub use owned::{is_unchanged, sanitize_owned};
 use plain::is_graphic;
 
 /// Removes escape sequences (7-bit and C1 forms) whole, other control

@@ -322,30 +322,12 @@ pub(crate) fn parse(job: Job, progress: &Progress) -> Parsed {
     let parsed = match contents {
         Contents::Bytes(bytes, cut) => {
             progress.add(bytes.len() as u64);
-            parse_owned(job, bytes, cut)
+            parse_read(job, &bytes, cut)
         }
         Contents::TooLarge => too_large(job),
         Contents::Binary { size } => Parsed::failed(job, WarningKind::Binary, size),
     };
     Parsed { stat, ..parsed }
-}
-
-/// [`parse_read`] of bytes in a buffer of their own: a text article keeps
-/// its buffer as its body when it is clean already (see `text`).
-fn parse_owned(job: Job, bytes: Vec<u8>, cut: bool) -> Parsed {
-    if sniff::refine(job.input.kind, &bytes) != InputKind::Text {
-        return parse_read(job, &bytes, cut);
-    }
-    let mut parsed = Parsed {
-        bytes: bytes.len() as u64,
-        ..Parsed::default()
-    };
-    match text::parse_owned(job, bytes, cut, &mut parsed.warnings) {
-        Ok(article) => parsed.batches = vec![vec![Arc::new(article)]],
-        Err(kind) => parsed.warnings.push(job.warning(kind)),
-    }
-    entries::unique_ids(&mut parsed.batches);
-    parsed
 }
 
 /// Parses what was read of a file; `cut` says the read stopped at its limit.
@@ -356,7 +338,9 @@ fn parse_read(job: Job, bytes: &[u8], cut: bool) -> Parsed {
     };
     let warnings = &mut parsed.warnings;
     let result = match sniff::refine(job.input.kind, bytes) {
-        InputKind::Text => text::parse(job, bytes, cut, warnings).map(|a| vec![vec![Arc::new(a)]]),
+        InputKind::Text => {
+            text::parse_whole(job, bytes, cut, warnings).map(|a| vec![vec![Arc::new(a)]])
+        }
         InputKind::Html => page::parse(job, bytes, cut, warnings).map(|a| vec![vec![Arc::new(a)]]),
         InputKind::Feed => feed::parse(job, bytes, cut, warnings),
         InputKind::Json => json::parse_document(job, bytes, warnings),

@@ -30,7 +30,7 @@ fn decode_8bit(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
     if memchr::memchr(0, bytes).is_some() {
         return Err(DecodeError::Binary);
     }
-    match std::str::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => Ok(Cow::Borrowed(text)),
         Err(_) if mostly_utf8(bytes) => Ok(String::from_utf8_lossy(bytes)),
         Err(_) => Ok(legacy(bytes).decode_without_bom_handling(bytes).0),

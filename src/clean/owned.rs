@@ -110,23 +110,9 @@ pub fn paragraphs_owned(mut text: String) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| paragraphs(&String::from_utf8_lossy(e.as_bytes())))
 }
 
-/// [`super::split_article`] of text already cleaned and owned: the title
-/// is copied out, the body stays in the text's own buffer.
-pub fn split_article_owned(mut text: String) -> (String, String) {
-    let lead = text.len() - text.trim_start_matches('\n').len();
-    let (title_end, rest) = match memchr::memchr(b'\n', &text.as_bytes()[lead..]) {
-        Some(at) => (lead + at, lead + at + 1),
-        None => (text.len(), text.len()),
-    };
-    let title = text[lead..title_end].to_owned();
-    text.drain(..rest);
-    (title, paragraphs_owned(text))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::split_article;
     use proptest::prelude::*;
 
     fn piece() -> impl Strategy<Value = &'static str> {
@@ -184,19 +170,16 @@ mod tests {
             let clean = sanitize(&text);
             prop_assert_eq!(sanitize_owned(text.clone()), clean.clone());
             prop_assert_eq!(paragraphs_owned(clean.clone()), paragraphs(&clean));
-            let (title, body) = split_article(&clean);
-            let (owned_title, owned_body) = split_article_owned(clean.clone());
-            prop_assert_eq!(owned_title.as_str(), title);
-            prop_assert_eq!(owned_body, body);
         }
     }
 
     #[test]
     fn lines_join_in_place() {
-        let text = "\n\nTitle\n\nfirst line\nsame paragraph\n\n\nsecond\n\n".to_owned();
-        let (title, body) = split_article_owned(text);
-        assert_eq!(title, "Title");
+        let text = "\n\nfirst line\nsame paragraph\n\n\nsecond\n\n".to_owned();
+        let at = text.as_ptr();
+        let body = paragraphs_owned(text);
         assert_eq!(body, "first line same paragraph\nsecond");
+        assert_eq!(body.as_ptr(), at);
         assert!(!is_unchanged("two  spaces"));
         assert!(!is_unchanged("trailing \nspace"));
         assert!(is_unchanged("naïve £15m café\n\n中非 talks"));

@@ -3,7 +3,7 @@
 use super::parsed::{Job, limit_body};
 use super::warning::{Warning, WarningKind};
 use crate::article::Article;
-use crate::clean::{decode, is_unchanged, sanitize, split_article, split_article_owned};
+use crate::clean::{decode, is_unchanged, sanitize, split_article};
 
 /// Parses one text file; `file_cut` says the read stopped at the size limit.
 pub fn parse(
@@ -25,22 +25,22 @@ pub fn parse(
     finish(job, title.to_owned(), body, file_cut, warnings)
 }
 
-/// [`parse`] of bytes read whole into a buffer of their own: text that is
-/// UTF-8 and clean already (most) becomes the body in that buffer, with
-/// no copy; anything else takes [`parse`]'s way.
-pub fn parse_owned(
+/// [`parse`] of bytes read whole: text that is UTF-8 and clean already
+/// (most) is split into title and paragraphs without sanitizing a copy;
+/// anything else takes [`parse`]'s way.
+pub fn parse_whole(
     job: Job,
-    bytes: Vec<u8>,
+    bytes: &[u8],
     file_cut: bool,
     warnings: &mut Vec<Warning>,
 ) -> Result<Article, WarningKind> {
-    match String::from_utf8(bytes) {
-        Ok(text) if !file_cut && !text.is_empty() && is_unchanged(&text) => {
-            let (title, body) = split_article_owned(text);
-            finish(job, title, body, file_cut, warnings)
+    // simdutf8: 4-5x std's check on news text, which was 7% of a load.
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) if !file_cut && !text.is_empty() && is_unchanged(text) => {
+            let (title, body) = split_article(text);
+            finish(job, title.to_owned(), body, file_cut, warnings)
         }
-        Ok(text) => parse(job, text.as_bytes(), file_cut, warnings),
-        Err(e) => parse(job, e.as_bytes(), file_cut, warnings),
+        _ => parse(job, bytes, file_cut, warnings),
     }
 }
 
