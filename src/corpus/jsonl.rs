@@ -28,10 +28,17 @@ pub fn parse(job: Job, reader: impl Read + Send) -> Option<Parsed> {
     };
     let mut lines: Option<Vec<u8>> = None;
     loop {
-        let (next, done) = rayon::join(
+        let (next, parsed) = rayon::join(
             || chunks.next_piece(),
-            || lines.take().map_or(Ok(()), |l| reading.chunk(job, &l)),
+            || lines.take().map(|l| (reading.chunk(job, &l), l)),
         );
+        let done = match parsed {
+            Some((done, lines)) => {
+                chunks.give_back(lines);
+                done
+            }
+            None => Ok(()),
+        };
         match done {
             Ok(()) => {}
             Err(Stop::NotUtf8) => return None,
@@ -83,7 +90,7 @@ impl Reading {
         if memchr::memchr(0, chunk).is_some() {
             return Err(Stop::Binary);
         }
-        let text = std::str::from_utf8(chunk).map_err(|_| Stop::NotUtf8)?;
+        let text = simdutf8::basic::from_utf8(chunk).map_err(|_| Stop::NotUtf8)?;
         let batches = parse_chunk(job, text, &mut self.at, &mut self.parsed.warnings);
         self.parsed.batches.extend(batches);
         Ok(())

@@ -25,6 +25,9 @@ pub enum Piece {
 pub struct LineChunks<R> {
     reader: R,
     buf: Vec<u8>,
+    /// A chunk handed out before and given back once parsed: its pages are
+    /// in memory already, where a new buffer's would each be a fault.
+    spare: Vec<u8>,
     eof: bool,
     max_line: usize,
     /// Bytes read from the file so far.
@@ -38,6 +41,7 @@ impl<R: Read> LineChunks<R> {
         Self {
             reader,
             buf: Vec::new(),
+            spare: Vec::new(),
             eof: false,
             max_line,
             total: 0,
@@ -73,10 +77,18 @@ impl<R: Read> LineChunks<R> {
     /// The first `n` bytes of `buf`, taken out; what follows them stays,
     /// in a buffer with room for the next chunk.
     fn take(&mut self, n: usize) -> Vec<u8> {
-        let mut rest = Vec::with_capacity(CHUNK.max(self.buf.len() - n));
+        let mut rest = std::mem::take(&mut self.spare);
+        rest.clear();
+        rest.reserve(CHUNK.max(self.buf.len() - n));
         rest.extend_from_slice(&self.buf[n..]);
         self.buf.truncate(n);
         std::mem::replace(&mut self.buf, rest)
+    }
+
+    /// Takes back the lines of a [`Piece::Lines`] once they are parsed,
+    /// to read the chunk after next into.
+    pub fn give_back(&mut self, lines: Vec<u8>) {
+        self.spare = lines;
     }
 
     /// Reads until `buf` holds `target` bytes or the file ends.
@@ -112,5 +124,32 @@ impl<R: Read> LineChunks<R> {
     /// Reads the rest of the file unkept; how many bytes it had.
     pub fn drain(&mut self) -> u64 {
         io::copy(&mut self.reader, &mut io::sink()).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINE: &[u8] = b"first line of many\n";
+
+    #[test]
+    fn lines_given_back_are_the_buffer_the_next_are_read_into() {
+        let text = LINE.repeat(4);
+        let mut chunks = LineChunks::new(&text[..], 1 << 10);
+        let first = lines(&mut chunks);
+        let at = first.as_ptr();
+        chunks.give_back(first);
+        // The next lines were read already: the ones after are read into it.
+        let (second, third) = (lines(&mut chunks), lines(&mut chunks));
+        assert_eq!((&second[..], &third[..]), (LINE, LINE));
+        assert_eq!(third.as_ptr(), at);
+    }
+
+    fn lines(chunks: &mut LineChunks<&[u8]>) -> Vec<u8> {
+        match chunks.next_piece() {
+            Ok(Piece::Lines(lines)) => lines,
+            other => panic!("lines, not {other:?}"),
+        }
     }
 }
