@@ -69,12 +69,14 @@ fn the_listed(
 }
 
 /// The `n`-th (from 1) non-blank line of the file, numbered as the parser
-/// numbers entries, read a block at a time. `None` past the end, past the
-/// file's size limit, on a line too long to be an entry, or on text that
-/// is not UTF-8: the whole file is parsed then.
+/// numbers entries, read a block at a time. `None` past the end, on a line
+/// too long to be an entry, or on text that is not UTF-8: the whole file is
+/// parsed then. The file is read as a load reads it, as far as it was long
+/// when opened: a JSON Lines file is not held whole, so the limit on a
+/// document read whole (`max_json`) is not its limit.
 fn numbered_line(input: &Input, n: usize, options: &LoadOptions) -> Option<String> {
     let (file, _) = input.open(options.max_json).ok()??;
-    let mut file = BufReader::with_capacity(1 << 20, file.take(options.max_json));
+    let mut file = BufReader::with_capacity(1 << 20, file);
     let mut line = Vec::new();
     let (mut entry, mut first_line) = (0, true);
     let limit = options.max_line as u64 + 2;
@@ -159,6 +161,39 @@ mod tests {
             numbered_line(&input, 1, &long),
             None,
             "longer than a line may be"
+        );
+    }
+
+    #[test]
+    fn an_entry_past_the_limit_of_a_whole_document_is_found_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("all.jsonl");
+        let line = |n: usize| format!("{{\"title\": \"Entry {n}\", \"body\": \"Text {n}.\"}}\n");
+        std::fs::write(&path, (1..=40).map(line).collect::<String>()).unwrap();
+        let input = Input::listed(
+            path,
+            "all.jsonl".into(),
+            None,
+            String::new(),
+            InputKind::JsonLines,
+        );
+        // A gigabyte file of a million entries, in small: its 40th entry
+        // is past the first `max_json` bytes, and the file is larger than
+        // that, so it cannot be read whole either.
+        let options = LoadOptions {
+            max_json: 200,
+            ..LoadOptions::default()
+        };
+        let listed = Head {
+            id: "all.jsonl#40",
+            shown_id: "all.jsonl#40",
+            title: "Entry 40",
+            ..Head::default()
+        };
+        let article = entry_alone(&input, listed, &options).expect("found without parsing all");
+        assert_eq!(
+            (article.id.as_str(), &*article.body),
+            ("all.jsonl#40", "Text 40.")
         );
     }
 }
