@@ -191,7 +191,7 @@ pub fn split_article(text: &str) -> (&str, String) {
     (title, paragraphs(rest))
 }
 
-/// [`paragraphs`] of text already owned, joined in its own buffer.
+/// [`paragraphs`] of text already owned: its own buffer when no lines join.
 pub fn into_paragraphs(text: String) -> String {
     owned::paragraphs_owned(text)
 }
