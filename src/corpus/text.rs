@@ -5,8 +5,9 @@ use super::warning::{Warning, WarningKind};
 use crate::article::Article;
 use crate::clean::{decode, is_unchanged, sanitize, split_article};
 
-/// Parses one text file; `file_cut` says the read stopped at the size limit.
-pub fn parse(
+/// Parses one text file; `file_cut` says the read stopped at the size
+/// limit. The way of text that is not clean UTF-8 (see [`parse_whole`]).
+fn parse(
     job: Job,
     bytes: &[u8],
     file_cut: bool,
