@@ -76,6 +76,11 @@ impl Slots {
     }
 }
 
+/// Why an entry of a JSON Lines file larger than `max_json` is not read
+/// on demand: it was not where the listing said.
+const CHANGED_IN_LARGE_FILE: &str =
+    "its file changed since it was listed; it is read when loading reaches it";
+
 impl Corpus {
     /// The articles of `listing` without their bodies, which are read with
     /// `options` as they are wanted ([`Corpus::read_body`]).
@@ -249,11 +254,19 @@ impl Corpus {
         let Some(input) = file else {
             return Err("its file is not known".to_owned());
         };
-        if input.kind == InputKind::JsonLines
-            && let Some(article) = entry_alone(input, listed, &bodies.options)
-        {
-            bodies.read.set(index, article);
-            return Ok(());
+        if input.kind == InputKind::JsonLines {
+            if let Some(article) = entry_alone(input, listed, &bodies.options) {
+                bodies.read.set(index, article);
+                return Ok(());
+            }
+            // Parsed whole for one entry, a file too large to read whole
+            // would be a second load beside the one under way.
+            if input
+                .stat()
+                .is_some_and(|s| s.size > bodies.options.max_json)
+            {
+                return Err(CHANGED_IN_LARGE_FILE.to_owned());
+            }
         }
         let job = Job {
             input,

@@ -32,12 +32,16 @@ fn corpus_dir() -> tempfile::TempDir {
 
 /// The corpus loaded whole, and made again from the listing it stored.
 fn loaded_and_listed(dir: &Path) -> (Corpus, Corpus) {
-    let (cache, options) = (tempfile::tempdir().unwrap(), LoadOptions::default());
-    let loaded = Corpus::load(&[dir.to_owned()], &options).unwrap();
+    loaded_and_listed_with(dir, &LoadOptions::default())
+}
+
+fn loaded_and_listed_with(dir: &Path, options: &LoadOptions) -> (Corpus, Corpus) {
+    let cache = tempfile::tempdir().unwrap();
+    let loaded = Corpus::load(&[dir.to_owned()], options).unwrap();
     let later = SystemTime::now() + Duration::from_secs(10);
-    listing::store(&loaded, &options, cache.path(), Duration::ZERO, later).unwrap();
-    let listed = listing::latest(&[dir.to_owned()], &options, cache.path()).expect("stored");
-    (loaded, Corpus::from_listing(listed, &options))
+    listing::store(&loaded, options, cache.path(), Duration::ZERO, later).unwrap();
+    let listed = listing::latest(&[dir.to_owned()], options, cache.path()).expect("stored");
+    (loaded, Corpus::from_listing(listed, options))
 }
 
 #[test]
@@ -129,6 +133,40 @@ fn a_loaded_corpus_is_its_own_bodies() {
     assert!(!loaded.body_pending(0));
     assert_eq!(*loaded.article(0), *loaded.articles[0]);
     loaded.read_body(0).unwrap();
+}
+
+#[test]
+fn a_changed_entry_of_a_file_too_large_to_read_whole_waits_for_the_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("all.jsonl");
+    let lines = |fifth: &str| {
+        (1..=40)
+            .map(|n| match n {
+                5 => format!("{{\"title\": \"{fifth}\", \"body\": \"Text {n}.\"}}\n"),
+                _ => format!("{{\"title\": \"Entry {n}\", \"body\": \"Text {n}.\"}}\n"),
+            })
+            .collect::<String>()
+    };
+    fs::write(&path, lines("Entry 5")).unwrap();
+    let (loaded, listed) = loaded_and_listed(dir.path());
+    let fifth = loaded.find("all.jsonl#5").unwrap().0;
+    fs::write(&path, lines("Entry five")).unwrap();
+    // Small enough to parse whole: the entry of that number, as it is now.
+    listed.read_body(fifth).unwrap();
+    assert_eq!(listed.article(fifth).title, "Entry five");
+    // Past `max_json` (a gigabyte, by default), the load under way brings it.
+    let small = LoadOptions {
+        max_json: 200,
+        ..LoadOptions::default()
+    };
+    fs::write(&path, lines("Entry 5")).unwrap();
+    let (_, listed) = loaded_and_listed_with(dir.path(), &small);
+    fs::write(&path, lines("Entry five")).unwrap();
+    assert_eq!(
+        listed.read_body(fifth),
+        Err(CHANGED_IN_LARGE_FILE.to_owned())
+    );
+    assert!(listed.body_pending(fifth));
 }
 
 /// Writes `lines` as `dir`'s one JSON Lines file, then reads each entry's
