@@ -82,10 +82,10 @@ impl AsRef<str> for Body {
 
 impl From<String> for Body {
     fn from(text: String) -> Self {
-        if text.len() > OWN {
-            Self(Some(Bytes::from(text.into_bytes())))
-        } else {
-            Self::from(text.as_str())
+        match text.len() > OWN {
+            // Its own buffer, as it came: no copy.
+            true => Self(Some(Bytes::from(text.into_bytes()))),
+            false => Self::from(text.as_str()),
         }
     }
 }
@@ -93,12 +93,10 @@ impl From<String> for Body {
 impl From<&str> for Body {
     fn from(text: &str) -> Self {
         // One empty body, whatever made it: equal, and equally ordered.
-        if text.is_empty() {
-            Self(None)
-        } else if text.len() > OWN {
-            Self::from(text.to_owned())
-        } else {
-            Self(Some(Self::in_block(text)))
+        match text.len() {
+            0 => Self(None),
+            len if len > OWN => Self(Some(Bytes::copy_from_slice(text.as_bytes()))),
+            _ => Self(Some(Self::in_block(text))),
         }
     }
 }

@@ -1,12 +1,12 @@
 //! What every format's parser shares: the file being parsed with the
 //! load's options, what a file gave, and cutting a body to its limit.
 
+use std::sync::Arc;
+
 use super::input::Input;
 use super::options::LoadOptions;
 use super::stat::FileStat;
 use super::warning::{Warning, WarningKind};
-use std::sync::Arc;
-
 use crate::article::Article;
 
 /// One file being parsed, and the options of its load: passed as one.
